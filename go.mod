@@ -1,0 +1,3 @@
+module github.com/execctx/execctx
+
+go 1.26
