@@ -1,0 +1,5 @@
+//go:build wasip1 && !gctorture
+
+package guestabi
+
+func beforeRealloc() {}

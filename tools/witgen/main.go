@@ -1,0 +1,67 @@
+// Command witgen generates the Canonical ABI glue of execctx from its WIT.
+//
+// WIT is the single source of truth for the boundary. From it witgen writes,
+// for both sides, the Go types of the WIT types with their store, load,
+// lower and lift functions, and then:
+//
+//   - the guest glue (standard Go, GOOS=wasip1): //go:wasmimport wrappers for
+//     the imported interfaces and //go:wasmexport entry points that call the
+//     registered implementation of each exported interface;
+//   - the host glue (wazero): a Go interface per imported WIT interface with
+//     the host functions that dispatch to it, and an Instance whose methods
+//     call the guest's exports.
+//
+// Usage:
+//
+//	witgen -wit wit -world execctx -guest component/internal/bindings -host host/internal/bindings
+//
+// It reads WIT with go.bytecodealliance.org/wit, which runs wasm-tools
+// inside wazero, so it needs no other binary.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"go.bytecodealliance.org/wit"
+)
+
+func main() {
+	witDir := flag.String("wit", "wit", "directory of the WIT package")
+	world := flag.String("world", "", "world to generate (default: the first)")
+	guest := flag.String("guest", "", "output directory of the guest glue")
+	host := flag.String("host", "", "output directory of the host glue")
+	flag.Parse()
+	if err := run(*witDir, *world, *guest, *host); err != nil {
+		fmt.Fprintln(os.Stderr, "witgen:", err)
+		os.Exit(1)
+	}
+}
+
+func run(witDir, world, guestDir, hostDir string) error {
+	res, err := wit.LoadWIT(witDir)
+	if err != nil {
+		return fmt.Errorf("load %s: %w", witDir, err)
+	}
+	m, err := buildModel(res, world)
+	if err != nil {
+		return err
+	}
+	files, err := generate(m, witDir)
+	if err != nil {
+		return err
+	}
+	dirs := map[string]string{"guest": guestDir, "host": hostDir}
+	for _, f := range files {
+		dir := dirs[f.side]
+		if dir == "" {
+			continue
+		}
+		if err := os.WriteFile(filepath.Join(dir, f.name), f.src, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
