@@ -40,7 +40,11 @@ func generate(m *Model, witDir string) ([]file, error) {
 	hostPrelude := h + hostDoc + "package bindings\n\nimport (\n\t\"context\"\n\t\"fmt\"\n\n" +
 		"\t\"github.com/tetratelabs/wazero\"\n\t\"github.com/tetratelabs/wazero/api\"\n\n" +
 		"\t\"github.com/execctx/execctx/host/internal/wasmmem\"\n\t\"github.com/execctx/execctx/internal/cabi\"\n)\n\n" + hostRuntime
+	var api emitter
+	emitHostAPI(&api, m)
+	apiPrelude := h + "package host\n\nimport \"github.com/execctx/execctx/host/internal/bindings\"\n\n"
 	out := []file{
+		{side: "api", name: "types_gen.go", src: []byte(apiPrelude + api.String())},
 		{side: "guest", name: "types_gen.go", src: []byte(typesPrelude + types.String())},
 		{side: "guest", name: "bindings_gen.go", src: []byte(guestPrelude + guest.String())},
 		{side: "host", name: "types_gen.go", src: []byte(typesPrelude + types.String())},

@@ -9,11 +9,15 @@
 //     registered implementation of each exported interface;
 //   - the host glue (wazero): a Go interface per imported WIT interface with
 //     the host functions that dispatch to it, and an Instance whose methods
-//     call the guest's exports.
+//     call the guest's exports;
+//   - the host's public names: aliases of the named types, their constants
+//     and the import interfaces, so users of package host never import the
+//     internal glue.
 //
 // Usage:
 //
-//	witgen -wit wit -world execctx -guest component/internal/bindings -host host/internal/bindings
+//	witgen -wit wit -world execctx -guest component/internal/bindings \
+//	       -host host/internal/bindings -api host
 //
 // It reads WIT with go.bytecodealliance.org/wit, which runs wasm-tools
 // inside wazero, so it needs no other binary.
@@ -33,14 +37,15 @@ func main() {
 	world := flag.String("world", "", "world to generate (default: the first)")
 	guest := flag.String("guest", "", "output directory of the guest glue")
 	host := flag.String("host", "", "output directory of the host glue")
+	api := flag.String("api", "", "output directory of the host's public type aliases")
 	flag.Parse()
-	if err := run(*witDir, *world, *guest, *host); err != nil {
+	if err := run(*witDir, *world, map[string]string{"guest": *guest, "host": *host, "api": *api}); err != nil {
 		fmt.Fprintln(os.Stderr, "witgen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(witDir, world, guestDir, hostDir string) error {
+func run(witDir, world string, dirs map[string]string) error {
 	res, err := wit.LoadWIT(witDir)
 	if err != nil {
 		return fmt.Errorf("load %s: %w", witDir, err)
@@ -53,7 +58,6 @@ func run(witDir, world, guestDir, hostDir string) error {
 	if err != nil {
 		return err
 	}
-	dirs := map[string]string{"guest": guestDir, "host": hostDir}
 	for _, f := range files {
 		dir := dirs[f.side]
 		if dir == "" {
