@@ -2,6 +2,11 @@ module github.com/execctx/execctx
 
 go 1.26
 
-require github.com/tetratelabs/wazero v1.12.0
+toolchain go1.26.8
+
+require (
+	github.com/BurntSushi/toml v1.6.0
+	github.com/tetratelabs/wazero v1.12.0
+)
 
 require golang.org/x/sys v0.44.0 // indirect
