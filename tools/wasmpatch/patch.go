@@ -114,6 +114,9 @@ func patch(module []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if secs, err = dedupeImports(secs); err != nil {
+		return nil, err
+	}
 	if exported(secs, ExportName) {
 		return nil, fmt.Errorf("module already exports %s", ExportName)
 	}
