@@ -1,0 +1,129 @@
+//go:build wasip1
+
+package main
+
+import (
+
+	"github.com/execctx/execctx/component/internal/bindings"
+	"github.com/execctx/execctx/component/internal/config"
+	"github.com/execctx/execctx/component/internal/detect"
+	"github.com/execctx/execctx/component/internal/jsval"
+	"github.com/execctx/execctx/component/internal/modules"
+	"github.com/execctx/execctx/component/internal/workers"
+	"github.com/execctx/execctx/internal/cabi"
+)
+
+// Conversions between the generated WIT types and the logic packages'
+// own types. The logic packages never see the bindings, so they build and
+// test natively.
+
+func toReport(r bindings.Report) detect.Report {
+	return detect.Report{
+		InWorker: r.InWorker, HasDocument: r.HasDocument, SyncUsable: r.SyncUsable,
+		Runtime:     detect.Runtime(r.Runtime),
+		Interpreter: r.Interpreter, BaseURL: r.BaseURL,
+		WorkerScriptID: r.WorkerScriptID.Value, HasWorkerScript: r.WorkerScriptID.Some,
+	}
+}
+
+func toSources(in []bindings.ConfigSource) []config.Source {
+	out := make([]config.Source, len(in))
+	for i, s := range in {
+		out[i] = config.Source{Origin: config.Origin(s.Origin), Text: s.Text, Format: config.Format(s.Format)}
+	}
+	return out
+}
+
+func toAccess(a detect.Access) bindings.Access {
+	switch a.Mode {
+	case detect.ModeDirect:
+		return bindings.Access{Kind: bindings.AccessDirect}
+	case detect.ModeProxied:
+		return bindings.Access{Kind: bindings.AccessProxied}
+	case detect.ModeAsyncOnly:
+		return bindings.Access{Kind: bindings.AccessAsyncOnly}
+	}
+	ns := bindings.NotSupported{Name: a.NotSupported.Name, Message: a.NotSupported.Message}
+	return bindings.Access{Kind: bindings.AccessNotSupported, NotSupported: ns}
+}
+
+func toWorkerOptions(o workers.Options) bindings.WorkerOptions {
+	opt := func(s string, ok bool) cabi.Option[string] { return cabi.Option[string]{Some: ok, Value: s} }
+	return bindings.WorkerOptions{
+		Interpreter:   o.Interpreter,
+		Config:        opt(o.Config, o.HasConfig),
+		ConfigIsURL:   o.ConfigIsURL,
+		RunAsync:      o.Async,
+		Name:          opt(o.Name, o.HasName),
+		ServiceWorker: opt(o.ServiceWorker, o.HasServiceWorker),
+	}
+}
+
+func toModules(in []modules.Entry) []bindings.JSModule {
+	out := make([]bindings.JSModule, len(in))
+	for i, e := range in {
+		realm := bindings.ModuleRealmLocal
+		if e.Realm == modules.RealmMain {
+			realm = bindings.ModuleRealmMain
+		}
+		out[i] = bindings.JSModule{Name: e.Name, URL: e.URL, Realm: realm, Stylesheet: e.Stylesheet}
+	}
+	return out
+}
+
+func toValue(v jsval.Value) bindings.Value {
+	return bindings.Value{Kind: bindings.ValueKind(v.Kind), Boolean: v.Bool, Number: v.Number, Text: v.Text, Object: v.Object}
+}
+
+func fromValue(v bindings.Value) jsval.Value {
+	return jsval.Value{Kind: jsval.Kind(v.Kind), Bool: v.Boolean, Number: v.Number, Text: v.Text, Object: v.Object}
+}
+
+// hostFetcher fetches config files through the fetch import.
+type hostFetcher struct{}
+
+func (hostFetcher) Fetch(url string) (config.Response, error) {
+	r, err := bindings.FetchFetchText(url)
+	if err != nil {
+		return config.Response{}, err
+	}
+	return config.Response{Status: int(r.Status), StatusText: r.StatusText, Body: r.Body}, nil
+}
+
+// hostDOM gives the target logic the document and window imports.
+type hostDOM struct{}
+
+func (hostDOM) GetElementByID(id string) (uint32, bool) {
+	o := bindings.DocumentGetElementByID(id)
+	return o.Value, o.Some
+}
+
+func (hostDOM) CreateElement(tag string) (uint32, error) { return bindings.DocumentCreateElement(tag) }
+func (hostDOM) InsertAfter(ref, el uint32) error         { return bindings.DocumentInsertAfter(ref, el) }
+func (hostDOM) TagName(el uint32) string                 { return bindings.DocumentTagName(el) }
+func (hostDOM) ElementID(el uint32) string               { return bindings.DocumentElementID(el) }
+func (hostDOM) SetElementID(el uint32, id string)        { bindings.DocumentSetElementID(el, id) }
+
+func (hostDOM) CurrentScript() (uint32, bool) {
+	o := bindings.DocumentCurrentScript()
+	return o.Value, o.Some
+}
+
+func (hostDOM) Get(h uint32, name string) (jsval.Value, error) {
+	v, err := bindings.WindowGet(h, name)
+	return fromValue(v), err
+}
+
+func (hostDOM) Set(h uint32, name string, v jsval.Value) error {
+	return bindings.WindowSet(h, name, toValue(v))
+}
+
+func (hostDOM) Call(h uint32, method string, args []jsval.Value) (jsval.Value, error) {
+	in := make([]bindings.Value, len(args))
+	for i, a := range args {
+		in[i] = toValue(a)
+	}
+	v, err := bindings.WindowCall(h, method, in)
+	return fromValue(v), err
+}
+

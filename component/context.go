@@ -1,0 +1,194 @@
+//go:build wasip1
+
+package main
+
+import (
+	"github.com/execctx/execctx/component/internal/bindings"
+	"github.com/execctx/execctx/component/internal/config"
+	"github.com/execctx/execctx/component/internal/detect"
+	"github.com/execctx/execctx/component/internal/jsval"
+	"github.com/execctx/execctx/component/internal/modules"
+	"github.com/execctx/execctx/component/internal/notsupported"
+	"github.com/execctx/execctx/component/internal/target"
+	"github.com/execctx/execctx/component/internal/workers"
+	"github.com/execctx/execctx/internal/cabi"
+)
+
+// contextExports implements the exported context interface. One instance
+// is one context, so its state is per realm: the report, the loaded config
+// and whether the worker warning was printed.
+type contextExports struct {
+	report   *detect.Report
+	cfg      *loadedConfig
+	warned   bool
+	resolver *target.Resolver
+}
+
+// loadedConfig is the outcome of loading the config, error included, so
+// that every name reports the same config.
+type loadedConfig struct {
+	values map[string]any
+	json   string
+	url    string
+	err    error
+}
+
+func newContext() *contextExports { return &contextExports{} }
+
+func (c *contextExports) env() detect.Report {
+	if c.report == nil {
+		r := toReport(bindings.EnvironmentDescribe())
+		c.report = &r
+	}
+	return *c.report
+}
+
+// scriptType is "mpy" under MicroPython and "py" otherwise, as in PyScript.
+func (c *contextExports) scriptType() string {
+	if c.env().Interpreter == "micropython" {
+		return "mpy"
+	}
+	return "py"
+}
+
+func (c *contextExports) config() *loadedConfig {
+	if c.cfg == nil {
+		c.cfg = c.loadConfig()
+	}
+	return c.cfg
+}
+
+func (c *contextExports) loadConfig() *loadedConfig {
+	r := c.env()
+	src, ok, err := config.Select(toSources(bindings.EnvironmentConfigSources()), c.scriptType()+"-config")
+	if err != nil {
+		return &loadedConfig{err: err}
+	}
+	var parsed any = map[string]any{}
+	var url string
+	if ok {
+		if parsed, url, err = config.Load(src, r.BaseURL, hostFetcher{}); err != nil {
+			return &loadedConfig{err: err}
+		}
+	}
+	values, err := config.Normalize(parsed, r.Interpreter)
+	if err != nil {
+		return &loadedConfig{err: err}
+	}
+	return &loadedConfig{values: values, json: config.Marshal(values), url: url}
+}
+
+func (c *contextExports) RunningInWorker() bool { return detect.RunningInWorker(c.env()) }
+
+func (c *contextExports) Config() (string, error) {
+	cfg := c.config()
+	return cfg.json, cfg.err
+}
+
+// warnOnce prints the SharedArrayBuffer warning the first time a worker
+// without it asks for window or document, unless sync_main_only is set.
+func (c *contextExports) warnOnce() {
+	if c.warned {
+		return
+	}
+	c.warned = true
+	if detect.ShouldWarn(c.env(), c.config().values) {
+		bindings.EnvironmentWarn(notsupported.SABMessage)
+	}
+}
+
+func (c *contextExports) Window() bindings.Access {
+	c.warnOnce()
+	return toAccess(detect.Window(c.env()))
+}
+
+func (c *contextExports) Document() bindings.Access {
+	c.warnOnce()
+	return toAccess(detect.Document(c.env()))
+}
+
+func (c *contextExports) Sync() bindings.Access { return toAccess(detect.Sync(c.env())) }
+
+func (c *contextExports) JSImport(urls []string) ([]string, error) {
+	r := c.env()
+	if r.InWorker && !r.SyncUsable {
+		return nil, notsupported.JSImport(notsupported.SABMessage)
+	}
+	return modules.ResolveImports(urls, r.BaseURL)
+}
+
+func (c *contextExports) PyWorker(url, options string) (uint32, error) {
+	r := c.env()
+	resolved, opts, err := workers.Validate(url, options, r.BaseURL, r.InWorker)
+	if err != nil {
+		return 0, err
+	}
+	return bindings.WorkerSpawn(resolved, toWorkerOptions(opts))
+}
+
+func (c *contextExports) targets() *target.Resolver {
+	if c.resolver == nil {
+		c.resolver = target.NewResolver(hostDOM{}, c.scriptType())
+	}
+	return c.resolver
+}
+
+func (c *contextExports) CurrentTarget() (string, error) {
+	return c.targets().CurrentTarget(c.env())
+}
+
+func (c *contextExports) DisplayTarget(t cabi.Option[string]) (uint32, error) {
+	return c.targets().DisplayTarget(c.env(), t.Value, t.Some)
+}
+
+func (c *contextExports) JSModules() ([]bindings.JSModule, error) {
+	cfg := c.config()
+	if cfg.err != nil {
+		return nil, cfg.err
+	}
+	base := cfg.url
+	if base == "" {
+		base = c.env().BaseURL
+	}
+	entries, err := modules.Table(cfg.values, base, c.env().InWorker)
+	return toModules(entries), err
+}
+
+// reachable refuses window and document where they are NotSupported; other
+// handles came from them, so they are reachable already.
+func (c *contextExports) reachable(handle uint32) error {
+	var a detect.Access
+	switch handle {
+	case jsval.WindowHandle:
+		a = detect.Window(c.env())
+	case jsval.DocumentHandle:
+		a = detect.Document(c.env())
+	default:
+		return nil
+	}
+	if a.Mode == detect.ModeNotSupported {
+		return a.NotSupported
+	}
+	return nil
+}
+
+func (c *contextExports) Get(handle uint32, name string) (bindings.Value, error) {
+	if err := c.reachable(handle); err != nil {
+		return bindings.Value{}, err
+	}
+	return bindings.WindowGet(handle, name)
+}
+
+func (c *contextExports) Set(handle uint32, name string, value bindings.Value) error {
+	if err := c.reachable(handle); err != nil {
+		return err
+	}
+	return bindings.WindowSet(handle, name, value)
+}
+
+func (c *contextExports) Call(handle uint32, method string, args []bindings.Value) (bindings.Value, error) {
+	if err := c.reachable(handle); err != nil {
+		return bindings.Value{}, err
+	}
+	return bindings.WindowCall(handle, method, args)
+}

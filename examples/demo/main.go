@@ -1,0 +1,154 @@
+// Command demo runs the execctx component under wazero in two simulated
+// contexts, a browser main thread and a worker, over one fake page, and
+// prints what each sees. It then loads a broken config to show the error
+// a user gets.
+//
+//	go run ./examples/demo
+package main
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/execctx/execctx/host"
+	"github.com/execctx/execctx/host/hostmock"
+)
+
+//go:embed default.toml
+var defaultConfig string
+
+//go:embed broken.toml
+var brokenConfig string
+
+func main() {
+	if err := run(context.Background()); err != nil {
+		fmt.Fprintln(os.Stderr, "demo:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context) error {
+	rt, err := host.NewRuntime(ctx)
+	if err != nil {
+		return err
+	}
+	defer rt.Close(ctx)
+
+	page := hostmock.NewPage()
+	script := page.Add(page.Body(), "script", "", map[string]string{"type": "mpy"})
+	page.SetCurrentScript(script)
+	page.Add(page.Body(), "script", "mpy-w1", map[string]string{"type": "mpy", "worker": ""})
+
+	main := hostmock.Main(page, "micropython")
+	main.Env.Sources = []host.ConfigSource{hostmock.TagConfig(defaultConfig, host.ConfigFormatTOML)}
+	worker := hostmock.Worker(page, "micropython", true)
+	worker.Env.Sources = main.Env.Sources
+	worker.Env.Report.WorkerScriptID = host.Some("mpy-w1")
+	isolated := hostmock.Worker(page, "micropython", false)
+	isolated.Env.Sources = main.Env.Sources
+
+	for _, c := range []struct {
+		title string
+		hosts *hostmock.Hosts
+	}{
+		{"main thread", main},
+		{"worker (SharedArrayBuffer usable)", worker},
+		{"worker (page not cross-origin isolated)", isolated},
+	} {
+		if err := show(ctx, rt, c.title, c.hosts); err != nil {
+			return fmt.Errorf("%s: %w", c.title, err)
+		}
+	}
+	fmt.Printf("page title after the worker wrote it: %q\n\n", page.Title())
+
+	broken := hostmock.Main(hostmock.NewPage(), "micropython")
+	broken.Env.Sources = []host.ConfigSource{hostmock.TagConfig(brokenConfig, host.ConfigFormatTOML)}
+	bc, err := rt.NewContext(ctx, broken.Imports())
+	if err != nil {
+		return err
+	}
+	defer bc.Close(ctx)
+	_, err = bc.Config(ctx)
+	fmt.Printf("== a broken <mpy-config>\nconfig error: %v\n", err)
+	return nil
+}
+
+// show prints every name of the context API as hosts' context sees it.
+func show(ctx context.Context, rt *host.Runtime, title string, hosts *hostmock.Hosts) error {
+	c, err := rt.NewContext(ctx, hosts.Imports())
+	if err != nil {
+		return err
+	}
+	defer c.Close(ctx)
+	fmt.Printf("== %s\n", title)
+	inWorker, err := c.RunningInWorker(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("RUNNING_IN_WORKER: %v\n", inWorker)
+	cfg, err := c.Config(ctx)
+	fmt.Printf("config:            %s%s\n", cfg, errText(err))
+	for _, name := range []string{"window", "document", "sync"} {
+		a, err := access(ctx, c, name)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("%-18s %s\n", name+":", describe(a))
+	}
+	_, err = c.PyWorker(ctx, "./worker.py", `{"type": "micropython"}`)
+	fmt.Printf("PyWorker:          %s\n", orOK(err, fmt.Sprintf("started %v", hosts.Workers.Spawned())))
+	urls, err := c.JSImport(ctx, []string{"./local.js"})
+	fmt.Printf("js_import:         %s\n", orOK(err, strings.Join(urls, ", ")))
+	mods, err := c.JSModules(ctx)
+	fmt.Printf("js_modules:        %s\n", orOK(err, modules(mods)))
+	target, err := c.CurrentTarget(ctx)
+	fmt.Printf("current_target():  %s\n", orOK(err, fmt.Sprintf("%q", target)))
+	if inWorker {
+		err := c.Set(ctx, hostmock.DocumentHandle, "title", host.Value{Kind: host.ValueText, Text: "written by a worker"})
+		fmt.Printf("document.title = … %s\n", orOK(err, "written through the proxy"))
+	}
+	fmt.Println()
+	return nil
+}
+
+func access(ctx context.Context, c *host.Context, name string) (host.Access, error) {
+	switch name {
+	case "window":
+		return c.Window(ctx)
+	case "document":
+		return c.Document(ctx)
+	}
+	return c.Sync(ctx)
+}
+
+func describe(a host.Access) string {
+	if a.Kind == host.AccessNotSupported {
+		return fmt.Sprintf("<NotSupported %s [%s]>", a.NotSupported.Name, a.NotSupported.Message)
+	}
+	return a.Kind.String()
+}
+
+func modules(mods []host.JSModule) string {
+	var parts []string
+	for _, m := range mods {
+		parts = append(parts, fmt.Sprintf("%s (%s)", m.Name, m.Realm))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func orOK(err error, ok string) string {
+	if err != nil {
+		return "error: " + err.Error()
+	}
+	return ok
+}
+
+func errText(err error) string {
+	if err != nil {
+		return "error: " + err.Error()
+	}
+	return ""
+}

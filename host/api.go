@@ -1,0 +1,91 @@
+package host
+
+import (
+	"context"
+
+	"github.com/execctx/execctx/host/internal/bindings"
+)
+
+// The names below are those of pyscript.context. Each returns the guest's
+// own error (for example a NotSupported message or a (PY1000) config
+// error) as a plain error, and a trap as an error wrapping ErrTrapped.
+
+// RunningInWorker reports RUNNING_IN_WORKER.
+func (c *Context) RunningInWorker(ctx context.Context) (bool, error) {
+	return call(ctx, c, "running-in-worker", (*bindings.Instance).ContextRunningInWorker)
+}
+
+// Config returns the normalised config as JSON text, with "type" set.
+func (c *Context) Config(ctx context.Context) (string, error) {
+	return call(ctx, c, "config", (*bindings.Instance).ContextConfig)
+}
+
+// Window says what window is here: direct, proxied or not supported.
+func (c *Context) Window(ctx context.Context) (Access, error) {
+	return call(ctx, c, "window", (*bindings.Instance).ContextWindow)
+}
+
+// Document says what document is here.
+func (c *Context) Document(ctx context.Context) (Access, error) {
+	return call(ctx, c, "document", (*bindings.Instance).ContextDocument)
+}
+
+// Sync says what sync is here: proxied (blocking), async-only, or not supported.
+func (c *Context) Sync(ctx context.Context) (Access, error) {
+	return call(ctx, c, "sync", (*bindings.Instance).ContextSync)
+}
+
+// JSImport resolves urls for js_import; it fails where js_import is unavailable.
+func (c *Context) JSImport(ctx context.Context, urls []string) ([]string, error) {
+	return call(ctx, c, "js-import", func(i *bindings.Instance, ctx context.Context) ([]string, error) {
+		return i.ContextJSImport(ctx, urls)
+	})
+}
+
+// PyWorker validates options (a JSON object) and asks the Worker host to
+// start url; it returns the host's worker handle.
+func (c *Context) PyWorker(ctx context.Context, url, options string) (uint32, error) {
+	return call(ctx, c, "py-worker", func(i *bindings.Instance, ctx context.Context) (uint32, error) {
+		return i.ContextPyWorker(ctx, url, options)
+	})
+}
+
+// CurrentTarget returns current_target(): the id display() writes to.
+func (c *Context) CurrentTarget(ctx context.Context) (string, error) {
+	return call(ctx, c, "current-target", (*bindings.Instance).ContextCurrentTarget)
+}
+
+// DisplayTarget resolves a display() target (an id, "#id", or none for the
+// current target) to an element handle.
+func (c *Context) DisplayTarget(ctx context.Context, target Opt[string]) (uint32, error) {
+	return call(ctx, c, "display-target", func(i *bindings.Instance, ctx context.Context) (uint32, error) {
+		return i.ContextDisplayTarget(ctx, target)
+	})
+}
+
+// JSModules returns the js_modules available here.
+func (c *Context) JSModules(ctx context.Context) ([]JSModule, error) {
+	return call(ctx, c, "js-modules", (*bindings.Instance).ContextJSModules)
+}
+
+// Get reads a property of window (handle 0), document (1) or a host object.
+func (c *Context) Get(ctx context.Context, target uint32, name string) (Value, error) {
+	return call(ctx, c, "get", func(i *bindings.Instance, ctx context.Context) (Value, error) {
+		return i.ContextGet(ctx, target, name)
+	})
+}
+
+// Set writes a property of window, document or a host object.
+func (c *Context) Set(ctx context.Context, target uint32, name string, value Value) error {
+	_, err := call(ctx, c, "set", func(i *bindings.Instance, ctx context.Context) (struct{}, error) {
+		return struct{}{}, i.ContextSet(ctx, target, name, value)
+	})
+	return err
+}
+
+// Call calls a method of window, document or a host object.
+func (c *Context) Call(ctx context.Context, target uint32, method string, args []Value) (Value, error) {
+	return call(ctx, c, "call", func(i *bindings.Instance, ctx context.Context) (Value, error) {
+		return i.ContextCall(ctx, target, method, args)
+	})
+}

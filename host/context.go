@@ -1,0 +1,95 @@
+package host
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/api"
+
+	"github.com/execctx/execctx/host/internal/bindings"
+)
+
+// Context is one execution context: one guest instance bound to one set of
+// host Imports. Its methods mirror pyscript.context.
+type Context struct {
+	rt      *Runtime
+	imports Imports
+	busy    sync.Mutex
+
+	mod    api.Module
+	inst   *bindings.Instance
+	stderr bytes.Buffer
+}
+
+// NewContext instantiates the module with imports. Every field of imports
+// must be set; use hostmock for the ones a test does not care about.
+func (r *Runtime) NewContext(ctx context.Context, imports Imports) (*Context, error) {
+	if imports.Environment == nil || imports.Window == nil || imports.Document == nil ||
+		imports.Worker == nil || imports.Fetch == nil {
+		return nil, fmt.Errorf("execctx: NewContext needs every import (Environment, Window, Document, Worker, Fetch)")
+	}
+	c := &Context{rt: r, imports: imports}
+	if err := c.instantiate(ctx); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// instantiate starts a fresh guest instance and runs Go's initialisation.
+func (c *Context) instantiate(ctx context.Context) error {
+	c.stderr.Reset()
+	cfg := wazero.NewModuleConfig().
+		WithName(""). // anonymous, so many instances can coexist
+		WithStartFunctions().
+		WithStderr(&c.stderr)
+	mod, err := c.rt.rt.InstantiateModule(ctx, c.rt.compiled, cfg)
+	if err != nil {
+		return fmt.Errorf("execctx: instantiate: %w", err)
+	}
+	if _, err := mod.ExportedFunction("_initialize").Call(ctx); err != nil {
+		_ = mod.Close(ctx)
+		return fmt.Errorf("execctx: guest initialisation: %w\n%s", err, c.stderr.String())
+	}
+	inst, err := bindings.NewInstance(mod, c.imports)
+	if err != nil {
+		_ = mod.Close(ctx)
+		return fmt.Errorf("execctx: %w", err)
+	}
+	c.mod, c.inst = mod, inst
+	return nil
+}
+
+// Close releases the guest instance.
+func (c *Context) Close(ctx context.Context) error {
+	if c.mod == nil {
+		return nil
+	}
+	err := c.mod.Close(ctx)
+	c.mod, c.inst = nil, nil
+	return err
+}
+
+// call runs fn on a live instance. A trap discards the instance, so that
+// the next call starts from a clean one.
+func call[T any](ctx context.Context, c *Context, name string, fn func(*bindings.Instance, context.Context) (T, error)) (T, error) {
+	var zero T
+	if !c.busy.TryLock() {
+		return zero, ErrBusy
+	}
+	defer c.busy.Unlock()
+	if c.inst == nil {
+		if err := c.instantiate(ctx); err != nil {
+			return zero, err
+		}
+	}
+	v, err := fn(c.inst, ctx)
+	if t, ok := asTrap(err); ok {
+		trap := &TrapError{Call: name, Reason: t.Reason, Stderr: c.stderr.String(), err: err}
+		_ = c.Close(ctx)
+		return zero, trap
+	}
+	return v, err
+}

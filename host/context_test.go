@@ -1,0 +1,88 @@
+package host_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/execctx/execctx/host"
+	"github.com/execctx/execctx/host/hostmock"
+)
+
+func newRuntime(t testing.TB) *host.Runtime {
+	t.Helper()
+	rt, err := host.NewRuntime(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = rt.Close(context.Background()) })
+	return rt
+}
+
+// TestTrapDiscardsInstance: an environment report with an enum value the
+// WIT does not have makes the guest trap while lifting it (the Canonical
+// ABI's rule). The call fails with ErrTrapped and the guest's panic text;
+// the next call runs on a fresh instance.
+func TestTrapDiscardsInstance(t *testing.T) {
+	ctx := context.Background()
+	h := hostmock.Main(hostmock.NewPage(), "pyodide")
+	h.Env.Report.Runtime = host.RuntimeKind(99)
+	c, err := newRuntime(t).NewContext(ctx, h.Imports())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.RunningInWorker(ctx)
+	if !errors.Is(err, host.ErrTrapped) {
+		t.Fatalf("err = %v; want ErrTrapped", err)
+	}
+	if !strings.Contains(err.Error(), "invalid discriminant 99") {
+		t.Fatalf("trap error does not carry the guest's panic: %v", err)
+	}
+
+	h.Env.Report.Runtime = host.RuntimeKindBrowser
+	got, err := c.RunningInWorker(ctx)
+	if err != nil || got {
+		t.Fatalf("after the trap: RunningInWorker = %v, %v; want false, nil", got, err)
+	}
+}
+
+// reentrant is a fetch host that calls back into the same Context.
+type reentrant struct {
+	*hostmock.Fetcher
+	c   *host.Context
+	err error
+}
+
+func (r *reentrant) FetchText(ctx context.Context, url string) (host.Response, error) {
+	_, r.err = r.c.RunningInWorker(ctx)
+	return r.Fetcher.FetchText(ctx, url)
+}
+
+func TestReentrantCallIsRefused(t *testing.T) {
+	ctx := context.Background()
+	h := hostmock.Main(hostmock.NewPage(), "pyodide")
+	h.Env.Sources = []host.ConfigSource{hostmock.AttributeConfig("./c.json")}
+	fetch := &reentrant{Fetcher: &hostmock.Fetcher{Files: map[string]string{"https://example.test/app/c.json": `{"a": 1}`}}}
+	imports := h.Imports()
+	imports.Fetch = fetch
+	c, err := newRuntime(t).NewContext(ctx, imports)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fetch.c = c
+	if _, err := c.Config(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if !errors.Is(fetch.err, host.ErrBusy) {
+		t.Fatalf("re-entrant call: err = %v; want ErrBusy", fetch.err)
+	}
+}
+
+func TestNewContextNeedsEveryImport(t *testing.T) {
+	imports := hostmock.Main(hostmock.NewPage(), "pyodide").Imports()
+	imports.Fetch = nil
+	if _, err := newRuntime(t).NewContext(context.Background(), imports); err == nil {
+		t.Fatal("NewContext accepted a missing Fetch import")
+	}
+}

@@ -1,0 +1,23 @@
+// Package host runs the execctx context component's core module under
+// wazero, so Go programs and tests get PyScript's context API with hosts
+// they supply.
+//
+// A Runtime compiles the module once. Each NewContext instantiates it with
+// one set of Imports: the environment report, window, document, worker and
+// fetch hosts that a browser page, a worker or a test double provides. The
+// hostmock package has ready-made fakes for tests.
+//
+// # Concurrency
+//
+// A Runtime is safe for concurrent use. A Context is not: it wraps one
+// guest instance, which runs one call at a time. Use one Context per
+// goroutine; a call that overlaps another on the same Context fails with
+// ErrBusy instead of corrupting the guest.
+//
+// # Traps
+//
+// A guest trap (a Go panic in the component, or a value that breaks the
+// Canonical ABI) fails that call with an error that wraps ErrTrapped. The
+// trapped instance is closed and never reused: the next call on the
+// Context starts a fresh instance with the same Imports.
+package host

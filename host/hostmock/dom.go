@@ -1,0 +1,224 @@
+package hostmock
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/execctx/execctx/host"
+)
+
+func text(s string) host.Value   { return host.Value{Kind: host.ValueText, Text: s} }
+func object(h uint32) host.Value { return host.Value{Kind: host.ValueObject, Object: h} }
+func undefined() host.Value      { return host.Value{Kind: host.ValueUndefined} }
+func null() host.Value           { return host.Value{Kind: host.ValueNull} }
+func noObject(h uint32) error    { return fmt.Errorf("no object with handle %d", h) }
+func notFunction(m string) error { return fmt.Errorf("TypeError: %s is not a function", m) }
+func argText(args []host.Value) string {
+	if len(args) == 0 {
+		return "undefined"
+	}
+	return args[0].Text
+}
+
+// Get implements host.Window.
+func (p *Page) Get(_ context.Context, target uint32, name string) (host.Value, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	switch target {
+	case WindowHandle:
+		if name == "document" {
+			return object(DocumentHandle), nil
+		}
+		return undefined(), nil
+	case DocumentHandle:
+		switch name {
+		case "title":
+			return text(p.title), nil
+		case "body", "head":
+			for _, n := range p.walk() {
+				if n.tag == strings.ToUpper(name) {
+					return object(n.handle), nil
+				}
+			}
+		}
+		return undefined(), nil
+	}
+	n, ok := p.nodes[target]
+	if !ok {
+		return host.Value{}, noObject(target)
+	}
+	switch name {
+	case "id":
+		return text(n.id), nil
+	case "tagName":
+		return text(n.tag), nil
+	case "parentElement":
+		if n.parent == nil {
+			return null(), nil
+		}
+		return object(n.parent.handle), nil
+	}
+	if v, ok := n.props[name]; ok {
+		return v, nil
+	}
+	return undefined(), nil
+}
+
+// Set implements host.Window.
+func (p *Page) Set(_ context.Context, target uint32, name string, value host.Value) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	switch target {
+	case WindowHandle:
+		return nil
+	case DocumentHandle:
+		if name == "title" {
+			p.title = value.Text
+		}
+		return nil
+	}
+	n, ok := p.nodes[target]
+	if !ok {
+		return noObject(target)
+	}
+	if name == "id" {
+		n.id = value.Text
+		return nil
+	}
+	n.props[name] = value
+	return nil
+}
+
+// Call implements host.Window for the few methods the context logic uses.
+func (p *Page) Call(_ context.Context, target uint32, method string, args []host.Value) (host.Value, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if target == DocumentHandle {
+		switch method {
+		case "getElementById":
+			if n := p.findLocked(argText(args)); n != nil {
+				return object(n.handle), nil
+			}
+			return null(), nil
+		case "querySelector":
+			return p.querySelector(argText(args)), nil
+		}
+		return host.Value{}, notFunction("document." + method)
+	}
+	n, ok := p.nodes[target]
+	if !ok {
+		return host.Value{}, noObject(target)
+	}
+	switch method {
+	case "getAttribute":
+		if v, ok := n.attrs[argText(args)]; ok {
+			return text(v), nil
+		}
+		return null(), nil
+	case "appendChild":
+		if len(args) == 1 && p.nodes[args[0].Object] != nil {
+			p.appendChild(n, p.nodes[args[0].Object])
+			return args[0], nil
+		}
+		return host.Value{}, fmt.Errorf("TypeError: appendChild needs one element")
+	}
+	return host.Value{}, notFunction(strings.ToLower(n.tag) + "." + method)
+}
+
+// querySelector understands "#id", "tag" and "tag#id".
+func (p *Page) querySelector(sel string) host.Value {
+	tag, id, _ := strings.Cut(sel, "#")
+	for _, n := range p.walk() {
+		if (tag == "" || n.tag == strings.ToUpper(tag)) && (id == "" || n.id == id) {
+			return object(n.handle)
+		}
+	}
+	return null()
+}
+
+// Release implements host.Window.
+func (p *Page) Release(_ context.Context, handle uint32) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.released = append(p.released, handle)
+}
+
+// GetElementByID implements host.Document.
+func (p *Page) GetElementByID(_ context.Context, id string) host.Opt[uint32] {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if n := p.findLocked(id); n != nil {
+		return host.Some(n.handle)
+	}
+	return host.None[uint32]()
+}
+
+// CreateElement implements host.Document.
+func (p *Page) CreateElement(_ context.Context, tag string) (uint32, error) {
+	if tag == "" || strings.ContainsAny(tag, " <>") {
+		return 0, fmt.Errorf("InvalidCharacterError: %q is not a valid tag name", tag)
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.newNode(tag).handle, nil
+}
+
+// InsertAfter implements host.Document.
+func (p *Page) InsertAfter(_ context.Context, reference, element uint32) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	ref, el := p.nodes[reference], p.nodes[element]
+	if ref == nil || el == nil || ref.parent == nil {
+		return fmt.Errorf("insert-after: %d or %d is not an attached element", reference, element)
+	}
+	p.detach(el)
+	parent := ref.parent
+	for i, c := range parent.children {
+		if c == ref {
+			parent.children = append(parent.children[:i+1], append([]*node{el}, parent.children[i+1:]...)...)
+			break
+		}
+	}
+	el.parent = parent
+	return nil
+}
+
+// TagName implements host.Document.
+func (p *Page) TagName(_ context.Context, element uint32) string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if n := p.nodes[element]; n != nil {
+		return n.tag
+	}
+	return ""
+}
+
+// ElementID implements host.Document.
+func (p *Page) ElementID(_ context.Context, element uint32) string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if n := p.nodes[element]; n != nil {
+		return n.id
+	}
+	return ""
+}
+
+// SetElementID implements host.Document.
+func (p *Page) SetElementID(_ context.Context, element uint32, id string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if n := p.nodes[element]; n != nil {
+		n.id = id
+	}
+}
+
+// CurrentScript implements host.Document.
+func (p *Page) CurrentScript(context.Context) host.Opt[uint32] {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.current == 0 {
+		return host.None[uint32]()
+	}
+	return host.Some(p.current)
+}

@@ -1,0 +1,53 @@
+package hostmock
+
+import (
+	"context"
+	"sync"
+
+	"github.com/execctx/execctx/host"
+)
+
+// Environment reports a fixed Report and config sources, and records warnings.
+type Environment struct {
+	Report  host.Report
+	Sources []host.ConfigSource
+
+	mu       sync.Mutex
+	warnings []string
+}
+
+// Describe returns e.Report.
+func (e *Environment) Describe(context.Context) host.Report { return e.Report }
+
+// ConfigSources returns e.Sources.
+func (e *Environment) ConfigSources(context.Context) []host.ConfigSource { return e.Sources }
+
+// Warn records message.
+func (e *Environment) Warn(_ context.Context, message string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.warnings = append(e.warnings, message)
+}
+
+// Warnings returns the warnings printed so far.
+func (e *Environment) Warnings() []string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return append([]string(nil), e.warnings...)
+}
+
+// InlineConfig is a config source given explicitly, as createContext or a
+// worker's config option would.
+func InlineConfig(text string, format host.ConfigFormat) host.ConfigSource {
+	return host.ConfigSource{Origin: host.ConfigOriginExplicit, Text: text, Format: format}
+}
+
+// TagConfig is a <py-config> (or <mpy-config>) element's content or src.
+func TagConfig(text string, format host.ConfigFormat) host.ConfigSource {
+	return host.ConfigSource{Origin: host.ConfigOriginTag, Text: text, Format: format}
+}
+
+// AttributeConfig is a config="..." attribute of a main-thread script.
+func AttributeConfig(text string) host.ConfigSource {
+	return host.ConfigSource{Origin: host.ConfigOriginAttribute, Text: text, Format: host.ConfigFormatAuto}
+}

@@ -1,0 +1,163 @@
+package conformance
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/execctx/execctx/host"
+	"github.com/execctx/execctx/host/hostmock"
+)
+
+const base = "https://example.test/app/"
+
+type configCase struct {
+	id          string
+	interpreter string
+	sources     []host.ConfigSource
+	files       map[string]string
+	want        map[string]any // subset of the parsed config that must match
+	wantErr     string         // exact error, or its first line when errPrefix
+	errPrefix   bool
+}
+
+func runConfigCases(t *testing.T, tests []configCase) {
+	t.Helper()
+	for _, tc := range tests {
+		t.Run(tc.id, func(t *testing.T) {
+			h := hostmock.Main(hostmock.NewPage(), tc.interpreter)
+			h.Env.Sources = tc.sources
+			for url, body := range tc.files {
+				h.Fetch.Files[base+url] = body
+			}
+			text, err := newContext(t, h).Config(ctx)
+			if tc.wantErr != "" {
+				checkErr(t, err, tc.wantErr, tc.errPrefix)
+				return
+			}
+			if err != nil {
+				t.Fatalf("Config: %v", err)
+			}
+			var got map[string]any
+			if err := json.Unmarshal([]byte(text), &got); err != nil {
+				t.Fatalf("config is not a JSON object: %v\n%s", err, text)
+			}
+			for k, want := range tc.want {
+				if !jsonEqual(got[k], want) {
+					t.Errorf("config[%q] = %#v, want %#v (config %s)", k, got[k], want, text)
+				}
+			}
+		})
+	}
+}
+
+func checkErr(t *testing.T, err error, want string, prefix bool) {
+	t.Helper()
+	if err == nil {
+		t.Fatalf("no error; want %q", want)
+	}
+	got := err.Error()
+	if prefix {
+		got, _, _ = strings.Cut(got, "\n")
+	}
+	if got != want {
+		t.Fatalf("error = %q\nwant    %q", err.Error(), want)
+	}
+}
+
+func jsonEqual(a, b any) bool {
+	ja, _ := json.Marshal(a)
+	jb, _ := json.Marshal(b)
+	return string(ja) == string(jb)
+}
+
+func TestConfigNormalisation(t *testing.T) {
+	tag, attr, opt := hostmock.TagConfig, hostmock.AttributeConfig, hostmock.InlineConfig
+	json, toml, auto := host.ConfigFormatJSON, host.ConfigFormatTOML, host.ConfigFormatAuto
+	runConfigCases(t, []configCase{
+		{id: "C08 type under MicroPython", interpreter: "micropython", want: map[string]any{"type": "mpy"}},
+		{id: "C08 type under Pyodide", interpreter: "pyodide", want: map[string]any{"type": "py"}},
+		{id: "C09 JSON file keys survive", interpreter: "pyodide",
+			sources: []host.ConfigSource{tag("./settings_py.json", auto)},
+			files: map[string]string{"settings_py.json": `{"files": {"{TO}": "./runtime"}, "packages": ["Pillow"],
+				"experimental_ffi_timeout": 0, "js_modules": {"main": {"./a.js": "a"}}}`},
+			want: map[string]any{"files": map[string]any{"{TO}": "./runtime"}, "packages": []any{"Pillow"},
+				"experimental_ffi_timeout": 0, "js_modules": map[string]any{"main": map[string]any{"./a.js": "a"}}}},
+		{id: "C10 user type is overwritten", interpreter: "micropython",
+			sources: []host.ConfigSource{opt(`{"type": "zzz"}`, auto)}, want: map[string]any{"type": "mpy"}},
+		{id: "C12 object config", interpreter: "pyodide",
+			sources: []host.ConfigSource{opt(`{"a": 1}`, json)}, want: map[string]any{"a": 1, "type": "py"}},
+		{id: "C13 inline TOML js_modules", interpreter: "micropython",
+			sources: []host.ConfigSource{tag("[js_modules.main]\n\"./js_modules.js\" = \"random_js\"", auto)},
+			want: map[string]any{"js_modules": map[string]any{"main": map[string]any{"./js_modules.js": "random_js"}}}},
+		{id: "C17 identical config attributes", interpreter: "pyodide",
+			sources: []host.ConfigSource{attr(`{"name":"OK"}`), attr(`{"name":"OK"}`)}, want: map[string]any{"name": "OK"}},
+		{id: "C25 inline TOML ending in a float (fixed quirk)", interpreter: "pyodide",
+			sources: []host.ConfigSource{tag("a = 1\nb = 2.5", auto)}, want: map[string]any{"a": 1, "b": 2.5}},
+		{id: "C33 TOML date-time", interpreter: "pyodide",
+			sources: []host.ConfigSource{tag("when = 1979-05-27T07:32:00Z", toml)},
+			want:    map[string]any{"when": "1979-05-27T07:32:00.000Z"}},
+		{id: "JSON string config becomes {} (spec 3.6)", interpreter: "pyodide",
+			sources: []host.ConfigSource{opt(`"just a string"`, json)}, want: map[string]any{"type": "py"}},
+		{id: "TOML URL", interpreter: "micropython",
+			sources: []host.ConfigSource{tag("./pyscript.toml", auto)},
+			files:   map[string]string{"pyscript.toml": "name = \"demo\"\n[files]\n\"a.py\" = \"\"\n"},
+			want:    map[string]any{"name": "demo", "files": map[string]any{"a.py": ""}}},
+	})
+}
+
+func TestConfigErrors(t *testing.T) {
+	tag, attr, opt := hostmock.TagConfig, hostmock.AttributeConfig, hostmock.InlineConfig
+	json, auto := host.ConfigFormatJSON, host.ConfigFormatAuto
+	runConfigCases(t, []configCase{
+		{id: "C14 two py-config", interpreter: "pyodide",
+			sources: []host.ConfigSource{tag("a = 1", auto), tag("b = 1", auto)}, wantErr: "(PY0409): Too many py-config"},
+		{id: "C14 two mpy-config", interpreter: "micropython",
+			sources: []host.ConfigSource{tag("a = 1", auto), tag("b = 1", auto)}, wantErr: "(PY0409): Too many mpy-config"},
+		{id: "C15 tag and attribute", interpreter: "pyodide",
+			sources: []host.ConfigSource{tag("a = 1", auto), attr("x.toml")}, wantErr: "(PY0409): Ambiguous py-config VS config attribute"},
+		{id: "C16 different attributes", interpreter: "pyodide",
+			sources: []host.ConfigSource{attr("first.toml"), attr("second.toml")}, wantErr: "(PY0409): Unable to use different configs on main"},
+		{id: "C19 unterminated TOML array", interpreter: "pyodide",
+			sources: []host.ConfigSource{tag("files = [", auto)}, wantErr: "(PY1000): Invalid TOML", errPrefix: true},
+		{id: "C20 bad inline JSON", interpreter: "pyodide",
+			sources: []host.ConfigSource{attr(`{"a":}`)}, wantErr: "(PY1000): Invalid JSON", errPrefix: true},
+		{id: "C21 unknown extension", interpreter: "pyodide",
+			sources: []host.ConfigSource{attr("./cfg.txt")}, wantErr: "(PY1000): Invalid URL: ./cfg.txt"},
+		{id: "C22 forced JSON on a TOML URL", interpreter: "pyodide",
+			sources: []host.ConfigSource{tag("x.toml", json)}, wantErr: "(PY1000): Invalid URL: x.toml\nexpected json content"},
+		{id: "C23 bad JSON file", interpreter: "pyodide",
+			sources: []host.ConfigSource{attr("./bad.json")}, files: map[string]string{"bad.json": "{"},
+			wantErr: "(PY1000): Invalid JSON @ ./bad.json", errPrefix: true},
+		{id: "C24 missing file", interpreter: "pyodide",
+			sources: []host.ConfigSource{attr("./missing.toml")},
+			wantErr: "(PY0404): Fetching from URL ./missing.toml failed with error 404 (Not Found). Are your filename and path correct?"},
+		{id: "C29 invalid TOML is an error, not {} (fixed)", interpreter: "pyodide",
+			sources: []host.ConfigSource{tag("this is invalid syntax", auto)}, wantErr: "(PY1000): Invalid TOML", errPrefix: true},
+		{id: "C30 duplicate TOML keys are an error (fixed)", interpreter: "pyodide",
+			sources: []host.ConfigSource{tag("[files]\n\"./f.py\" = \"a\"\n\"./f.py\" = \"b\"", auto)},
+			wantErr: "(PY1000): Invalid TOML", errPrefix: true},
+		{id: "hostile URL scheme", interpreter: "pyodide",
+			sources: []host.ConfigSource{opt("javascript:alert(1)//x.json", auto)},
+			wantErr: "(PY1000): Invalid URL: javascript:alert(1)//x.json", errPrefix: true},
+	})
+}
+
+// TestConfigErrorPosition: a TOML error names its line and column.
+func TestConfigErrorPosition(t *testing.T) {
+	h := hostmock.Main(hostmock.NewPage(), "pyodide")
+	h.Env.Sources = []host.ConfigSource{hostmock.TagConfig("name = \"ok\"\nfiles = [\n", host.ConfigFormatTOML)}
+	_, err := newContext(t, h).Config(ctx)
+	if err == nil || !strings.Contains(err.Error(), "line 2") || !strings.Contains(err.Error(), "column") {
+		t.Fatalf("error %v does not give line 2 and a column", err)
+	}
+}
+
+// TestConfigNetworkError: a fetch that gets no response says why.
+func TestConfigNetworkError(t *testing.T) {
+	h := hostmock.Main(hostmock.NewPage(), "pyodide")
+	h.Env.Sources = []host.ConfigSource{hostmock.AttributeConfig("./c.json")}
+	h.Fetch.Down = "connection refused"
+	_, err := newContext(t, h).Config(ctx)
+	checkErr(t, err, "(PY0001): Fetching from URL ./c.json failed with error 'connection refused'. Are your filename and path correct?", false)
+}
