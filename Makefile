@@ -15,7 +15,7 @@ COMPONENT := $(BUILD)/execctx.component.wasm
 GUEST_SRC := $(shell find component internal -name '*.go' -not -name '*_test.go')
 
 .PHONY: all setup generate build core component test test-go test-tools test-torture \
-        check-generate check-core check-component bench demo clean
+        test-component check-generate check-core check-component bench demo clean
 
 all: build
 
@@ -56,8 +56,15 @@ $(COMPONENT): $(BUILD)/execctx.core.wasm wit/*.wit tools/node_modules/.installed
 	$(JCO) embed $< --wit wit -n execctx -o $(BUILD)/execctx.embed.wasm
 	$(JCO) new $(BUILD)/execctx.embed.wasm --wasi-reactor -o $@
 
+# The component transpiled for Node (issue 3's facade builds on this).
+$(BUILD)/js/execctx.js: $(COMPONENT)
+	$(JCO) transpile $< -o $(BUILD)/js --name execctx --instantiation async -q
+
+test-component: $(BUILD)/js/execctx.js
+	node --test tests/component/
+
 ## test: everything, on a clean clone.
-test: setup check-generate check-core test-go test-tools test-torture check-component
+test: setup check-generate check-core test-go test-tools test-torture check-component test-component
 	@echo "make test: all suites passed"
 
 test-go: core
@@ -86,7 +93,7 @@ check-component: $(COMPONENT)
 
 ## bench: sizes, compile and instantiate times, per-call times (printed, never asserted).
 bench: core $(COMPONENT)
-	$(GO) run ./tools/sizes $(CORE) $(COMPONENT) 2>/dev/null || true
+	cd tools && $(GO) run ./sizes ../$(CORE) ../$(COMPONENT)
 	$(GO) test -run '^$$' -bench . -benchmem ./host/
 
 ## demo: run the Go demo on its embedded default config.

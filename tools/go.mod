@@ -3,6 +3,7 @@ module github.com/execctx/execctx/tools
 go 1.26
 
 require (
+	github.com/andybalholm/brotli v1.2.8
 	github.com/tetratelabs/wazero v1.9.0
 	go.bytecodealliance.org v0.7.0
 )

@@ -1,0 +1,50 @@
+// Command sizes prints the raw, gzip and brotli sizes of files, as a page
+// would download them: `make bench` runs it on the core module and the
+// component. It prints; it never judges.
+//
+//	sizes FILE...
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/andybalholm/brotli"
+)
+
+func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: sizes FILE...")
+		os.Exit(2)
+	}
+	fmt.Printf("%-28s %12s %12s %12s\n", "artifact", "raw", "gzip -9", "brotli -11")
+	for _, path := range os.Args[1:] {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "sizes:", err)
+			os.Exit(1)
+		}
+		gz, br := compressed(raw)
+		fmt.Printf("%-28s %12d %12d %12d\n", filepath.Base(path), len(raw), gz, br)
+	}
+}
+
+// compressed returns the gzip -9 and brotli -q 11 sizes of b.
+func compressed(b []byte) (gz, br int) {
+	var g, r bytes.Buffer
+	gw, _ := gzip.NewWriterLevel(&g, gzip.BestCompression)
+	bw := brotli.NewWriterLevel(&r, brotli.BestCompression)
+	for _, w := range []io.WriteCloser{gw, bw} {
+		if _, err := w.Write(b); err != nil {
+			panic(err)
+		}
+		if err := w.Close(); err != nil {
+			panic(err)
+		}
+	}
+	return g.Len(), r.Len()
+}
