@@ -22,6 +22,7 @@ type Context struct {
 	mod    api.Module
 	inst   *bindings.Instance
 	stderr bytes.Buffer
+	closed bool
 }
 
 // NewContext instantiates the module with imports. Every field of imports
@@ -62,8 +63,14 @@ func (c *Context) instantiate(ctx context.Context) error {
 	return nil
 }
 
-// Close releases the guest instance.
+// Close releases the guest instance; later calls fail with ErrClosed.
 func (c *Context) Close(ctx context.Context) error {
+	c.closed = true
+	return c.discard(ctx)
+}
+
+// discard drops the instance, if any, so that the next call starts afresh.
+func (c *Context) discard(ctx context.Context) error {
 	if c.mod == nil {
 		return nil
 	}
@@ -80,6 +87,9 @@ func call[T any](ctx context.Context, c *Context, name string, fn func(*bindings
 		return zero, ErrBusy
 	}
 	defer c.busy.Unlock()
+	if c.closed {
+		return zero, ErrClosed
+	}
 	if c.inst == nil {
 		if err := c.instantiate(ctx); err != nil {
 			return zero, err
@@ -88,7 +98,7 @@ func call[T any](ctx context.Context, c *Context, name string, fn func(*bindings
 	v, err := fn(c.inst, ctx)
 	if t, ok := asTrap(err); ok {
 		trap := &TrapError{Call: name, Reason: t.Reason, Stderr: c.stderr.String(), err: err}
-		_ = c.Close(ctx)
+		_ = c.discard(ctx)
 		return zero, trap
 	}
 	return v, err

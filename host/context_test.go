@@ -86,3 +86,17 @@ func TestNewContextNeedsEveryImport(t *testing.T) {
 		t.Fatal("NewContext accepted a missing Fetch import")
 	}
 }
+
+func TestClosedContext(t *testing.T) {
+	ctx := context.Background()
+	c, err := newRuntime(t).NewContext(ctx, hostmock.Main(hostmock.NewPage(), "pyodide").Imports())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Config(ctx); !errors.Is(err, host.ErrClosed) {
+		t.Fatalf("after Close: err = %v; want ErrClosed", err)
+	}
+}

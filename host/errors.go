@@ -14,6 +14,9 @@ var ErrTrapped = errors.New("execctx: the guest trapped and was discarded")
 // running (from another goroutine, or re-entrantly from a host import).
 var ErrBusy = errors.New("execctx: Context is already running a call; use one Context per goroutine")
 
+// ErrClosed is returned by calls on a Context after Close.
+var ErrClosed = errors.New("execctx: Context is closed")
+
 // TrapError describes a trap: the call, the runtime's reason, and what the
 // guest printed to stderr (a Go panic's message and stack).
 type TrapError struct {

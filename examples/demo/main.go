@@ -98,8 +98,14 @@ func show(ctx context.Context, rt *host.Runtime, title string, hosts *hostmock.H
 		}
 		fmt.Printf("%-18s %s\n", name+":", describe(a))
 	}
-	_, err = c.PyWorker(ctx, "./worker.py", `{"type": "micropython"}`)
-	fmt.Printf("PyWorker:          %s\n", orOK(err, fmt.Sprintf("started %v", hosts.Workers.Spawned())))
+	for _, w := range hosts.Env.Warnings() {
+		fmt.Printf("console.warn:      %s\n", w)
+	}
+	if _, err := c.PyWorker(ctx, "./worker.py", `{"type": "mpy", "config": {"sync_main_only": true}}`); err != nil {
+		fmt.Printf("PyWorker:          error: %v\n", err)
+	} else {
+		fmt.Printf("PyWorker:          %s\n", started(hosts))
+	}
 	urls, err := c.JSImport(ctx, []string{"./local.js"})
 	fmt.Printf("js_import:         %s\n", orOK(err, strings.Join(urls, ", ")))
 	mods, err := c.JSModules(ctx)
@@ -112,6 +118,13 @@ func show(ctx context.Context, rt *host.Runtime, title string, hosts *hostmock.H
 	}
 	fmt.Println()
 	return nil
+}
+
+// started describes the worker the host was last asked to start.
+func started(hosts *hostmock.Hosts) string {
+	spawned := hosts.Workers.Spawned()
+	w := spawned[len(spawned)-1]
+	return fmt.Sprintf("the host starts %s under %s with config %s", w.URL, w.Options.Interpreter, w.Options.Config.Value)
 }
 
 func access(ctx context.Context, c *host.Context, name string) (host.Access, error) {
