@@ -28,7 +28,7 @@ tools/node_modules/.installed: tools/package.json tools/package-lock.json
 
 ## generate: regenerate the WIT glue of both sides (committed; CI checks it is current).
 generate:
-	cd tools && $(GO) run ./witgen -wit ../wit -world execctx \
+	cd tools && $(GO) run ./witgen -wit ../wit -world execctx -types ../internal/wittypes \
 	  -guest ../component/internal/bindings -host ../host/internal/bindings -api ../host
 
 ## build: the core module host/ embeds, and the component at build/execctx.component.wasm.
@@ -79,10 +79,13 @@ test-tools:
 test-torture: $(BUILD)/execctx.torture.core.wasm
 	EXECCTX_TEST_MODULE=$(CURDIR)/$< $(GO) test -count=1 ./tests/conformance/
 
+GENERATED := internal/wittypes component/internal/bindings host/internal/bindings host/types_gen.go
+
 check-generate:
 	$(MAKE) --no-print-directory generate
-	git diff --exit-code -- component/internal/bindings host/internal/bindings host/types_gen.go \
-	  || { echo "generated glue is stale: run 'make generate' and commit"; exit 1; }
+	@if ! git diff --quiet -- $(GENERATED) || [ -n "$$(git ls-files --others --exclude-standard -- $(GENERATED))" ]; then \
+	  git status --short -- $(GENERATED); \
+	  echo "generated glue is stale: run 'make generate' and commit"; exit 1; fi
 
 # The committed core module must be what this source builds.
 check-core: $(BUILD)/execctx.core.wasm

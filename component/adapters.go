@@ -3,7 +3,6 @@
 package main
 
 import (
-
 	"github.com/execctx/execctx/component/internal/bindings"
 	"github.com/execctx/execctx/component/internal/config"
 	"github.com/execctx/execctx/component/internal/detect"
@@ -11,13 +10,14 @@ import (
 	"github.com/execctx/execctx/component/internal/modules"
 	"github.com/execctx/execctx/component/internal/workers"
 	"github.com/execctx/execctx/internal/cabi"
+	"github.com/execctx/execctx/internal/wittypes"
 )
 
 // Conversions between the generated WIT types and the logic packages'
 // own types. The logic packages never see the bindings, so they build and
 // test natively.
 
-func toReport(r bindings.Report) detect.Report {
+func toReport(r wittypes.Report) detect.Report {
 	return detect.Report{
 		InWorker: r.InWorker, HasDocument: r.HasDocument, SyncUsable: r.SyncUsable,
 		Runtime:     detect.Runtime(r.Runtime),
@@ -26,7 +26,7 @@ func toReport(r bindings.Report) detect.Report {
 	}
 }
 
-func toSources(in []bindings.ConfigSource) []config.Source {
+func toSources(in []wittypes.ConfigSource) []config.Source {
 	out := make([]config.Source, len(in))
 	for i, s := range in {
 		out[i] = config.Source{Origin: config.Origin(s.Origin), Text: s.Text, Format: config.Format(s.Format)}
@@ -34,22 +34,22 @@ func toSources(in []bindings.ConfigSource) []config.Source {
 	return out
 }
 
-func toAccess(a detect.Access) bindings.Access {
+func toAccess(a detect.Access) wittypes.Access {
 	switch a.Mode {
 	case detect.ModeDirect:
-		return bindings.Access{Kind: bindings.AccessDirect}
+		return wittypes.Access{Kind: wittypes.AccessDirect}
 	case detect.ModeProxied:
-		return bindings.Access{Kind: bindings.AccessProxied}
+		return wittypes.Access{Kind: wittypes.AccessProxied}
 	case detect.ModeAsyncOnly:
-		return bindings.Access{Kind: bindings.AccessAsyncOnly}
+		return wittypes.Access{Kind: wittypes.AccessAsyncOnly}
 	}
-	ns := bindings.NotSupported{Name: a.NotSupported.Name, Message: a.NotSupported.Message}
-	return bindings.Access{Kind: bindings.AccessNotSupported, NotSupported: ns}
+	ns := wittypes.NotSupported{Name: a.NotSupported.Name, Message: a.NotSupported.Message}
+	return wittypes.Access{Kind: wittypes.AccessNotSupported, NotSupported: ns}
 }
 
-func toWorkerOptions(o workers.Options) bindings.WorkerOptions {
+func toWorkerOptions(o workers.Options) wittypes.WorkerOptions {
 	opt := func(s string, ok bool) cabi.Option[string] { return cabi.Option[string]{Some: ok, Value: s} }
-	return bindings.WorkerOptions{
+	return wittypes.WorkerOptions{
 		Interpreter:   o.Interpreter,
 		Config:        opt(o.Config, o.HasConfig),
 		ConfigIsURL:   o.ConfigIsURL,
@@ -59,23 +59,23 @@ func toWorkerOptions(o workers.Options) bindings.WorkerOptions {
 	}
 }
 
-func toModules(in []modules.Entry) []bindings.JSModule {
-	out := make([]bindings.JSModule, len(in))
+func toModules(in []modules.Entry) []wittypes.JSModule {
+	out := make([]wittypes.JSModule, len(in))
 	for i, e := range in {
-		realm := bindings.ModuleRealmLocal
+		realm := wittypes.ModuleRealmLocal
 		if e.Realm == modules.RealmMain {
-			realm = bindings.ModuleRealmMain
+			realm = wittypes.ModuleRealmMain
 		}
-		out[i] = bindings.JSModule{Name: e.Name, URL: e.URL, Realm: realm, Stylesheet: e.Stylesheet}
+		out[i] = wittypes.JSModule{Name: e.Name, URL: e.URL, Realm: realm, Stylesheet: e.Stylesheet}
 	}
 	return out
 }
 
-func toValue(v jsval.Value) bindings.Value {
-	return bindings.Value{Kind: bindings.ValueKind(v.Kind), Boolean: v.Bool, Number: v.Number, Text: v.Text, Object: v.Object}
+func toValue(v jsval.Value) wittypes.Value {
+	return wittypes.Value{Kind: wittypes.ValueKind(v.Kind), Boolean: v.Bool, Number: v.Number, Text: v.Text, Object: v.Object}
 }
 
-func fromValue(v bindings.Value) jsval.Value {
+func fromValue(v wittypes.Value) jsval.Value {
 	return jsval.Value{Kind: jsval.Kind(v.Kind), Bool: v.Boolean, Number: v.Number, Text: v.Text, Object: v.Object}
 }
 
@@ -119,11 +119,10 @@ func (hostDOM) Set(h uint32, name string, v jsval.Value) error {
 }
 
 func (hostDOM) Call(h uint32, method string, args []jsval.Value) (jsval.Value, error) {
-	in := make([]bindings.Value, len(args))
+	in := make([]wittypes.Value, len(args))
 	for i, a := range args {
 		in[i] = toValue(a)
 	}
 	v, err := bindings.WindowCall(h, method, in)
 	return fromValue(v), err
 }
-

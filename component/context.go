@@ -12,6 +12,7 @@ import (
 	"github.com/execctx/execctx/component/internal/target"
 	"github.com/execctx/execctx/component/internal/workers"
 	"github.com/execctx/execctx/internal/cabi"
+	"github.com/execctx/execctx/internal/wittypes"
 )
 
 // contextExports implements the exported context interface. One instance
@@ -97,17 +98,17 @@ func (c *contextExports) warnOnce() {
 	}
 }
 
-func (c *contextExports) Window() bindings.Access {
+func (c *contextExports) Window() wittypes.Access {
 	c.warnOnce()
 	return toAccess(detect.Window(c.env()))
 }
 
-func (c *contextExports) Document() bindings.Access {
+func (c *contextExports) Document() wittypes.Access {
 	c.warnOnce()
 	return toAccess(detect.Document(c.env()))
 }
 
-func (c *contextExports) Sync() bindings.Access { return toAccess(detect.Sync(c.env())) }
+func (c *contextExports) Sync() wittypes.Access { return toAccess(detect.Sync(c.env())) }
 
 func (c *contextExports) JSImport(urls []string) ([]string, error) {
 	r := c.env()
@@ -141,7 +142,7 @@ func (c *contextExports) DisplayTarget(t cabi.Option[string]) (uint32, error) {
 	return c.targets().DisplayTarget(c.env(), t.Value, t.Some)
 }
 
-func (c *contextExports) JSModules() ([]bindings.JSModule, error) {
+func (c *contextExports) JSModules() ([]wittypes.JSModule, error) {
 	cfg := c.config()
 	if cfg.err != nil {
 		return nil, cfg.err
@@ -172,23 +173,23 @@ func (c *contextExports) reachable(handle uint32) error {
 	return nil
 }
 
-func (c *contextExports) Get(handle uint32, name string) (bindings.Value, error) {
+func (c *contextExports) Get(handle uint32, name string) (wittypes.Value, error) {
 	if err := c.reachable(handle); err != nil {
-		return bindings.Value{}, err
+		return wittypes.Value{}, err
 	}
 	return bindings.WindowGet(handle, name)
 }
 
-func (c *contextExports) Set(handle uint32, name string, value bindings.Value) error {
+func (c *contextExports) Set(handle uint32, name string, value wittypes.Value) error {
 	if err := c.reachable(handle); err != nil {
 		return err
 	}
 	return bindings.WindowSet(handle, name, value)
 }
 
-func (c *contextExports) Call(handle uint32, method string, args []bindings.Value) (bindings.Value, error) {
+func (c *contextExports) Call(handle uint32, method string, args []wittypes.Value) (wittypes.Value, error) {
 	if err := c.reachable(handle); err != nil {
-		return bindings.Value{}, err
+		return wittypes.Value{}, err
 	}
 	return bindings.WindowCall(handle, method, args)
 }

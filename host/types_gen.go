@@ -2,95 +2,98 @@
 
 package host
 
-import "github.com/execctx/execctx/host/internal/bindings"
+import (
+	"github.com/execctx/execctx/host/internal/bindings"
+	"github.com/execctx/execctx/internal/wittypes"
+)
 
 // RuntimeKind is the WIT type runtime-kind.
-type RuntimeKind = bindings.RuntimeKind
+type RuntimeKind = wittypes.RuntimeKind
 
 // The cases of RuntimeKind.
 const (
-	RuntimeKindBrowser = bindings.RuntimeKindBrowser
-	RuntimeKindNode    = bindings.RuntimeKindNode
-	RuntimeKindDeno    = bindings.RuntimeKindDeno
-	RuntimeKindOther   = bindings.RuntimeKindOther
+	RuntimeKindBrowser = wittypes.RuntimeKindBrowser
+	RuntimeKindNode    = wittypes.RuntimeKindNode
+	RuntimeKindDeno    = wittypes.RuntimeKindDeno
+	RuntimeKindOther   = wittypes.RuntimeKindOther
 )
 
 // Report is the WIT type report.
-type Report = bindings.Report
+type Report = wittypes.Report
 
 // ConfigOrigin is the WIT type config-origin.
-type ConfigOrigin = bindings.ConfigOrigin
+type ConfigOrigin = wittypes.ConfigOrigin
 
 // The cases of ConfigOrigin.
 const (
-	ConfigOriginTag       = bindings.ConfigOriginTag
-	ConfigOriginAttribute = bindings.ConfigOriginAttribute
-	ConfigOriginExplicit  = bindings.ConfigOriginExplicit
+	ConfigOriginTag       = wittypes.ConfigOriginTag
+	ConfigOriginAttribute = wittypes.ConfigOriginAttribute
+	ConfigOriginExplicit  = wittypes.ConfigOriginExplicit
 )
 
 // ConfigFormat is the WIT type config-format.
-type ConfigFormat = bindings.ConfigFormat
+type ConfigFormat = wittypes.ConfigFormat
 
 // The cases of ConfigFormat.
 const (
-	ConfigFormatAuto = bindings.ConfigFormatAuto
-	ConfigFormatJSON = bindings.ConfigFormatJSON
-	ConfigFormatTOML = bindings.ConfigFormatTOML
+	ConfigFormatAuto = wittypes.ConfigFormatAuto
+	ConfigFormatJSON = wittypes.ConfigFormatJSON
+	ConfigFormatTOML = wittypes.ConfigFormatTOML
 )
 
 // ConfigSource is the WIT type config-source.
-type ConfigSource = bindings.ConfigSource
+type ConfigSource = wittypes.ConfigSource
 
 // Value is the WIT type value.
-type Value = bindings.Value
+type Value = wittypes.Value
 
 // ValueKind names a case of Value.
-type ValueKind = bindings.ValueKind
+type ValueKind = wittypes.ValueKind
 
 // The cases of Value.
 const (
-	ValueUndefined = bindings.ValueUndefined
-	ValueNull      = bindings.ValueNull
-	ValueBoolean   = bindings.ValueBoolean
-	ValueNumber    = bindings.ValueNumber
-	ValueText      = bindings.ValueText
-	ValueObject    = bindings.ValueObject
+	ValueUndefined = wittypes.ValueUndefined
+	ValueNull      = wittypes.ValueNull
+	ValueBoolean   = wittypes.ValueBoolean
+	ValueNumber    = wittypes.ValueNumber
+	ValueText      = wittypes.ValueText
+	ValueObject    = wittypes.ValueObject
 )
 
 // WorkerOptions is the WIT type worker-options.
-type WorkerOptions = bindings.WorkerOptions
+type WorkerOptions = wittypes.WorkerOptions
 
 // Response is the WIT type response.
-type Response = bindings.Response
+type Response = wittypes.Response
 
 // NotSupported is the WIT type not-supported.
-type NotSupported = bindings.NotSupported
+type NotSupported = wittypes.NotSupported
 
 // Access is the WIT type access.
-type Access = bindings.Access
+type Access = wittypes.Access
 
 // AccessKind names a case of Access.
-type AccessKind = bindings.AccessKind
+type AccessKind = wittypes.AccessKind
 
 // The cases of Access.
 const (
-	AccessDirect       = bindings.AccessDirect
-	AccessProxied      = bindings.AccessProxied
-	AccessAsyncOnly    = bindings.AccessAsyncOnly
-	AccessNotSupported = bindings.AccessNotSupported
+	AccessDirect       = wittypes.AccessDirect
+	AccessProxied      = wittypes.AccessProxied
+	AccessAsyncOnly    = wittypes.AccessAsyncOnly
+	AccessNotSupported = wittypes.AccessNotSupported
 )
 
 // ModuleRealm is the WIT type module-realm.
-type ModuleRealm = bindings.ModuleRealm
+type ModuleRealm = wittypes.ModuleRealm
 
 // The cases of ModuleRealm.
 const (
-	ModuleRealmLocal = bindings.ModuleRealmLocal
-	ModuleRealmMain  = bindings.ModuleRealmMain
+	ModuleRealmLocal = wittypes.ModuleRealmLocal
+	ModuleRealmMain  = wittypes.ModuleRealmMain
 )
 
 // JSModule is the WIT type js-module.
-type JSModule = bindings.JSModule
+type JSModule = wittypes.JSModule
 
 // Types is what a host provides as the WIT interface execctx:context/types@0.1.0.
 type Types = bindings.Types

@@ -75,16 +75,17 @@ func discLoad(t *Type, addr string) string {
 }
 
 func emitStore(e *emitter, t *Type) {
-	e.p("func store%s(m cabi.Memory, addr uint32, v %s) {", t.key(), t.goType())
+	e.p("// Store%s stores v at addr.", t.key())
+	e.p("func Store%s(m cabi.Memory, addr uint32, v %s) {", t.key(), t.goType())
 	switch t.Kind {
 	case String:
 		e.p("\tcabi.StoreStringAt(m, addr, v)")
 	case List:
-		e.p("\tp, n := cabi.StoreList(m, v, %d, %d, store%s)", t.Elem.Size(), t.Elem.Align(), t.Elem.key())
+		e.p("\tp, n := cabi.StoreList(m, v, %d, %d, Store%s)", t.Elem.Size(), t.Elem.Align(), t.Elem.key())
 		e.p("\tm.Store32(addr, p)\n\tm.Store32(addr+4, n)")
 	case Record:
 		for i, f := range t.Fields {
-			e.p("\tstore%s(m, addr+%d, v.%s)", f.Type.key(), t.FieldOffsets()[i], goName(f.Name))
+			e.p("\tStore%s(m, addr+%d, v.%s)", f.Type.key(), t.FieldOffsets()[i], goName(f.Name))
 		}
 	case Enum:
 		e.p("\t%s", discStore(t, "addr", "v"))
@@ -121,7 +122,7 @@ func emitVariantStore(e *emitter, t *Type) {
 		e.p("\tcase %s:", conds[i])
 		e.p("\t\t%s", discStore(t, "addr", itoa(i)))
 		if c.Type != nil {
-			e.p("\t\tstore%s(m, addr+%d, %s)", c.Type.key(), off, payloads[i])
+			e.p("\t\tStore%s(m, addr+%d, %s)", c.Type.key(), off, payloads[i])
 		}
 	}
 	if t.Kind == Variant {
@@ -132,21 +133,22 @@ func emitVariantStore(e *emitter, t *Type) {
 }
 
 func emitLoad(e *emitter, t *Type) {
-	e.p("func load%s(m cabi.Memory, addr uint32) (v %s) {", t.key(), t.goType())
+	e.p("// Load%s loads the value at addr, trapping on an invalid one.", t.key())
+	e.p("func Load%s(m cabi.Memory, addr uint32) (v %s) {", t.key(), t.goType())
 	switch t.Kind {
 	case String:
 		e.p("\treturn cabi.LoadStringAt(m, addr)")
 	case List:
-		e.p("\treturn cabi.LoadList(m, m.Load32(addr), m.Load32(addr+4), %d, load%s)", t.Elem.Size(), t.Elem.key())
+		e.p("\treturn cabi.LoadList(m, m.Load32(addr), m.Load32(addr+4), %d, Load%s)", t.Elem.Size(), t.Elem.key())
 	case Record:
 		for i, f := range t.Fields {
-			e.p("\tv.%s = load%s(m, addr+%d)", goName(f.Name), f.Type.key(), t.FieldOffsets()[i])
+			e.p("\tv.%s = Load%s(m, addr+%d)", goName(f.Name), f.Type.key(), t.FieldOffsets()[i])
 		}
 		e.p("\treturn v")
 	case Enum, Variant, Option, Result:
 		e.p("\td := %s", discLoad(t, "addr"))
 		emitVariantLift(e, t, func(c *Type) string {
-			return "load" + c.key() + "(m, addr+" + itoa(int(t.PayloadOffset())) + ")"
+			return "Load" + c.key() + "(m, addr+" + itoa(int(t.PayloadOffset())) + ")"
 		})
 	default:
 		s := scalarMem[t.Kind]
@@ -186,17 +188,18 @@ func emitVariantLift(e *emitter, t *Type, payload func(*Type) string) {
 }
 
 func emitLower(e *emitter, t *Type) {
-	e.p("func lower%s(m cabi.Memory, v %s, flat []uint64) {", t.key(), t.goType())
+	e.p("// Lower%s writes v as %d flat values.", t.key(), t.flatCount())
+	e.p("func Lower%s(m cabi.Memory, v %s, flat []uint64) {", t.key(), t.goType())
 	switch t.Kind {
 	case String:
 		e.p("\tcabi.LowerString(m, v, flat)")
 	case List:
-		e.p("\tp, n := cabi.StoreList(m, v, %d, %d, store%s)", t.Elem.Size(), t.Elem.Align(), t.Elem.key())
+		e.p("\tp, n := cabi.StoreList(m, v, %d, %d, Store%s)", t.Elem.Size(), t.Elem.Align(), t.Elem.key())
 		e.p("\tflat[0], flat[1] = uint64(p), uint64(n)")
 	case Record:
 		at := 0
 		for _, f := range t.Fields {
-			e.p("\tlower%s(m, v.%s, flat[%d:])", f.Type.key(), goName(f.Name), at)
+			e.p("\tLower%s(m, v.%s, flat[%d:])", f.Type.key(), goName(f.Name), at)
 			at += f.Type.flatCount()
 		}
 	case Enum:
@@ -208,7 +211,7 @@ func emitLower(e *emitter, t *Type) {
 		for i, c := range t.cases() {
 			e.p("\tcase %s:\n\t\tflat[0] = %d", conds[i], i)
 			if c.Type != nil {
-				e.p("\t\tlower%s(m, %s, flat[1:])", c.Type.key(), payloads[i])
+				e.p("\t\tLower%s(m, %s, flat[1:])", c.Type.key(), payloads[i])
 			}
 		}
 		if t.Kind == Variant {
@@ -222,22 +225,23 @@ func emitLower(e *emitter, t *Type) {
 }
 
 func emitLift(e *emitter, t *Type) {
-	e.p("func lift%s(m cabi.Memory, flat []uint64) (v %s) {", t.key(), t.goType())
+	e.p("// Lift%s reads a value from %d flat values, trapping on an invalid one.", t.key(), t.flatCount())
+	e.p("func Lift%s(m cabi.Memory, flat []uint64) (v %s) {", t.key(), t.goType())
 	switch t.Kind {
 	case String:
 		e.p("\treturn cabi.LiftString(m, flat)")
 	case List:
-		e.p("\treturn cabi.LoadList(m, uint32(flat[0]), uint32(flat[1]), %d, load%s)", t.Elem.Size(), t.Elem.key())
+		e.p("\treturn cabi.LoadList(m, uint32(flat[0]), uint32(flat[1]), %d, Load%s)", t.Elem.Size(), t.Elem.key())
 	case Record:
 		at := 0
 		for _, f := range t.Fields {
-			e.p("\tv.%s = lift%s(m, flat[%d:])", goName(f.Name), f.Type.key(), at)
+			e.p("\tv.%s = Lift%s(m, flat[%d:])", goName(f.Name), f.Type.key(), at)
 			at += f.Type.flatCount()
 		}
 		e.p("\treturn v")
 	case Enum, Variant, Option, Result:
 		e.p("\td := uint32(flat[0])")
-		emitVariantLift(e, t, func(c *Type) string { return "lift" + c.key() + "(m, flat[1:])" })
+		emitVariantLift(e, t, func(c *Type) string { return "Lift" + c.key() + "(m, flat[1:])" })
 	default:
 		e.p("\treturn %s", sprintf(scalarFlat[t.Kind].fromSlot, "flat[0]"))
 	}

@@ -9,13 +9,13 @@ func emitHostAPI(e *emitter, m *Model) {
 		}
 		name := goName(t.Name)
 		e.p("// %s is the WIT type %s.", name, t.Name)
-		e.p("type %s = bindings.%s\n", name, name)
+		e.p("type %s = wittypes.%s\n", name, name)
 		switch t.Kind {
 		case Enum:
 			emitConstAliases(e, name, t.Cases)
 		case Variant:
 			e.p("// %sKind names a case of %s.", name, name)
-			e.p("type %sKind = bindings.%sKind\n", name, name)
+			e.p("type %sKind = wittypes.%sKind\n", name, name)
 			emitConstAliases(e, name, t.Cases)
 		}
 	}
@@ -35,7 +35,7 @@ func emitConstAliases(e *emitter, prefix string, cases []Case) {
 	e.p("// The cases of %s.", prefix)
 	e.p("const (")
 	for _, c := range cases {
-		e.p("\t%s%s = bindings.%s%s", prefix, goName(c.Name), prefix, goName(c.Name))
+		e.p("\t%s%s = wittypes.%s%s", prefix, goName(c.Name), prefix, goName(c.Name))
 	}
 	e.p(")\n")
 }

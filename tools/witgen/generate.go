@@ -32,22 +32,24 @@ func generate(m *Model, witDir string) ([]file, error) {
 		return nil, err
 	}
 	h := header(m, witDir)
-	typesPrelude := h + "package bindings\n\nimport (\n\t\"fmt\"\n\t\"math\"\n\n\t\"github.com/execctx/execctx/internal/cabi\"\n)\n\n" +
+	typesPrelude := h + typesDoc + "package wittypes\n\nimport (\n\t\"fmt\"\n\t\"math\"\n\n\t\"github.com/execctx/execctx/internal/cabi\"\n)\n\n" +
 		"var _ = math.Float64bits // not every WIT uses floats\n\n"
 	guestPrelude := h + "//go:build wasip1\n\n" + guestDoc + "package bindings\n\nimport (\n\t\"math\"\n\n" +
-		"\t\"github.com/execctx/execctx/component/internal/guestabi\"\n\t\"github.com/execctx/execctx/internal/cabi\"\n)\n\n" +
+		"\t\"github.com/execctx/execctx/component/internal/guestabi\"\n\t\"github.com/execctx/execctx/internal/cabi\"\n" +
+		"\t\"github.com/execctx/execctx/internal/wittypes\"\n)\n\n" +
 		"var (\n\t_ = math.Float64bits\n\t_ cabi.Unit\n)\n\n"
 	hostPrelude := h + hostDoc + "package bindings\n\nimport (\n\t\"context\"\n\t\"fmt\"\n\n" +
 		"\t\"github.com/tetratelabs/wazero\"\n\t\"github.com/tetratelabs/wazero/api\"\n\n" +
-		"\t\"github.com/execctx/execctx/host/internal/wasmmem\"\n\t\"github.com/execctx/execctx/internal/cabi\"\n)\n\n" + hostRuntime
+		"\t\"github.com/execctx/execctx/host/internal/wasmmem\"\n\t\"github.com/execctx/execctx/internal/cabi\"\n" +
+		"\t\"github.com/execctx/execctx/internal/wittypes\"\n)\n\n" + hostRuntime
 	var api emitter
 	emitHostAPI(&api, m)
-	apiPrelude := h + "package host\n\nimport \"github.com/execctx/execctx/host/internal/bindings\"\n\n"
+	apiPrelude := h + "package host\n\nimport (\n\t\"github.com/execctx/execctx/host/internal/bindings\"\n" +
+		"\t\"github.com/execctx/execctx/internal/wittypes\"\n)\n\n"
 	out := []file{
 		{side: "api", name: "types_gen.go", src: []byte(apiPrelude + api.String())},
-		{side: "guest", name: "types_gen.go", src: []byte(typesPrelude + types.String())},
+		{side: "types", name: "types_gen.go", src: []byte(typesPrelude + types.String())},
 		{side: "guest", name: "bindings_gen.go", src: []byte(guestPrelude + guest.String())},
-		{side: "host", name: "types_gen.go", src: []byte(typesPrelude + types.String())},
 		{side: "host", name: "bindings_gen.go", src: []byte(hostPrelude + host.String())},
 	}
 	for k := range out {
@@ -59,6 +61,11 @@ func generate(m *Model, witDir string) ([]file, error) {
 	}
 	return out, nil
 }
+
+const typesDoc = `// Package wittypes holds the Go types of the WIT types, with the functions
+// that store and load them in linear memory and lower and lift them to flat
+// values. The guest and the host glue share them.
+`
 
 const guestDoc = `// Package bindings is the guest side of the WIT boundary: wrappers that
 // call the host's imported interfaces and the entry points of the exported

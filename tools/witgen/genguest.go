@@ -64,10 +64,10 @@ func emitGuestImport(e *emitter, f *Func, sig coreSig) {
 	case sig.RetPtr:
 		e.p("\tret := m.Alloc(%d, %d)", f.Result.Size(), f.Result.Align())
 		e.p("\t%s(%s)", raw, strings.Join(append(args, "ret"), ", "))
-		e.p("\tr := load%s(m, ret)", f.Result.key())
+		e.p("\tr := wittypes.Load%s(m, ret)", f.Result.key())
 	case f.Result != nil:
 		e.p("\tcore := %s(%s)", raw, strings.Join(args, ", "))
-		e.p("\tr := lift%s(m, []uint64{%s})", f.Result.key(), sig.Result.toSlot("core"))
+		e.p("\tr := wittypes.Lift%s(m, []uint64{%s})", f.Result.key(), sig.Result.toSlot("core"))
 	default:
 		e.p("\t%s(%s)", raw, strings.Join(args, ", "))
 	}
@@ -115,11 +115,11 @@ func emitGuestExport(e *emitter, f *Func, sig coreSig) {
 	switch {
 	case sig.RetPtr:
 		e.p("\tret := m.Alloc(%d, %d)", f.Result.Size(), f.Result.Align())
-		e.p("\tstore%s(m, ret, r)", f.Result.key())
+		e.p("\twittypes.Store%s(m, ret, r)", f.Result.key())
 		e.p("\treturn ret")
 	case f.Result != nil:
 		e.p("\tvar out [1]uint64")
-		e.p("\tlower%s(m, r, out[:])", f.Result.key())
+		e.p("\twittypes.Lower%s(m, r, out[:])", f.Result.key())
 		e.p("\treturn %s", sig.Result.fromSlot("out[0]"))
 	default:
 		e.p("\t_ = m")

@@ -117,9 +117,9 @@ func emitHostFunc(e *emitter, f *Func, sig coreSig) {
 	}
 	switch {
 	case sig.RetPtr:
-		e.p("\tstore%s(m, uint32(stack[%d]), r)", f.Result.key(), sig.NParams)
+		e.p("\twittypes.Store%s(m, uint32(stack[%d]), r)", f.Result.key(), sig.NParams)
 	case f.Result != nil:
-		e.p("\tlower%s(m, r, stack[:1])", f.Result.key())
+		e.p("\twittypes.Lower%s(m, r, stack[:1])", f.Result.key())
 	default:
 		e.p("\t_ = m")
 	}
@@ -167,9 +167,9 @@ func emitInstanceMethod(e *emitter, f *Func, sig coreSig, index int) {
 	e.p("\tif callErr != nil {\n\t\treturn %sexportTrap(%q, callErr)\n\t}", zeroPrefix(f), f.Name)
 	switch {
 	case sig.RetPtr:
-		e.p("\tr := load%s(m, uint32(res[0]))", f.Result.key())
+		e.p("\tr := wittypes.Load%s(m, uint32(res[0]))", f.Result.key())
 	case f.Result != nil:
-		e.p("\tr := lift%s(m, res[:1])", f.Result.key())
+		e.p("\tr := wittypes.Lift%s(m, res[:1])", f.Result.key())
 	default:
 		e.p("\t_, _ = m, res")
 	}
@@ -184,9 +184,9 @@ func namedResults(f *Func) string {
 	case r == nil, r.Kind == Result && r.Elem == nil:
 		return "err error"
 	case r.Kind == Result:
-		return "v " + r.Elem.goType() + ", err error"
+		return "v " + r.Elem.goTypeWith(witTypes) + ", err error"
 	}
-	return "v " + r.goType() + ", err error"
+	return "v " + r.goTypeWith(witTypes) + ", err error"
 }
 
 func zeroPrefix(f *Func) string {

@@ -173,8 +173,8 @@ func TestGenerateRendersShapes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) != 5 {
-		t.Fatalf("got %d files, want 5", len(files))
+	if len(files) != 4 {
+		t.Fatalf("got %d files, want 4", len(files))
 	}
 	for _, f := range files {
 		if !slices.Contains([]string{"types_gen.go", "bindings_gen.go"}, f.name) || len(f.src) == 0 {

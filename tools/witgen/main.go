@@ -16,8 +16,8 @@
 //
 // Usage:
 //
-//	witgen -wit wit -world execctx -guest component/internal/bindings \
-//	       -host host/internal/bindings -api host
+//	witgen -wit wit -world execctx -types internal/wittypes \
+//	       -guest component/internal/bindings -host host/internal/bindings -api host
 //
 // It reads WIT with go.bytecodealliance.org/wit, which runs wasm-tools
 // inside wazero, so it needs no other binary.
@@ -38,8 +38,10 @@ func main() {
 	guest := flag.String("guest", "", "output directory of the guest glue")
 	host := flag.String("host", "", "output directory of the host glue")
 	api := flag.String("api", "", "output directory of the host's public type aliases")
+	types := flag.String("types", "", "output directory of the shared WIT types")
 	flag.Parse()
-	if err := run(*witDir, *world, map[string]string{"guest": *guest, "host": *host, "api": *api}); err != nil {
+	dirs := map[string]string{"types": *types, "guest": *guest, "host": *host, "api": *api}
+	if err := run(*witDir, *world, dirs); err != nil {
 		fmt.Fprintln(os.Stderr, "witgen:", err)
 		os.Exit(1)
 	}

@@ -67,21 +67,27 @@ func (t *Type) key() string {
 	return [...]string{"Bool", "U8", "U16", "U32", "U64", "S8", "S16", "S32", "S64", "F32", "F64", "String"}[t.Kind]
 }
 
-// goType is the Go type that represents t.
-func (t *Type) goType() string {
+// witTypes qualifies the shared WIT types from the glue packages.
+const witTypes = "wittypes."
+
+// goType is the Go type that represents t inside package wittypes.
+func (t *Type) goType() string { return t.goTypeWith("") }
+
+// goTypeWith is goType with named types qualified by q.
+func (t *Type) goTypeWith(q string) string {
 	if t.Name != "" {
-		return goName(t.Name)
+		return q + goName(t.Name)
 	}
 	switch t.Kind {
 	case Option:
-		return "cabi.Option[" + t.Elem.goType() + "]"
+		return "cabi.Option[" + t.Elem.goTypeWith(q) + "]"
 	case List:
-		return "[]" + t.Elem.goType()
+		return "[]" + t.Elem.goTypeWith(q)
 	case Result:
 		if t.Elem == nil {
 			return "cabi.Result[cabi.Unit]"
 		}
-		return "cabi.Result[" + t.Elem.goType() + "]"
+		return "cabi.Result[" + t.Elem.goTypeWith(q) + "]"
 	}
 	return [...]string{"bool", "uint8", "uint16", "uint32", "uint64", "int8", "int16", "int32", "int64", "float32", "float64", "string"}[t.Kind]
 }

@@ -46,7 +46,7 @@ func signature(f *Func, exported bool) (coreSig, error) {
 func goParams(f *Func) string {
 	var ps []string
 	for _, p := range f.Params {
-		ps = append(ps, localName(p.Name)+" "+p.Type.goType())
+		ps = append(ps, localName(p.Name)+" "+p.Type.goTypeWith(witTypes))
 	}
 	return strings.Join(ps, ", ")
 }
@@ -73,11 +73,11 @@ func goResults(f *Func, withErr bool) string {
 	case r.Kind == Result && r.Elem == nil:
 		return "error"
 	case r.Kind == Result:
-		return "(" + r.Elem.goType() + ", error)"
+		return "(" + r.Elem.goTypeWith(witTypes) + ", error)"
 	case withErr:
-		return "(" + r.goType() + ", error)"
+		return "(" + r.goTypeWith(witTypes) + ", error)"
 	}
-	return r.goType()
+	return r.goTypeWith(witTypes)
 }
 
 // returnResult is the return statement that unpacks the WIT result held
@@ -118,7 +118,7 @@ func packResult(f *Func) (call string, pack string) {
 func lowerParams(e *emitter, f *Func) {
 	at := 0
 	for _, p := range f.Params {
-		e.p("\tlower%s(m, %s, flat[%d:])", p.Type.key(), localName(p.Name), at)
+		e.p("\twittypes.Lower%s(m, %s, flat[%d:])", p.Type.key(), localName(p.Name), at)
 		at += p.Type.flatCount()
 	}
 }
@@ -128,7 +128,7 @@ func lowerParams(e *emitter, f *Func) {
 func liftParams(e *emitter, f *Func) {
 	at := 0
 	for _, p := range f.Params {
-		e.p("\t%s := lift%s(m, flat[%d:])", localName(p.Name), p.Type.key(), at)
+		e.p("\t%s := wittypes.Lift%s(m, flat[%d:])", localName(p.Name), p.Type.key(), at)
 		at += p.Type.flatCount()
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/execctx/execctx/component/internal/guestabi"
 	"github.com/execctx/execctx/internal/cabi"
+	"github.com/execctx/execctx/internal/wittypes"
 )
 
 var (
@@ -23,11 +24,11 @@ var (
 func wasmimportEnvironmentDescribe(p0 uint32)
 
 // EnvironmentDescribe calls describe of the host's environment interface.
-func EnvironmentDescribe() Report {
+func EnvironmentDescribe() wittypes.Report {
 	m := guestabi.Memory
 	ret := m.Alloc(32, 4)
 	wasmimportEnvironmentDescribe(ret)
-	r := loadReport(m, ret)
+	r := wittypes.LoadReport(m, ret)
 	guestabi.ReleasePins()
 	return r
 }
@@ -36,11 +37,11 @@ func EnvironmentDescribe() Report {
 func wasmimportEnvironmentConfigSources(p0 uint32)
 
 // EnvironmentConfigSources calls config-sources of the host's environment interface.
-func EnvironmentConfigSources() []ConfigSource {
+func EnvironmentConfigSources() []wittypes.ConfigSource {
 	m := guestabi.Memory
 	ret := m.Alloc(8, 4)
 	wasmimportEnvironmentConfigSources(ret)
-	r := loadListConfigSource(m, ret)
+	r := wittypes.LoadListConfigSource(m, ret)
 	guestabi.ReleasePins()
 	return r
 }
@@ -52,7 +53,7 @@ func wasmimportEnvironmentWarn(p0 uint32, p1 uint32)
 func EnvironmentWarn(message string) {
 	m := guestabi.Memory
 	var flat [2]uint64
-	lowerString(m, message, flat[0:])
+	wittypes.LowerString(m, message, flat[0:])
 	wasmimportEnvironmentWarn(uint32(flat[0]), uint32(flat[1]))
 	guestabi.ReleasePins()
 	return
@@ -62,14 +63,14 @@ func EnvironmentWarn(message string) {
 func wasmimportWindowGet(p0 uint32, p1 uint32, p2 uint32, p3 uint32)
 
 // WindowGet calls get of the host's window interface.
-func WindowGet(target uint32, name string) (Value, error) {
+func WindowGet(target uint32, name string) (wittypes.Value, error) {
 	m := guestabi.Memory
 	var flat [3]uint64
-	lowerU32(m, target, flat[0:])
-	lowerString(m, name, flat[1:])
+	wittypes.LowerU32(m, target, flat[0:])
+	wittypes.LowerString(m, name, flat[1:])
 	ret := m.Alloc(24, 8)
 	wasmimportWindowGet(uint32(flat[0]), uint32(flat[1]), uint32(flat[2]), ret)
-	r := loadResultValue(m, ret)
+	r := wittypes.LoadResultValue(m, ret)
 	guestabi.ReleasePins()
 	return r.Value, r.Error()
 }
@@ -78,15 +79,15 @@ func WindowGet(target uint32, name string) (Value, error) {
 func wasmimportWindowSet(p0 uint32, p1 uint32, p2 uint32, p3 uint32, p4 uint64, p5 uint32, p6 uint32)
 
 // WindowSet calls set of the host's window interface.
-func WindowSet(target uint32, name string, value Value) error {
+func WindowSet(target uint32, name string, value wittypes.Value) error {
 	m := guestabi.Memory
 	var flat [6]uint64
-	lowerU32(m, target, flat[0:])
-	lowerString(m, name, flat[1:])
-	lowerValue(m, value, flat[3:])
+	wittypes.LowerU32(m, target, flat[0:])
+	wittypes.LowerString(m, name, flat[1:])
+	wittypes.LowerValue(m, value, flat[3:])
 	ret := m.Alloc(12, 4)
 	wasmimportWindowSet(uint32(flat[0]), uint32(flat[1]), uint32(flat[2]), uint32(flat[3]), flat[4], uint32(flat[5]), ret)
-	r := loadResultUnit(m, ret)
+	r := wittypes.LoadResultUnit(m, ret)
 	guestabi.ReleasePins()
 	return r.Error()
 }
@@ -95,15 +96,15 @@ func WindowSet(target uint32, name string, value Value) error {
 func wasmimportWindowCall(p0 uint32, p1 uint32, p2 uint32, p3 uint32, p4 uint32, p5 uint32)
 
 // WindowCall calls call of the host's window interface.
-func WindowCall(target uint32, method string, args []Value) (Value, error) {
+func WindowCall(target uint32, method string, args []wittypes.Value) (wittypes.Value, error) {
 	m := guestabi.Memory
 	var flat [5]uint64
-	lowerU32(m, target, flat[0:])
-	lowerString(m, method, flat[1:])
-	lowerListValue(m, args, flat[3:])
+	wittypes.LowerU32(m, target, flat[0:])
+	wittypes.LowerString(m, method, flat[1:])
+	wittypes.LowerListValue(m, args, flat[3:])
 	ret := m.Alloc(24, 8)
 	wasmimportWindowCall(uint32(flat[0]), uint32(flat[1]), uint32(flat[2]), uint32(flat[3]), uint32(flat[4]), ret)
-	r := loadResultValue(m, ret)
+	r := wittypes.LoadResultValue(m, ret)
 	guestabi.ReleasePins()
 	return r.Value, r.Error()
 }
@@ -115,7 +116,7 @@ func wasmimportWindowRelease(p0 uint32)
 func WindowRelease(handle uint32) {
 	m := guestabi.Memory
 	var flat [1]uint64
-	lowerU32(m, handle, flat[0:])
+	wittypes.LowerU32(m, handle, flat[0:])
 	wasmimportWindowRelease(uint32(flat[0]))
 	guestabi.ReleasePins()
 	return
@@ -128,10 +129,10 @@ func wasmimportDocumentGetElementByID(p0 uint32, p1 uint32, p2 uint32)
 func DocumentGetElementByID(id string) cabi.Option[uint32] {
 	m := guestabi.Memory
 	var flat [2]uint64
-	lowerString(m, id, flat[0:])
+	wittypes.LowerString(m, id, flat[0:])
 	ret := m.Alloc(8, 4)
 	wasmimportDocumentGetElementByID(uint32(flat[0]), uint32(flat[1]), ret)
-	r := loadOptionU32(m, ret)
+	r := wittypes.LoadOptionU32(m, ret)
 	guestabi.ReleasePins()
 	return r
 }
@@ -143,10 +144,10 @@ func wasmimportDocumentCreateElement(p0 uint32, p1 uint32, p2 uint32)
 func DocumentCreateElement(tag string) (uint32, error) {
 	m := guestabi.Memory
 	var flat [2]uint64
-	lowerString(m, tag, flat[0:])
+	wittypes.LowerString(m, tag, flat[0:])
 	ret := m.Alloc(12, 4)
 	wasmimportDocumentCreateElement(uint32(flat[0]), uint32(flat[1]), ret)
-	r := loadResultU32(m, ret)
+	r := wittypes.LoadResultU32(m, ret)
 	guestabi.ReleasePins()
 	return r.Value, r.Error()
 }
@@ -158,11 +159,11 @@ func wasmimportDocumentInsertAfter(p0 uint32, p1 uint32, p2 uint32)
 func DocumentInsertAfter(reference uint32, element uint32) error {
 	m := guestabi.Memory
 	var flat [2]uint64
-	lowerU32(m, reference, flat[0:])
-	lowerU32(m, element, flat[1:])
+	wittypes.LowerU32(m, reference, flat[0:])
+	wittypes.LowerU32(m, element, flat[1:])
 	ret := m.Alloc(12, 4)
 	wasmimportDocumentInsertAfter(uint32(flat[0]), uint32(flat[1]), ret)
-	r := loadResultUnit(m, ret)
+	r := wittypes.LoadResultUnit(m, ret)
 	guestabi.ReleasePins()
 	return r.Error()
 }
@@ -174,10 +175,10 @@ func wasmimportDocumentTagName(p0 uint32, p1 uint32)
 func DocumentTagName(element uint32) string {
 	m := guestabi.Memory
 	var flat [1]uint64
-	lowerU32(m, element, flat[0:])
+	wittypes.LowerU32(m, element, flat[0:])
 	ret := m.Alloc(8, 4)
 	wasmimportDocumentTagName(uint32(flat[0]), ret)
-	r := loadString(m, ret)
+	r := wittypes.LoadString(m, ret)
 	guestabi.ReleasePins()
 	return r
 }
@@ -189,10 +190,10 @@ func wasmimportDocumentElementID(p0 uint32, p1 uint32)
 func DocumentElementID(element uint32) string {
 	m := guestabi.Memory
 	var flat [1]uint64
-	lowerU32(m, element, flat[0:])
+	wittypes.LowerU32(m, element, flat[0:])
 	ret := m.Alloc(8, 4)
 	wasmimportDocumentElementID(uint32(flat[0]), ret)
-	r := loadString(m, ret)
+	r := wittypes.LoadString(m, ret)
 	guestabi.ReleasePins()
 	return r
 }
@@ -204,8 +205,8 @@ func wasmimportDocumentSetElementID(p0 uint32, p1 uint32, p2 uint32)
 func DocumentSetElementID(element uint32, id string) {
 	m := guestabi.Memory
 	var flat [3]uint64
-	lowerU32(m, element, flat[0:])
-	lowerString(m, id, flat[1:])
+	wittypes.LowerU32(m, element, flat[0:])
+	wittypes.LowerString(m, id, flat[1:])
 	wasmimportDocumentSetElementID(uint32(flat[0]), uint32(flat[1]), uint32(flat[2]))
 	guestabi.ReleasePins()
 	return
@@ -219,7 +220,7 @@ func DocumentCurrentScript() cabi.Option[uint32] {
 	m := guestabi.Memory
 	ret := m.Alloc(8, 4)
 	wasmimportDocumentCurrentScript(ret)
-	r := loadOptionU32(m, ret)
+	r := wittypes.LoadOptionU32(m, ret)
 	guestabi.ReleasePins()
 	return r
 }
@@ -228,14 +229,14 @@ func DocumentCurrentScript() cabi.Option[uint32] {
 func wasmimportWorkerSpawn(p0 uint32, p1 uint32, p2 uint32, p3 uint32, p4 uint32, p5 uint32, p6 uint32, p7 uint32, p8 uint32, p9 uint32, p10 uint32, p11 uint32, p12 uint32, p13 uint32, p14 uint32, p15 uint32)
 
 // WorkerSpawn calls spawn of the host's worker interface.
-func WorkerSpawn(url string, options WorkerOptions) (uint32, error) {
+func WorkerSpawn(url string, options wittypes.WorkerOptions) (uint32, error) {
 	m := guestabi.Memory
 	var flat [15]uint64
-	lowerString(m, url, flat[0:])
-	lowerWorkerOptions(m, options, flat[2:])
+	wittypes.LowerString(m, url, flat[0:])
+	wittypes.LowerWorkerOptions(m, options, flat[2:])
 	ret := m.Alloc(12, 4)
 	wasmimportWorkerSpawn(uint32(flat[0]), uint32(flat[1]), uint32(flat[2]), uint32(flat[3]), uint32(flat[4]), uint32(flat[5]), uint32(flat[6]), uint32(flat[7]), uint32(flat[8]), uint32(flat[9]), uint32(flat[10]), uint32(flat[11]), uint32(flat[12]), uint32(flat[13]), uint32(flat[14]), ret)
-	r := loadResultU32(m, ret)
+	r := wittypes.LoadResultU32(m, ret)
 	guestabi.ReleasePins()
 	return r.Value, r.Error()
 }
@@ -244,13 +245,13 @@ func WorkerSpawn(url string, options WorkerOptions) (uint32, error) {
 func wasmimportFetchFetchText(p0 uint32, p1 uint32, p2 uint32)
 
 // FetchFetchText calls fetch-text of the host's fetch interface.
-func FetchFetchText(url string) (Response, error) {
+func FetchFetchText(url string) (wittypes.Response, error) {
 	m := guestabi.Memory
 	var flat [2]uint64
-	lowerString(m, url, flat[0:])
+	wittypes.LowerString(m, url, flat[0:])
 	ret := m.Alloc(24, 4)
 	wasmimportFetchFetchText(uint32(flat[0]), uint32(flat[1]), ret)
-	r := loadResultResponse(m, ret)
+	r := wittypes.LoadResultResponse(m, ret)
 	guestabi.ReleasePins()
 	return r.Value, r.Error()
 }
@@ -259,17 +260,17 @@ func FetchFetchText(url string) (Response, error) {
 type Context interface {
 	RunningInWorker() bool
 	Config() (string, error)
-	Window() Access
-	Document() Access
-	Sync() Access
+	Window() wittypes.Access
+	Document() wittypes.Access
+	Sync() wittypes.Access
 	JSImport(urls []string) ([]string, error)
 	PyWorker(url string, options string) (uint32, error)
 	CurrentTarget() (string, error)
 	DisplayTarget(target cabi.Option[string]) (uint32, error)
-	JSModules() ([]JSModule, error)
-	Get(target uint32, name string) (Value, error)
-	Set(target uint32, name string, value Value) error
-	Call(target uint32, method string, args []Value) (Value, error)
+	JSModules() ([]wittypes.JSModule, error)
+	Get(target uint32, name string) (wittypes.Value, error)
+	Set(target uint32, name string, value wittypes.Value) error
+	Call(target uint32, method string, args []wittypes.Value) (wittypes.Value, error)
 }
 
 var exportContext Context
@@ -284,7 +285,7 @@ func wasmexportContextRunningInWorker() uint32 {
 	guestabi.ReleasePins()
 	r := exportContext.RunningInWorker()
 	var out [1]uint64
-	lowerBool(m, r, out[:])
+	wittypes.LowerBool(m, r, out[:])
 	return uint32(out[0])
 }
 
@@ -296,7 +297,7 @@ func wasmexportContextConfig() uint32 {
 	v, err := exportContext.Config()
 	r := cabi.ResultOf(v, err)
 	ret := m.Alloc(12, 4)
-	storeResultString(m, ret, r)
+	wittypes.StoreResultString(m, ret, r)
 	return ret
 }
 
@@ -307,7 +308,7 @@ func wasmexportContextWindow() uint32 {
 	guestabi.ReleasePins()
 	r := exportContext.Window()
 	ret := m.Alloc(20, 4)
-	storeAccess(m, ret, r)
+	wittypes.StoreAccess(m, ret, r)
 	return ret
 }
 
@@ -318,7 +319,7 @@ func wasmexportContextDocument() uint32 {
 	guestabi.ReleasePins()
 	r := exportContext.Document()
 	ret := m.Alloc(20, 4)
-	storeAccess(m, ret, r)
+	wittypes.StoreAccess(m, ret, r)
 	return ret
 }
 
@@ -329,7 +330,7 @@ func wasmexportContextSync() uint32 {
 	guestabi.ReleasePins()
 	r := exportContext.Sync()
 	ret := m.Alloc(20, 4)
-	storeAccess(m, ret, r)
+	wittypes.StoreAccess(m, ret, r)
 	return ret
 }
 
@@ -338,12 +339,12 @@ func wasmexportContextJSImport(p0 uint32, p1 uint32) uint32 {
 	guestabi.Enter()
 	m := guestabi.Memory
 	flat := [2]uint64{uint64(p0), uint64(p1)}
-	urls := liftListString(m, flat[0:])
+	urls := wittypes.LiftListString(m, flat[0:])
 	guestabi.ReleasePins()
 	v, err := exportContext.JSImport(urls)
 	r := cabi.ResultOf(v, err)
 	ret := m.Alloc(12, 4)
-	storeResultListString(m, ret, r)
+	wittypes.StoreResultListString(m, ret, r)
 	return ret
 }
 
@@ -352,13 +353,13 @@ func wasmexportContextPyWorker(p0 uint32, p1 uint32, p2 uint32, p3 uint32) uint3
 	guestabi.Enter()
 	m := guestabi.Memory
 	flat := [4]uint64{uint64(p0), uint64(p1), uint64(p2), uint64(p3)}
-	url := liftString(m, flat[0:])
-	options := liftString(m, flat[2:])
+	url := wittypes.LiftString(m, flat[0:])
+	options := wittypes.LiftString(m, flat[2:])
 	guestabi.ReleasePins()
 	v, err := exportContext.PyWorker(url, options)
 	r := cabi.ResultOf(v, err)
 	ret := m.Alloc(12, 4)
-	storeResultU32(m, ret, r)
+	wittypes.StoreResultU32(m, ret, r)
 	return ret
 }
 
@@ -370,7 +371,7 @@ func wasmexportContextCurrentTarget() uint32 {
 	v, err := exportContext.CurrentTarget()
 	r := cabi.ResultOf(v, err)
 	ret := m.Alloc(12, 4)
-	storeResultString(m, ret, r)
+	wittypes.StoreResultString(m, ret, r)
 	return ret
 }
 
@@ -379,12 +380,12 @@ func wasmexportContextDisplayTarget(p0 uint32, p1 uint32, p2 uint32) uint32 {
 	guestabi.Enter()
 	m := guestabi.Memory
 	flat := [3]uint64{uint64(p0), uint64(p1), uint64(p2)}
-	target := liftOptionString(m, flat[0:])
+	target := wittypes.LiftOptionString(m, flat[0:])
 	guestabi.ReleasePins()
 	v, err := exportContext.DisplayTarget(target)
 	r := cabi.ResultOf(v, err)
 	ret := m.Alloc(12, 4)
-	storeResultU32(m, ret, r)
+	wittypes.StoreResultU32(m, ret, r)
 	return ret
 }
 
@@ -396,7 +397,7 @@ func wasmexportContextJSModules() uint32 {
 	v, err := exportContext.JSModules()
 	r := cabi.ResultOf(v, err)
 	ret := m.Alloc(12, 4)
-	storeResultListJSModule(m, ret, r)
+	wittypes.StoreResultListJSModule(m, ret, r)
 	return ret
 }
 
@@ -405,13 +406,13 @@ func wasmexportContextGet(p0 uint32, p1 uint32, p2 uint32) uint32 {
 	guestabi.Enter()
 	m := guestabi.Memory
 	flat := [3]uint64{uint64(p0), uint64(p1), uint64(p2)}
-	target := liftU32(m, flat[0:])
-	name := liftString(m, flat[1:])
+	target := wittypes.LiftU32(m, flat[0:])
+	name := wittypes.LiftString(m, flat[1:])
 	guestabi.ReleasePins()
 	v, err := exportContext.Get(target, name)
 	r := cabi.ResultOf(v, err)
 	ret := m.Alloc(24, 8)
-	storeResultValue(m, ret, r)
+	wittypes.StoreResultValue(m, ret, r)
 	return ret
 }
 
@@ -420,14 +421,14 @@ func wasmexportContextSet(p0 uint32, p1 uint32, p2 uint32, p3 uint32, p4 uint64,
 	guestabi.Enter()
 	m := guestabi.Memory
 	flat := [6]uint64{uint64(p0), uint64(p1), uint64(p2), uint64(p3), p4, uint64(p5)}
-	target := liftU32(m, flat[0:])
-	name := liftString(m, flat[1:])
-	value := liftValue(m, flat[3:])
+	target := wittypes.LiftU32(m, flat[0:])
+	name := wittypes.LiftString(m, flat[1:])
+	value := wittypes.LiftValue(m, flat[3:])
 	guestabi.ReleasePins()
 	err := exportContext.Set(target, name, value)
 	r := cabi.ResultOf(cabi.Unit{}, err)
 	ret := m.Alloc(12, 4)
-	storeResultUnit(m, ret, r)
+	wittypes.StoreResultUnit(m, ret, r)
 	return ret
 }
 
@@ -436,13 +437,13 @@ func wasmexportContextCall(p0 uint32, p1 uint32, p2 uint32, p3 uint32, p4 uint32
 	guestabi.Enter()
 	m := guestabi.Memory
 	flat := [5]uint64{uint64(p0), uint64(p1), uint64(p2), uint64(p3), uint64(p4)}
-	target := liftU32(m, flat[0:])
-	method := liftString(m, flat[1:])
-	args := liftListValue(m, flat[3:])
+	target := wittypes.LiftU32(m, flat[0:])
+	method := wittypes.LiftString(m, flat[1:])
+	args := wittypes.LiftListValue(m, flat[3:])
 	guestabi.ReleasePins()
 	v, err := exportContext.Call(target, method, args)
 	r := cabi.ResultOf(v, err)
 	ret := m.Alloc(24, 8)
-	storeResultValue(m, ret, r)
+	wittypes.StoreResultValue(m, ret, r)
 	return ret
 }

@@ -92,11 +92,11 @@ func (f fakeFetcher) Fetch(url string) (Response, error) {
 func TestLoad(t *testing.T) {
 	const base = "https://x.test/app/page.html"
 	files := fakeFetcher{
-		"https://x.test/app/c.json":   {Status: 200, Body: ` {"a": [1, "two"]} `},
-		"https://x.test/app/c.toml":   {Status: 200, Body: "[files]\n\"x.py\" = \"\"\n"},
-		"https://x.test/app/bad.json": {Status: 200, Body: "{"},
-		"https://x.test/app/down.json": {Body: "connection refused"},
-		"https://x.test/app/gone.toml": {Status: 503, StatusText: "Service Unavailable"},
+		"https://x.test/app/c.json":      {Status: 200, Body: ` {"a": [1, "two"]} `},
+		"https://x.test/app/c.toml":      {Status: 200, Body: "[files]\n\"x.py\" = \"\"\n"},
+		"https://x.test/app/bad.json":    {Status: 200, Body: "{"},
+		"https://x.test/app/down.json":   {Body: "connection refused"},
+		"https://x.test/app/gone.toml":   {Status: 503, StatusText: "Service Unavailable"},
 		"https://x.test/app/teapot.toml": {Status: 418, StatusText: "I'm a teapot"},
 	}
 	tests := []struct {

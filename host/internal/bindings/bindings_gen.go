@@ -14,6 +14,7 @@ import (
 
 	"github.com/execctx/execctx/host/internal/wasmmem"
 	"github.com/execctx/execctx/internal/cabi"
+	"github.com/execctx/execctx/internal/wittypes"
 )
 
 // Instance is one instantiated guest with the host imports it calls.
@@ -78,16 +79,16 @@ type Types interface {
 
 // Environment is what the host provides as execctx:context/environment@0.1.0.
 type Environment interface {
-	Describe(ctx context.Context) Report
-	ConfigSources(ctx context.Context) []ConfigSource
+	Describe(ctx context.Context) wittypes.Report
+	ConfigSources(ctx context.Context) []wittypes.ConfigSource
 	Warn(ctx context.Context, message string)
 }
 
 // Window is what the host provides as execctx:context/window@0.1.0.
 type Window interface {
-	Get(ctx context.Context, target uint32, name string) (Value, error)
-	Set(ctx context.Context, target uint32, name string, value Value) error
-	Call(ctx context.Context, target uint32, method string, args []Value) (Value, error)
+	Get(ctx context.Context, target uint32, name string) (wittypes.Value, error)
+	Set(ctx context.Context, target uint32, name string, value wittypes.Value) error
+	Call(ctx context.Context, target uint32, method string, args []wittypes.Value) (wittypes.Value, error)
 	Release(ctx context.Context, handle uint32)
 }
 
@@ -104,12 +105,12 @@ type Document interface {
 
 // Worker is what the host provides as execctx:context/worker@0.1.0.
 type Worker interface {
-	Spawn(ctx context.Context, url string, options WorkerOptions) (uint32, error)
+	Spawn(ctx context.Context, url string, options wittypes.WorkerOptions) (uint32, error)
 }
 
 // Fetch is what the host provides as execctx:context/fetch@0.1.0.
 type Fetch interface {
-	FetchText(ctx context.Context, url string) (Response, error)
+	FetchText(ctx context.Context, url string) (wittypes.Response, error)
 }
 
 // Imports holds the host's implementation of every imported interface.
@@ -185,21 +186,21 @@ func hostEnvironmentDescribe(ctx context.Context, _ api.Module, stack []uint64) 
 	inst := calling(ctx)
 	m := inst.mem
 	r := inst.imports.Environment.Describe(ctx)
-	storeReport(m, uint32(stack[0]), r)
+	wittypes.StoreReport(m, uint32(stack[0]), r)
 }
 
 func hostEnvironmentConfigSources(ctx context.Context, _ api.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	r := inst.imports.Environment.ConfigSources(ctx)
-	storeListConfigSource(m, uint32(stack[0]), r)
+	wittypes.StoreListConfigSource(m, uint32(stack[0]), r)
 }
 
 func hostEnvironmentWarn(ctx context.Context, _ api.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	flat := stack[:2]
-	message := liftString(m, flat[0:])
+	message := wittypes.LiftString(m, flat[0:])
 	inst.imports.Environment.Warn(ctx, message)
 	_ = m
 }
@@ -208,42 +209,42 @@ func hostWindowGet(ctx context.Context, _ api.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	flat := stack[:3]
-	target := liftU32(m, flat[0:])
-	name := liftString(m, flat[1:])
+	target := wittypes.LiftU32(m, flat[0:])
+	name := wittypes.LiftString(m, flat[1:])
 	v, err := inst.imports.Window.Get(ctx, target, name)
 	r := cabi.ResultOf(v, err)
-	storeResultValue(m, uint32(stack[3]), r)
+	wittypes.StoreResultValue(m, uint32(stack[3]), r)
 }
 
 func hostWindowSet(ctx context.Context, _ api.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	flat := stack[:6]
-	target := liftU32(m, flat[0:])
-	name := liftString(m, flat[1:])
-	value := liftValue(m, flat[3:])
+	target := wittypes.LiftU32(m, flat[0:])
+	name := wittypes.LiftString(m, flat[1:])
+	value := wittypes.LiftValue(m, flat[3:])
 	err := inst.imports.Window.Set(ctx, target, name, value)
 	r := cabi.ResultOf(cabi.Unit{}, err)
-	storeResultUnit(m, uint32(stack[6]), r)
+	wittypes.StoreResultUnit(m, uint32(stack[6]), r)
 }
 
 func hostWindowCall(ctx context.Context, _ api.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	flat := stack[:5]
-	target := liftU32(m, flat[0:])
-	method := liftString(m, flat[1:])
-	args := liftListValue(m, flat[3:])
+	target := wittypes.LiftU32(m, flat[0:])
+	method := wittypes.LiftString(m, flat[1:])
+	args := wittypes.LiftListValue(m, flat[3:])
 	v, err := inst.imports.Window.Call(ctx, target, method, args)
 	r := cabi.ResultOf(v, err)
-	storeResultValue(m, uint32(stack[5]), r)
+	wittypes.StoreResultValue(m, uint32(stack[5]), r)
 }
 
 func hostWindowRelease(ctx context.Context, _ api.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	flat := stack[:1]
-	handle := liftU32(m, flat[0:])
+	handle := wittypes.LiftU32(m, flat[0:])
 	inst.imports.Window.Release(ctx, handle)
 	_ = m
 }
@@ -252,56 +253,56 @@ func hostDocumentGetElementByID(ctx context.Context, _ api.Module, stack []uint6
 	inst := calling(ctx)
 	m := inst.mem
 	flat := stack[:2]
-	id := liftString(m, flat[0:])
+	id := wittypes.LiftString(m, flat[0:])
 	r := inst.imports.Document.GetElementByID(ctx, id)
-	storeOptionU32(m, uint32(stack[2]), r)
+	wittypes.StoreOptionU32(m, uint32(stack[2]), r)
 }
 
 func hostDocumentCreateElement(ctx context.Context, _ api.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	flat := stack[:2]
-	tag := liftString(m, flat[0:])
+	tag := wittypes.LiftString(m, flat[0:])
 	v, err := inst.imports.Document.CreateElement(ctx, tag)
 	r := cabi.ResultOf(v, err)
-	storeResultU32(m, uint32(stack[2]), r)
+	wittypes.StoreResultU32(m, uint32(stack[2]), r)
 }
 
 func hostDocumentInsertAfter(ctx context.Context, _ api.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	flat := stack[:2]
-	reference := liftU32(m, flat[0:])
-	element := liftU32(m, flat[1:])
+	reference := wittypes.LiftU32(m, flat[0:])
+	element := wittypes.LiftU32(m, flat[1:])
 	err := inst.imports.Document.InsertAfter(ctx, reference, element)
 	r := cabi.ResultOf(cabi.Unit{}, err)
-	storeResultUnit(m, uint32(stack[2]), r)
+	wittypes.StoreResultUnit(m, uint32(stack[2]), r)
 }
 
 func hostDocumentTagName(ctx context.Context, _ api.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	flat := stack[:1]
-	element := liftU32(m, flat[0:])
+	element := wittypes.LiftU32(m, flat[0:])
 	r := inst.imports.Document.TagName(ctx, element)
-	storeString(m, uint32(stack[1]), r)
+	wittypes.StoreString(m, uint32(stack[1]), r)
 }
 
 func hostDocumentElementID(ctx context.Context, _ api.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	flat := stack[:1]
-	element := liftU32(m, flat[0:])
+	element := wittypes.LiftU32(m, flat[0:])
 	r := inst.imports.Document.ElementID(ctx, element)
-	storeString(m, uint32(stack[1]), r)
+	wittypes.StoreString(m, uint32(stack[1]), r)
 }
 
 func hostDocumentSetElementID(ctx context.Context, _ api.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	flat := stack[:3]
-	element := liftU32(m, flat[0:])
-	id := liftString(m, flat[1:])
+	element := wittypes.LiftU32(m, flat[0:])
+	id := wittypes.LiftString(m, flat[1:])
 	inst.imports.Document.SetElementID(ctx, element, id)
 	_ = m
 }
@@ -310,28 +311,28 @@ func hostDocumentCurrentScript(ctx context.Context, _ api.Module, stack []uint64
 	inst := calling(ctx)
 	m := inst.mem
 	r := inst.imports.Document.CurrentScript(ctx)
-	storeOptionU32(m, uint32(stack[0]), r)
+	wittypes.StoreOptionU32(m, uint32(stack[0]), r)
 }
 
 func hostWorkerSpawn(ctx context.Context, _ api.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	flat := stack[:15]
-	url := liftString(m, flat[0:])
-	options := liftWorkerOptions(m, flat[2:])
+	url := wittypes.LiftString(m, flat[0:])
+	options := wittypes.LiftWorkerOptions(m, flat[2:])
 	v, err := inst.imports.Worker.Spawn(ctx, url, options)
 	r := cabi.ResultOf(v, err)
-	storeResultU32(m, uint32(stack[15]), r)
+	wittypes.StoreResultU32(m, uint32(stack[15]), r)
 }
 
 func hostFetchFetchText(ctx context.Context, _ api.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	flat := stack[:2]
-	url := liftString(m, flat[0:])
+	url := wittypes.LiftString(m, flat[0:])
 	v, err := inst.imports.Fetch.FetchText(ctx, url)
 	r := cabi.ResultOf(v, err)
-	storeResultResponse(m, uint32(stack[2]), r)
+	wittypes.StoreResultResponse(m, uint32(stack[2]), r)
 }
 
 // exportNames are the core names of the guest's exports, in the order of Instance.fns.
@@ -347,7 +348,7 @@ func (i *Instance) ContextRunningInWorker(ctx context.Context) (v bool, err erro
 	if callErr != nil {
 		return v, exportTrap("running-in-worker", callErr)
 	}
-	r := liftBool(m, res[:1])
+	r := wittypes.LiftBool(m, res[:1])
 	return r, nil
 }
 
@@ -361,13 +362,13 @@ func (i *Instance) ContextConfig(ctx context.Context) (v string, err error) {
 	if callErr != nil {
 		return v, exportTrap("config", callErr)
 	}
-	r := loadResultString(m, uint32(res[0]))
+	r := wittypes.LoadResultString(m, uint32(res[0]))
 	return r.Value, r.Error()
 }
 
 // ContextWindow calls the guest's export execctx:context/context@0.1.0#window.
 // A trap is returned as a *cabi.Trap; a result's own error as a plain error.
-func (i *Instance) ContextWindow(ctx context.Context) (v Access, err error) {
+func (i *Instance) ContextWindow(ctx context.Context) (v wittypes.Access, err error) {
 	ctx = i.enter(ctx)
 	defer recoverTrap("window", &err)
 	m := i.mem
@@ -375,13 +376,13 @@ func (i *Instance) ContextWindow(ctx context.Context) (v Access, err error) {
 	if callErr != nil {
 		return v, exportTrap("window", callErr)
 	}
-	r := loadAccess(m, uint32(res[0]))
+	r := wittypes.LoadAccess(m, uint32(res[0]))
 	return r, nil
 }
 
 // ContextDocument calls the guest's export execctx:context/context@0.1.0#document.
 // A trap is returned as a *cabi.Trap; a result's own error as a plain error.
-func (i *Instance) ContextDocument(ctx context.Context) (v Access, err error) {
+func (i *Instance) ContextDocument(ctx context.Context) (v wittypes.Access, err error) {
 	ctx = i.enter(ctx)
 	defer recoverTrap("document", &err)
 	m := i.mem
@@ -389,13 +390,13 @@ func (i *Instance) ContextDocument(ctx context.Context) (v Access, err error) {
 	if callErr != nil {
 		return v, exportTrap("document", callErr)
 	}
-	r := loadAccess(m, uint32(res[0]))
+	r := wittypes.LoadAccess(m, uint32(res[0]))
 	return r, nil
 }
 
 // ContextSync calls the guest's export execctx:context/context@0.1.0#sync.
 // A trap is returned as a *cabi.Trap; a result's own error as a plain error.
-func (i *Instance) ContextSync(ctx context.Context) (v Access, err error) {
+func (i *Instance) ContextSync(ctx context.Context) (v wittypes.Access, err error) {
 	ctx = i.enter(ctx)
 	defer recoverTrap("sync", &err)
 	m := i.mem
@@ -403,7 +404,7 @@ func (i *Instance) ContextSync(ctx context.Context) (v Access, err error) {
 	if callErr != nil {
 		return v, exportTrap("sync", callErr)
 	}
-	r := loadAccess(m, uint32(res[0]))
+	r := wittypes.LoadAccess(m, uint32(res[0]))
 	return r, nil
 }
 
@@ -414,12 +415,12 @@ func (i *Instance) ContextJSImport(ctx context.Context, urls []string) (v []stri
 	defer recoverTrap("js-import", &err)
 	m := i.mem
 	var flat [2]uint64
-	lowerListString(m, urls, flat[0:])
+	wittypes.LowerListString(m, urls, flat[0:])
 	res, callErr := i.fns[5].Call(ctx, flat[:]...)
 	if callErr != nil {
 		return v, exportTrap("js-import", callErr)
 	}
-	r := loadResultListString(m, uint32(res[0]))
+	r := wittypes.LoadResultListString(m, uint32(res[0]))
 	return r.Value, r.Error()
 }
 
@@ -430,13 +431,13 @@ func (i *Instance) ContextPyWorker(ctx context.Context, url string, options stri
 	defer recoverTrap("py-worker", &err)
 	m := i.mem
 	var flat [4]uint64
-	lowerString(m, url, flat[0:])
-	lowerString(m, options, flat[2:])
+	wittypes.LowerString(m, url, flat[0:])
+	wittypes.LowerString(m, options, flat[2:])
 	res, callErr := i.fns[6].Call(ctx, flat[:]...)
 	if callErr != nil {
 		return v, exportTrap("py-worker", callErr)
 	}
-	r := loadResultU32(m, uint32(res[0]))
+	r := wittypes.LoadResultU32(m, uint32(res[0]))
 	return r.Value, r.Error()
 }
 
@@ -450,7 +451,7 @@ func (i *Instance) ContextCurrentTarget(ctx context.Context) (v string, err erro
 	if callErr != nil {
 		return v, exportTrap("current-target", callErr)
 	}
-	r := loadResultString(m, uint32(res[0]))
+	r := wittypes.LoadResultString(m, uint32(res[0]))
 	return r.Value, r.Error()
 }
 
@@ -461,18 +462,18 @@ func (i *Instance) ContextDisplayTarget(ctx context.Context, target cabi.Option[
 	defer recoverTrap("display-target", &err)
 	m := i.mem
 	var flat [3]uint64
-	lowerOptionString(m, target, flat[0:])
+	wittypes.LowerOptionString(m, target, flat[0:])
 	res, callErr := i.fns[8].Call(ctx, flat[:]...)
 	if callErr != nil {
 		return v, exportTrap("display-target", callErr)
 	}
-	r := loadResultU32(m, uint32(res[0]))
+	r := wittypes.LoadResultU32(m, uint32(res[0]))
 	return r.Value, r.Error()
 }
 
 // ContextJSModules calls the guest's export execctx:context/context@0.1.0#js-modules.
 // A trap is returned as a *cabi.Trap; a result's own error as a plain error.
-func (i *Instance) ContextJSModules(ctx context.Context) (v []JSModule, err error) {
+func (i *Instance) ContextJSModules(ctx context.Context) (v []wittypes.JSModule, err error) {
 	ctx = i.enter(ctx)
 	defer recoverTrap("js-modules", &err)
 	m := i.mem
@@ -480,59 +481,59 @@ func (i *Instance) ContextJSModules(ctx context.Context) (v []JSModule, err erro
 	if callErr != nil {
 		return v, exportTrap("js-modules", callErr)
 	}
-	r := loadResultListJSModule(m, uint32(res[0]))
+	r := wittypes.LoadResultListJSModule(m, uint32(res[0]))
 	return r.Value, r.Error()
 }
 
 // ContextGet calls the guest's export execctx:context/context@0.1.0#get.
 // A trap is returned as a *cabi.Trap; a result's own error as a plain error.
-func (i *Instance) ContextGet(ctx context.Context, target uint32, name string) (v Value, err error) {
+func (i *Instance) ContextGet(ctx context.Context, target uint32, name string) (v wittypes.Value, err error) {
 	ctx = i.enter(ctx)
 	defer recoverTrap("get", &err)
 	m := i.mem
 	var flat [3]uint64
-	lowerU32(m, target, flat[0:])
-	lowerString(m, name, flat[1:])
+	wittypes.LowerU32(m, target, flat[0:])
+	wittypes.LowerString(m, name, flat[1:])
 	res, callErr := i.fns[10].Call(ctx, flat[:]...)
 	if callErr != nil {
 		return v, exportTrap("get", callErr)
 	}
-	r := loadResultValue(m, uint32(res[0]))
+	r := wittypes.LoadResultValue(m, uint32(res[0]))
 	return r.Value, r.Error()
 }
 
 // ContextSet calls the guest's export execctx:context/context@0.1.0#set.
 // A trap is returned as a *cabi.Trap; a result's own error as a plain error.
-func (i *Instance) ContextSet(ctx context.Context, target uint32, name string, value Value) (err error) {
+func (i *Instance) ContextSet(ctx context.Context, target uint32, name string, value wittypes.Value) (err error) {
 	ctx = i.enter(ctx)
 	defer recoverTrap("set", &err)
 	m := i.mem
 	var flat [6]uint64
-	lowerU32(m, target, flat[0:])
-	lowerString(m, name, flat[1:])
-	lowerValue(m, value, flat[3:])
+	wittypes.LowerU32(m, target, flat[0:])
+	wittypes.LowerString(m, name, flat[1:])
+	wittypes.LowerValue(m, value, flat[3:])
 	res, callErr := i.fns[11].Call(ctx, flat[:]...)
 	if callErr != nil {
 		return exportTrap("set", callErr)
 	}
-	r := loadResultUnit(m, uint32(res[0]))
+	r := wittypes.LoadResultUnit(m, uint32(res[0]))
 	return r.Error()
 }
 
 // ContextCall calls the guest's export execctx:context/context@0.1.0#call.
 // A trap is returned as a *cabi.Trap; a result's own error as a plain error.
-func (i *Instance) ContextCall(ctx context.Context, target uint32, method string, args []Value) (v Value, err error) {
+func (i *Instance) ContextCall(ctx context.Context, target uint32, method string, args []wittypes.Value) (v wittypes.Value, err error) {
 	ctx = i.enter(ctx)
 	defer recoverTrap("call", &err)
 	m := i.mem
 	var flat [5]uint64
-	lowerU32(m, target, flat[0:])
-	lowerString(m, method, flat[1:])
-	lowerListValue(m, args, flat[3:])
+	wittypes.LowerU32(m, target, flat[0:])
+	wittypes.LowerString(m, method, flat[1:])
+	wittypes.LowerListValue(m, args, flat[3:])
 	res, callErr := i.fns[12].Call(ctx, flat[:]...)
 	if callErr != nil {
 		return v, exportTrap("call", callErr)
 	}
-	r := loadResultValue(m, uint32(res[0]))
+	r := wittypes.LoadResultValue(m, uint32(res[0]))
 	return r.Value, r.Error()
 }

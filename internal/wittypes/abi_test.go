@@ -1,4 +1,4 @@
-package bindings
+package wittypes
 
 import (
 	"encoding/binary"
@@ -64,26 +64,26 @@ func TestValueRoundTrip(t *testing.T) {
 		{Kind: ValueNumber, Number: -2.5}, {Kind: ValueNumber, Number: math.Inf(1)},
 		{Kind: ValueText, Text: "héllo"}, {Kind: ValueObject, Object: 42},
 	} {
-		roundTrip(t, v.Kind.String(), v, 3, storeValue, loadValue, lowerValue, liftValue)
+		roundTrip(t, v.Kind.String(), v, 3, StoreValue, LoadValue, LowerValue, LiftValue)
 	}
 }
 
 func TestRecordsRoundTrip(t *testing.T) {
 	r := Report{InWorker: true, SyncUsable: true, Runtime: RuntimeKindDeno, Interpreter: "pyodide",
 		BaseURL: "https://x.test/", WorkerScriptID: cabi.Some("py-w1")}
-	roundTrip(t, "report", r, 11, storeReport, loadReport, lowerReport, liftReport)
+	roundTrip(t, "report", r, 11, StoreReport, LoadReport, LowerReport, LiftReport)
 	o := WorkerOptions{Interpreter: "micropython", Config: cabi.Some(`{"a":1}`), RunAsync: true, Name: cabi.None[string]()}
-	roundTrip(t, "worker-options", o, 16, storeWorkerOptions, loadWorkerOptions, lowerWorkerOptions, liftWorkerOptions)
+	roundTrip(t, "worker-options", o, 16, StoreWorkerOptions, LoadWorkerOptions, LowerWorkerOptions, LiftWorkerOptions)
 }
 
 func TestListsAndResultsRoundTrip(t *testing.T) {
 	mods := []JSModule{{Name: "a", URL: "u", Realm: ModuleRealmMain, Stylesheet: true}, {Name: "b"}}
 	roundTrip(t, "result<list<js-module>>", cabi.Result[[]JSModule]{Value: mods}, 3,
-		storeResultListJSModule, loadResultListJSModule, lowerResultListJSModule, liftResultListJSModule)
+		StoreResultListJSModule, LoadResultListJSModule, LowerResultListJSModule, LiftResultListJSModule)
 	roundTrip(t, "result err", cabi.Result[[]JSModule]{IsErr: true, Err: "boom"}, 3,
-		storeResultListJSModule, loadResultListJSModule, lowerResultListJSModule, liftResultListJSModule)
+		StoreResultListJSModule, LoadResultListJSModule, LowerResultListJSModule, LiftResultListJSModule)
 	roundTrip(t, "access", Access{Kind: AccessNotSupported, NotSupported: NotSupported{Name: "n", Message: "m"}}, 5,
-		storeAccess, loadAccess, lowerAccess, liftAccess)
+		StoreAccess, LoadAccess, LowerAccess, LiftAccess)
 }
 
 func TestInvalidDiscriminantTraps(t *testing.T) {
@@ -96,5 +96,5 @@ func TestInvalidDiscriminantTraps(t *testing.T) {
 			t.Fatalf("loading discriminant 9 of value did not trap, recovered %v", err)
 		}
 	}()
-	loadValue(m, addr)
+	LoadValue(m, addr)
 }
