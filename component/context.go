@@ -79,6 +79,16 @@ func (c *contextExports) loadConfig() *loadedConfig {
 	return &loadedConfig{values: values, json: config.Marshal(values), url: url}
 }
 
+func (c *contextExports) ConfigURL() (cabi.Option[string], error) {
+	r := c.env()
+	src, ok, err := config.Select(toSources(bindings.EnvironmentConfigSources()), c.scriptType()+"-config")
+	if err != nil || !ok {
+		return cabi.None[string](), err
+	}
+	url, err := config.URLOf(src, r.BaseURL)
+	return cabi.Option[string]{Some: url != "", Value: url}, err
+}
+
 func (c *contextExports) RunningInWorker() bool { return detect.RunningInWorker(c.env()) }
 
 func (c *contextExports) Config() (string, error) {

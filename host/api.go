@@ -20,6 +20,11 @@ func (c *Context) Config(ctx context.Context) (string, error) {
 	return call(ctx, c, "config", (*bindings.Instance).ContextConfig)
 }
 
+// ConfigURL returns the URL Config will fetch, if the config names one.
+func (c *Context) ConfigURL(ctx context.Context) (Opt[string], error) {
+	return call(ctx, c, "config-url", (*bindings.Instance).ContextConfigURL)
+}
+
 // Window says what window is here: direct, proxied or not supported.
 func (c *Context) Window(ctx context.Context) (Access, error) {
 	return call(ctx, c, "window", (*bindings.Instance).ContextWindow)

@@ -1046,6 +1046,59 @@ func LiftResultString(m cabi.Memory, flat []uint64) (v cabi.Result[string]) {
 	return v
 }
 
+// StoreResultOptionString stores v at addr.
+func StoreResultOptionString(m cabi.Memory, addr uint32, v cabi.Result[cabi.Option[string]]) {
+	switch {
+	case !v.IsErr:
+		m.Store8(addr, uint8(0))
+		StoreOptionString(m, addr+4, v.Value)
+	case v.IsErr:
+		m.Store8(addr, uint8(1))
+		StoreString(m, addr+4, v.Err)
+	}
+}
+
+// LoadResultOptionString loads the value at addr, trapping on an invalid one.
+func LoadResultOptionString(m cabi.Memory, addr uint32) (v cabi.Result[cabi.Option[string]]) {
+	d := uint32(m.Load8(addr))
+	if d >= 2 {
+		cabi.BadDiscriminant("ResultOptionString", d)
+	}
+	if d == 1 {
+		v.IsErr, v.Err = true, LoadString(m, addr+4)
+		return v
+	}
+	v.Value = LoadOptionString(m, addr+4)
+	return v
+}
+
+// LowerResultOptionString writes v as 4 flat values.
+func LowerResultOptionString(m cabi.Memory, v cabi.Result[cabi.Option[string]], flat []uint64) {
+	clear(flat[:4])
+	switch {
+	case !v.IsErr:
+		flat[0] = 0
+		LowerOptionString(m, v.Value, flat[1:])
+	case v.IsErr:
+		flat[0] = 1
+		LowerString(m, v.Err, flat[1:])
+	}
+}
+
+// LiftResultOptionString reads a value from 4 flat values, trapping on an invalid one.
+func LiftResultOptionString(m cabi.Memory, flat []uint64) (v cabi.Result[cabi.Option[string]]) {
+	d := uint32(flat[0])
+	if d >= 2 {
+		cabi.BadDiscriminant("ResultOptionString", d)
+	}
+	if d == 1 {
+		v.IsErr, v.Err = true, LiftString(m, flat[1:])
+		return v
+	}
+	v.Value = LiftOptionString(m, flat[1:])
+	return v
+}
+
 // StoreNotSupported stores v at addr.
 func StoreNotSupported(m cabi.Memory, addr uint32, v NotSupported) {
 	StoreString(m, addr+0, v.Name)

@@ -161,3 +161,27 @@ func TestConfigNetworkError(t *testing.T) {
 	_, err := newContext(t, h).Config(ctx)
 	checkErr(t, err, "(PY0001): Fetching from URL ./c.json failed with error 'connection refused'. Are your filename and path correct?", false)
 }
+
+// TestConfigURL: what a host with an asynchronous fetch must fetch first.
+func TestConfigURL(t *testing.T) {
+	tests := []struct {
+		id, source, want string
+		wantErr          string
+	}{
+		{id: "URL", source: "./c.toml", want: base + "c.toml"},
+		{id: "inline", source: "a = 1", want: ""},
+		{id: "C21", source: "./c.txt", wantErr: "(PY1000): Invalid URL: ./c.txt"},
+	}
+	for _, tc := range tests {
+		h := hostmock.Main(hostmock.NewPage(), "pyodide")
+		h.Env.Sources = []host.ConfigSource{hostmock.AttributeConfig(tc.source)}
+		got, err := newContext(t, h).ConfigURL(ctx)
+		if tc.wantErr != "" {
+			checkErr(t, err, tc.wantErr, false)
+			continue
+		}
+		if err != nil || got.Some != (tc.want != "") || got.Value != tc.want {
+			t.Errorf("%s: ConfigURL = %+v, %v; want %q", tc.id, got, err, tc.want)
+		}
+	}
+}

@@ -260,6 +260,7 @@ func FetchFetchText(url string) (wittypes.Response, error) {
 type Context interface {
 	RunningInWorker() bool
 	Config() (string, error)
+	ConfigURL() (cabi.Option[string], error)
 	Window() wittypes.Access
 	Document() wittypes.Access
 	Sync() wittypes.Access
@@ -298,6 +299,18 @@ func wasmexportContextConfig() uint32 {
 	r := cabi.ResultOf(v, err)
 	ret := m.Alloc(12, 4)
 	wittypes.StoreResultString(m, ret, r)
+	return ret
+}
+
+//go:wasmexport execctx:context/context@0.1.0#config-url
+func wasmexportContextConfigURL() uint32 {
+	guestabi.Enter()
+	m := guestabi.Memory
+	guestabi.ReleasePins()
+	v, err := exportContext.ConfigURL()
+	r := cabi.ResultOf(v, err)
+	ret := m.Alloc(16, 4)
+	wittypes.StoreResultOptionString(m, ret, r)
 	return ret
 }
 

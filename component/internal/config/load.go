@@ -34,9 +34,9 @@ func Load(src Source, baseURL string, f Fetcher) (parsed any, configURL string, 
 		parsed, err := Parse(c.text, c.format, "")
 		return parsed, "", err
 	}
-	abs, err := Resolve(c.text, baseURL, nil)
+	abs, err := URLOf(src, baseURL)
 	if err != nil {
-		return nil, "", fmt.Errorf("(PY1000): Invalid URL: %s\n%v", c.text, err)
+		return nil, "", err
 	}
 	body, err := fetchText(f, abs, c.text)
 	if err != nil {
@@ -44,6 +44,20 @@ func Load(src Source, baseURL string, f Fetcher) (parsed any, configURL string, 
 	}
 	parsed, err = Parse(strings.TrimSpace(body), c.format, c.text)
 	return parsed, abs, err
+}
+
+// URLOf returns the absolute URL Load would fetch for src, or "" when src
+// is inline.
+func URLOf(src Source, baseURL string) (string, error) {
+	c, err := classify(src)
+	if err != nil || c.kind != kindURL {
+		return "", err
+	}
+	abs, err := Resolve(c.text, baseURL, nil)
+	if err != nil {
+		return "", fmt.Errorf("(PY1000): Invalid URL: %s\n%v", c.text, err)
+	}
+	return abs, nil
 }
 
 // statusCodes are the HTTP statuses with a PyScript error code of their own.

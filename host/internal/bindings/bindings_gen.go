@@ -336,7 +336,7 @@ func hostFetchFetchText(ctx context.Context, _ api.Module, stack []uint64) {
 }
 
 // exportNames are the core names of the guest's exports, in the order of Instance.fns.
-var exportNames = [...]string{"execctx:context/context@0.1.0#running-in-worker", "execctx:context/context@0.1.0#config", "execctx:context/context@0.1.0#window", "execctx:context/context@0.1.0#document", "execctx:context/context@0.1.0#sync", "execctx:context/context@0.1.0#js-import", "execctx:context/context@0.1.0#py-worker", "execctx:context/context@0.1.0#current-target", "execctx:context/context@0.1.0#display-target", "execctx:context/context@0.1.0#js-modules", "execctx:context/context@0.1.0#get", "execctx:context/context@0.1.0#set", "execctx:context/context@0.1.0#call"}
+var exportNames = [...]string{"execctx:context/context@0.1.0#running-in-worker", "execctx:context/context@0.1.0#config", "execctx:context/context@0.1.0#config-url", "execctx:context/context@0.1.0#window", "execctx:context/context@0.1.0#document", "execctx:context/context@0.1.0#sync", "execctx:context/context@0.1.0#js-import", "execctx:context/context@0.1.0#py-worker", "execctx:context/context@0.1.0#current-target", "execctx:context/context@0.1.0#display-target", "execctx:context/context@0.1.0#js-modules", "execctx:context/context@0.1.0#get", "execctx:context/context@0.1.0#set", "execctx:context/context@0.1.0#call"}
 
 // ContextRunningInWorker calls the guest's export execctx:context/context@0.1.0#running-in-worker.
 // A trap is returned as a *cabi.Trap; a result's own error as a plain error.
@@ -366,13 +366,27 @@ func (i *Instance) ContextConfig(ctx context.Context) (v string, err error) {
 	return r.Value, r.Error()
 }
 
+// ContextConfigURL calls the guest's export execctx:context/context@0.1.0#config-url.
+// A trap is returned as a *cabi.Trap; a result's own error as a plain error.
+func (i *Instance) ContextConfigURL(ctx context.Context) (v cabi.Option[string], err error) {
+	ctx = i.enter(ctx)
+	defer recoverTrap("config-url", &err)
+	m := i.mem
+	res, callErr := i.fns[2].Call(ctx)
+	if callErr != nil {
+		return v, exportTrap("config-url", callErr)
+	}
+	r := wittypes.LoadResultOptionString(m, uint32(res[0]))
+	return r.Value, r.Error()
+}
+
 // ContextWindow calls the guest's export execctx:context/context@0.1.0#window.
 // A trap is returned as a *cabi.Trap; a result's own error as a plain error.
 func (i *Instance) ContextWindow(ctx context.Context) (v wittypes.Access, err error) {
 	ctx = i.enter(ctx)
 	defer recoverTrap("window", &err)
 	m := i.mem
-	res, callErr := i.fns[2].Call(ctx)
+	res, callErr := i.fns[3].Call(ctx)
 	if callErr != nil {
 		return v, exportTrap("window", callErr)
 	}
@@ -386,7 +400,7 @@ func (i *Instance) ContextDocument(ctx context.Context) (v wittypes.Access, err 
 	ctx = i.enter(ctx)
 	defer recoverTrap("document", &err)
 	m := i.mem
-	res, callErr := i.fns[3].Call(ctx)
+	res, callErr := i.fns[4].Call(ctx)
 	if callErr != nil {
 		return v, exportTrap("document", callErr)
 	}
@@ -400,7 +414,7 @@ func (i *Instance) ContextSync(ctx context.Context) (v wittypes.Access, err erro
 	ctx = i.enter(ctx)
 	defer recoverTrap("sync", &err)
 	m := i.mem
-	res, callErr := i.fns[4].Call(ctx)
+	res, callErr := i.fns[5].Call(ctx)
 	if callErr != nil {
 		return v, exportTrap("sync", callErr)
 	}
@@ -416,7 +430,7 @@ func (i *Instance) ContextJSImport(ctx context.Context, urls []string) (v []stri
 	m := i.mem
 	var flat [2]uint64
 	wittypes.LowerListString(m, urls, flat[0:])
-	res, callErr := i.fns[5].Call(ctx, flat[:]...)
+	res, callErr := i.fns[6].Call(ctx, flat[:]...)
 	if callErr != nil {
 		return v, exportTrap("js-import", callErr)
 	}
@@ -433,7 +447,7 @@ func (i *Instance) ContextPyWorker(ctx context.Context, url string, options stri
 	var flat [4]uint64
 	wittypes.LowerString(m, url, flat[0:])
 	wittypes.LowerString(m, options, flat[2:])
-	res, callErr := i.fns[6].Call(ctx, flat[:]...)
+	res, callErr := i.fns[7].Call(ctx, flat[:]...)
 	if callErr != nil {
 		return v, exportTrap("py-worker", callErr)
 	}
@@ -447,7 +461,7 @@ func (i *Instance) ContextCurrentTarget(ctx context.Context) (v string, err erro
 	ctx = i.enter(ctx)
 	defer recoverTrap("current-target", &err)
 	m := i.mem
-	res, callErr := i.fns[7].Call(ctx)
+	res, callErr := i.fns[8].Call(ctx)
 	if callErr != nil {
 		return v, exportTrap("current-target", callErr)
 	}
@@ -463,7 +477,7 @@ func (i *Instance) ContextDisplayTarget(ctx context.Context, target cabi.Option[
 	m := i.mem
 	var flat [3]uint64
 	wittypes.LowerOptionString(m, target, flat[0:])
-	res, callErr := i.fns[8].Call(ctx, flat[:]...)
+	res, callErr := i.fns[9].Call(ctx, flat[:]...)
 	if callErr != nil {
 		return v, exportTrap("display-target", callErr)
 	}
@@ -477,7 +491,7 @@ func (i *Instance) ContextJSModules(ctx context.Context) (v []wittypes.JSModule,
 	ctx = i.enter(ctx)
 	defer recoverTrap("js-modules", &err)
 	m := i.mem
-	res, callErr := i.fns[9].Call(ctx)
+	res, callErr := i.fns[10].Call(ctx)
 	if callErr != nil {
 		return v, exportTrap("js-modules", callErr)
 	}
@@ -494,7 +508,7 @@ func (i *Instance) ContextGet(ctx context.Context, target uint32, name string) (
 	var flat [3]uint64
 	wittypes.LowerU32(m, target, flat[0:])
 	wittypes.LowerString(m, name, flat[1:])
-	res, callErr := i.fns[10].Call(ctx, flat[:]...)
+	res, callErr := i.fns[11].Call(ctx, flat[:]...)
 	if callErr != nil {
 		return v, exportTrap("get", callErr)
 	}
@@ -512,7 +526,7 @@ func (i *Instance) ContextSet(ctx context.Context, target uint32, name string, v
 	wittypes.LowerU32(m, target, flat[0:])
 	wittypes.LowerString(m, name, flat[1:])
 	wittypes.LowerValue(m, value, flat[3:])
-	res, callErr := i.fns[11].Call(ctx, flat[:]...)
+	res, callErr := i.fns[12].Call(ctx, flat[:]...)
 	if callErr != nil {
 		return exportTrap("set", callErr)
 	}
@@ -530,7 +544,7 @@ func (i *Instance) ContextCall(ctx context.Context, target uint32, method string
 	wittypes.LowerU32(m, target, flat[0:])
 	wittypes.LowerString(m, method, flat[1:])
 	wittypes.LowerListValue(m, args, flat[3:])
-	res, callErr := i.fns[12].Call(ctx, flat[:]...)
+	res, callErr := i.fns[13].Call(ctx, flat[:]...)
 	if callErr != nil {
 		return v, exportTrap("call", callErr)
 	}
