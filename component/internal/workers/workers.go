@@ -18,7 +18,7 @@ import (
 
 // Options are PyWorker's options after validation.
 type Options struct {
-	Interpreter string // "micropython" or "pyodide"
+	Interpreter string // "micropython", "pyodide", or "module" for a JS module worker
 
 	Config      string // JSON object text, or an absolute URL when ConfigIsURL
 	HasConfig   bool
@@ -37,6 +37,7 @@ type Options struct {
 var interpreters = map[string]string{
 	"micropython": "micropython", "mpy": "micropython",
 	"pyodide": "pyodide", "py": "pyodide",
+	"module": "module", // execctx's extension: url is a JS module
 }
 
 var allowedKeys = []string{"type", "config", "async", "name", "service_worker", "serviceWorker"}
@@ -90,7 +91,7 @@ func decodeOptions(optionsJSON string) (map[string]json.RawMessage, error) {
 }
 
 func interpreter(raw json.RawMessage) (string, error) {
-	const want = `type must be either "micropython" or "pyodide" (aliases "mpy", "py"); got %s`
+	const want = `type must be either "micropython" or "pyodide" (aliases "mpy", "py"), or "module" for a JS module worker; got %s`
 	if raw == nil {
 		return "", fail(want, "nothing")
 	}

@@ -1,0 +1,41 @@
+// Loads the transpiled component. Each realm compiles the core modules
+// once; instantiating them again (a new context, or a fresh instance after
+// a trap) is synchronous and cheap.
+
+import { instantiate } from "./component/execctx.js";
+import cores from "./component/cores.js";
+import { WASIShim } from "@bytecodealliance/preview2-shim/instantiation";
+
+let compiled; // Promise<Map<name, WebAssembly.Module>>, once per realm
+
+async function compile(name) {
+  const url = new URL(`./component/${name}`, import.meta.url);
+  if (url.protocol === "file:") {
+    const { readFile } = await import("node:fs/promises");
+    return WebAssembly.compile(await readFile(url));
+  }
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`execctx: fetching ${url} failed with ${response.status} ${response.statusText}`);
+  if (response.headers.get("content-type")?.startsWith("application/wasm")) {
+    return WebAssembly.compileStreaming(response);
+  }
+  return WebAssembly.compile(await response.arrayBuffer()); // a server without the wasm MIME type
+}
+
+/** Compiles the component's core modules, once per realm. */
+export function compileComponent() {
+  compiled ??= Promise.all(cores.map(async (name) => [name, await compile(name)])).then((pairs) => new Map(pairs));
+  return compiled;
+}
+
+/**
+ * instantiateComponent makes a fresh instance with the given execctx host
+ * imports (environment, window, document, worker, fetch) and returns its
+ * context interface. compileComponent must have resolved.
+ */
+export function instantiateComponent(modules, hosts) {
+  const imports = new WASIShim().getImportObject();
+  for (const [name, impl] of Object.entries(hosts)) imports[`execctx:context/${name}`] = impl;
+  const exports = instantiate((name) => modules.get(name), imports);
+  return exports.context;
+}

@@ -1,0 +1,165 @@
+// createContext: one execution context. The component decides what every
+// name is here; this file supplies the realm's hosts, turns the
+// component's answers into JS values, and restarts the component after a
+// trap.
+
+import { compileComponent, instantiateComponent } from "./component.js";
+import { runtimeKind, nodeWorkers, inWorker, defaultBaseURL, interpreterName, pageConfigSources, explicitSource, WORKER_STATE } from "./env.js";
+import { hostImports, localHandles, remoteHandles } from "./hosts.js";
+import { prefetch } from "./fetch.js";
+import { notSupported } from "./notsupported.js";
+import { ObjectTable } from "./protocol/main.js";
+import { startWorker } from "./workers.js";
+
+let realmObjects; // main's object table, shared by every context and worker of the realm
+
+/**
+ * createContext builds a context. options (all optional): config (text,
+ * URL or object), interpreter ("micropython", "pyodide" or their aliases
+ * "mpy", "py"), baseURL, timeout (ms for a blocking call to main; default
+ * from config's experimental_ffi_timeout), currentScript (a function
+ * returning the main-thread script running now), and hostOverrides (tests:
+ * replace host import functions, e.g. { environment: { describe } }).
+ */
+export async function createContext(options = {}) {
+  const worker = globalThis[WORKER_STATE];
+  const runtime = runtimeKind();
+  const workerThreads = await nodeWorkers(runtime);
+  const interpreter = interpreterName(options.interpreter ?? worker?.init.interpreter);
+  const baseURL = options.baseURL ?? worker?.init.context.baseURL ?? (await defaultBaseURL());
+  const isWorker = inWorker(workerThreads);
+  const channel = worker?.channel;
+  realmObjects ??= new ObjectTable();
+
+  const sources = options.config !== undefined ? explicitSource(options.config)
+    : worker ? workerSources(worker.init.context)
+    : pageConfigSources(interpreter);
+  const realm = {
+    report: {
+      inWorker: isWorker,
+      hasDocument: worker ? worker.init.context.mainHasDocument : typeof globalThis.document !== "undefined",
+      syncUsable: isWorker ? Boolean(channel?.blocking) : globalThis.crossOriginIsolated !== false,
+      runtime,
+      interpreter,
+      baseUrl: baseURL,
+      workerScriptId: worker?.init.context.scriptId,
+    },
+    sources,
+    handles: channel ? remoteHandles(channel) : localHandles(realmObjects),
+    fetched: new Map(),
+    currentScript: options.currentScript ?? (() => globalThis.document?.currentScript ?? null),
+    spawn: (url, opts) => {
+      const handle = startWorker(url, opts, { workerThreads, objects: realmObjects, context: { baseURL, timeout: realm.timeout } });
+      realm.workers.push(handle);
+      return realm.workers.length - 1;
+    },
+    workers: [],
+    timeout: -1,
+  };
+  const imports = merge(hostImports(realm), options.hostOverrides);
+  const guest = new Guest(await compileComponent(), imports);
+
+  const url = guest.call("config-url", (c) => c.configUrl());
+  if (url) realm.fetched.set(url, await prefetch(url));
+  const config = JSON.parse(guest.call("config", (c) => c.config()));
+  realm.timeout = options.timeout ?? (Number.isSafeInteger(config.experimental_ffi_timeout) ? config.experimental_ffi_timeout : -1);
+  if (channel && realm.timeout >= 0) channel.setTimeout(realm.timeout);
+  return build(guest, realm, channel, config);
+}
+
+function workerSources({ config, configIsURL }) {
+  if (config === null || config === undefined) return [];
+  return [{ origin: "explicit", text: config, format: configIsURL ? "auto" : "json" }];
+}
+
+function merge(imports, overrides = {}) {
+  for (const [name, fns] of Object.entries(overrides)) imports[name] = { ...imports[name], ...fns };
+  return imports;
+}
+
+/** Guest is the component instance, replaced by a fresh one after a trap. */
+class Guest {
+  #modules;
+  #imports;
+  #context;
+
+  constructor(modules, imports) {
+    this.#modules = modules;
+    this.#imports = imports;
+    this.#context = instantiateComponent(modules, imports);
+  }
+
+  /** call runs fn on the instance: a result error is thrown as an Error; a trap too, after a restart. */
+  call(name, fn) {
+    try {
+      return fn(this.#context);
+    } catch (e) {
+      if (e && Object.hasOwn(e, "payload")) throw new Error(String(e.payload));
+      this.#context = instantiateComponent(this.#modules, this.#imports);
+      const trap = new Error(`execctx: the context component trapped in ${name} (${e?.message ?? e}); it was restarted, so the next call runs on a fresh instance`);
+      trap.cause = e;
+      throw trap;
+    }
+  }
+}
+
+/** build turns the component's answers into the public context object. */
+function build(guest, realm, channel, config) {
+  const access = (name, what) => {
+    const a = guest.call(name, (c) => c[name]());
+    if (a.tag === "not-supported") return notSupported(a.val.name, a.val.message);
+    return what(a.tag);
+  };
+  const window = access("window", (mode) => (mode === "direct" ? globalThis : channel.proxyFor(0)));
+  const document = access("document", (mode) => (mode === "direct" ? globalThis.document : channel.proxyFor(1)));
+  const sync = access("sync", () =>
+    channel ? syncOfWorker(channel) : notSupported("pyscript.sync", "pyscript.sync works only in workers started by execctx (PyWorker)"));
+  const RUNNING_IN_WORKER = guest.call("running-in-worker", (c) => c.runningInWorker());
+
+  const js_import = async (...urls) => {
+    const resolved = guest.call("js-import", (c) => c.jsImport(urls));
+    return RUNNING_IN_WORKER ? channel.importOnMain(resolved) : Promise.all(resolved.map((u) => import(u)));
+  };
+  const PyWorker = RUNNING_IN_WORKER ? workerPyWorker(guest) : (url, options = {}) => {
+    const handle = guest.call("py-worker", (c) => c.pyWorker(String(url), JSON.stringify(options)));
+    return realm.workers[handle];
+  };
+  const current_target = () => guest.call("current-target", (c) => c.currentTarget());
+  const js_modules = guest.call("js-modules", (c) => c.jsModules());
+
+  return Object.freeze({
+    RUNNING_IN_WORKER,
+    config: Object.freeze(config),
+    window,
+    document,
+    sync,
+    js_import,
+    PyWorker,
+    current_target,
+    js_modules: Object.freeze(js_modules.map((m) => Object.freeze({ ...m }))),
+    /** The runtime the context runs in: "browser", "node", "deno" or "other". */
+    runtime: realm.report.runtime,
+  });
+}
+
+/** In a worker, PyWorker is NotSupported with the component's own message. */
+function workerPyWorker(guest) {
+  try {
+    guest.call("py-worker", (c) => c.pyWorker("worker.py", "{}"));
+  } catch (e) {
+    return notSupported("pyscript.PyWorker", e.message);
+  }
+  throw new Error("execctx: the component allowed PyWorker in a worker");
+}
+
+/** The worker's sync: main's functions by name; assignments expose the worker's. */
+function syncOfWorker(channel) {
+  return new Proxy(Object.create(null), {
+    get: (_, name) => (name === "then" || typeof name === "symbol" ? undefined : (...args) => channel.sync(name, args)),
+    set: (_, name, fn) => {
+      if (name === "then" || typeof fn !== "function") return false;
+      channel.expose(name, fn);
+      return true;
+    },
+  });
+}

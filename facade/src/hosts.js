@@ -1,0 +1,122 @@
+// The host imports the component calls: environment, window, document,
+// worker and fetch. On the main thread handles name real objects; in a
+// worker they name main's objects and resolve to proxies, so the same code
+// serves both.
+
+/** Handles of the main thread's own objects (ids shared with the protocol). */
+export function localHandles(table) {
+  return { get: (h) => table.get(h), idOf: (v) => table.idOf(v), release: (h) => table.release(h) };
+}
+
+/** Handles of main's objects as a worker sees them, through its channel. */
+export function remoteHandles(channel) {
+  return {
+    get: (h) => channel.proxyFor(h),
+    idOf: (v) => {
+      const id = channel.idOf(v);
+      if (id === undefined) throw new TypeError("execctx: only main's objects can be handles in a worker");
+      return id;
+    },
+    release: () => {}, // proxies are released when collected
+  };
+}
+
+/** The WIT value of a JS value. */
+export function toWIT(v, handles) {
+  switch (typeof v) {
+    case "undefined":
+      return { tag: "undefined" };
+    case "boolean":
+      return { tag: "boolean", val: v };
+    case "number":
+      return { tag: "number", val: v };
+    case "string":
+      return { tag: "text", val: v };
+    case "bigint":
+      return { tag: "text", val: String(v) };
+  }
+  if (v === null) return { tag: "null" };
+  return { tag: "object", val: handles.idOf(v) };
+}
+
+/** The JS value of a WIT value. */
+export function fromWIT(w, handles) {
+  switch (w.tag) {
+    case "undefined":
+      return undefined;
+    case "null":
+      return null;
+    case "object":
+      return handles.get(w.val);
+  }
+  return w.val;
+}
+
+// A thrown string becomes the WIT result's error; a thrown Error would
+// escape through the guest instead, so every fallible import goes through this.
+const asResult = (fn) => (...args) => {
+  try {
+    return fn(...args);
+  } catch (e) {
+    throw e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  }
+};
+
+/**
+ * hostImports builds the import object. realm has: report, sources,
+ * handles, fetched (url → prefetched response), spawn(url, options) and
+ * currentScript() (a main-thread element or null).
+ */
+export function hostImports(realm) {
+  const { handles } = realm;
+  const el = (h) => handles.get(h);
+  const wit = (v) => toWIT(v, handles);
+  return {
+    environment: {
+      describe: () => realm.report,
+      configSources: () => realm.sources,
+      warn: (message) => console.warn(message),
+    },
+    window: {
+      get: asResult((target, name) => wit(el(target)[name])),
+      set: asResult((target, name, value) => {
+        el(target)[name] = fromWIT(value, handles);
+      }),
+      call: asResult((target, method, args) => {
+        const obj = el(target);
+        return wit(obj[method](...args.map((a) => fromWIT(a, handles))));
+      }),
+      release: (h) => handles.release(h),
+    },
+    document: {
+      getElementById: (id) => {
+        const found = el(1).getElementById(id);
+        return found ? handles.idOf(found) : undefined;
+      },
+      createElement: asResult((tag) => handles.idOf(el(1).createElement(tag))),
+      insertAfter: asResult((reference, element) => {
+        el(reference).after(el(element));
+      }),
+      tagName: (h) => el(h).tagName,
+      elementId: (h) => el(h).id,
+      setElementId: (h, id) => {
+        el(h).id = id;
+      },
+      currentScript: () => {
+        const script = realm.currentScript();
+        return script ? handles.idOf(script) : undefined;
+      },
+    },
+    worker: {
+      spawn: asResult((url, options) => realm.spawn(url, options)),
+    },
+    fetch: {
+      fetchText: asResult((url) => {
+        const r = realm.fetched.get(url);
+        if (!r) throw new Error(`execctx: ${url} was not fetched before config() asked for it`);
+        if (r.error !== undefined) throw r.error;
+        return r;
+      }),
+    },
+  };
+}

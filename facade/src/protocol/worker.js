@@ -1,0 +1,162 @@
+// The worker's side of the protocol: proxies of main's objects, blocking
+// calls over the sync buffer, and the functions the worker exposes to main.
+
+import { encode, decode, errorData, toError } from "./wire.js";
+import { ours, STATE, LENGTH, CALL_ID, HEADER } from "./port.js";
+
+const decoder = new TextDecoder();
+const REF = Symbol("execctx.ref");
+
+/**
+ * connect sets up the worker's end. sab is the sync buffer main sent, or
+ * null (then only async calls work); timeout bounds a blocking call in ms
+ * (negative: no bound).
+ */
+export function connect(port, { sab, timeout = -1 }) {
+  const proxies = new Map(); // main object id → WeakRef(proxy)
+  const callbacks = new Map(); // id → worker function passed to main
+  const callbackIds = new WeakMap();
+  const exposed = new Map(); // name → worker function main may call
+  const pending = new Map(); // async calls
+  let nextCall = 1;
+  let nextCallback = 1;
+  let released = [];
+
+  const registry = new FinalizationRegistry((id) => {
+    proxies.delete(id);
+    released.push(id);
+    if (released.length === 1) {
+      setTimeout(() => {
+        port.post({ execctx: "release", ids: released });
+        released = [];
+      }, 0);
+    }
+  });
+
+  const codec = {
+    remote: (v) => (v && v[REF] !== undefined ? { $r: v[REF] } : undefined),
+    ref: (v) => {
+      if (typeof v !== "function") throw new TypeError("execctx: only plain data, functions and main's own objects can be sent to main");
+      if (!callbackIds.has(v)) {
+        callbackIds.set(v, nextCallback);
+        callbacks.set(nextCallback++, v);
+      }
+      return { $c: callbackIds.get(v) };
+    },
+  };
+  const resolve = (w) => {
+    if ("$r" in w) return proxyFor(w.$r);
+    if ("$c" in w) return callbacks.get(w.$c);
+    throw new TypeError(`execctx: unknown wire value ${JSON.stringify(w)}`);
+  };
+
+  function callSync(op, args) {
+    if (!sab) throw new Error("execctx: synchronous calls to main need SharedArrayBuffer (a cross-origin isolated page)");
+    const i32 = new Int32Array(sab, 0, 4);
+    const id = nextCall++;
+    Atomics.store(i32, STATE, 0);
+    port.post({ execctx: "call", id, op, args, sync: true });
+    const deadline = timeout >= 0 ? Date.now() + timeout : Infinity;
+    for (;;) {
+      const left = deadline === Infinity ? undefined : Math.max(0, deadline - Date.now());
+      if (Atomics.wait(i32, STATE, 0, left) === "timed-out") {
+        throw new Error(`execctx: the main thread did not answer ${op} within ${timeout} ms (experimental_ffi_timeout)`);
+      }
+      if (Atomics.load(i32, CALL_ID) === id) break;
+      Atomics.store(i32, STATE, 0); // a late answer to a call that timed out
+    }
+    const bytes = new Uint8Array(sab, HEADER, Atomics.load(i32, LENGTH)).slice();
+    return settle(JSON.parse(decoder.decode(bytes)));
+  }
+
+  function callAsync(op, args) {
+    const id = nextCall++;
+    return new Promise((resolvePromise, reject) => {
+      pending.set(id, { resolve: resolvePromise, reject });
+      port.post({ execctx: "call", id, op, args, sync: false });
+    });
+  }
+
+  const settle = (reply) => {
+    if (!reply.ok) throw toError(reply.error);
+    return decode(reply.value, resolve);
+  };
+  const call = (op, args) => (sab ? callSync(op, args) : callAsync(op, args));
+  const enc = (v) => encode(v, codec);
+
+  function proxyFor(id) {
+    const cached = proxies.get(id)?.deref();
+    if (cached) return cached;
+    const proxy = new Proxy(function remote() {}, {
+      get(_, key) {
+        if (key === REF) return id;
+        if (key === "then" || typeof key === "symbol") return undefined;
+        return callSync("get", [id, key]);
+      },
+      set: (_, key, value) => callSync("set", [id, key, enc(value)]),
+      has: (_, key) => typeof key === "string" && callSync("has", [id, key]),
+      apply: (_, self, args) => callSync("apply", [id, enc(self), args.map(enc)]),
+      construct: (_, args) => callSync("construct", [id, args.map(enc)]),
+    });
+    proxies.set(id, new WeakRef(proxy));
+    registry.register(proxy, id);
+    return proxy;
+  }
+
+  port.listen(async (data) => {
+    if (!ours(data)) return;
+    switch (data.execctx) {
+      case "reply": {
+        const p = pending.get(data.id);
+        pending.delete(data.id);
+        if (p) {
+          try {
+            p.resolve(settle(data));
+          } catch (e) {
+            p.reject(e);
+          }
+        }
+        break;
+      }
+      case "invoke":
+        port.post({ execctx: "result", id: data.id, ...(await runExposed(data)) });
+        break;
+      case "callback":
+        callbacks.get(data.id)?.(...data.args.map((a) => decode(a, resolve)));
+        break;
+    }
+  });
+
+  async function runExposed({ name, args }) {
+    try {
+      const fn = exposed.get(name);
+      if (typeof fn !== "function") throw new TypeError(`execctx: the worker exposes no sync function "${name}"`);
+      return { ok: true, value: enc(await fn(...args.map((a) => decode(a, resolve)))) };
+    } catch (e) {
+      return { ok: false, error: errorData(e) };
+    }
+  }
+
+  return {
+    /** Bounds later blocking calls to ms milliseconds (negative: no bound). */
+    setTimeout: (ms) => {
+      timeout = ms;
+    },
+    /** Whether calls to main block and return values (SharedArrayBuffer). */
+    blocking: sab !== null,
+    /** A proxy of main's object id (0: globalThis, 1: document). */
+    proxyFor,
+    /** Calls main's function id-less by name: sync when blocking, else a promise. */
+    sync: (name, args) => call("sync", [name, args.map(enc)]),
+    /** Imports urls on main and returns proxies of the namespaces. */
+    importOnMain: (urls) => call("import", [urls]),
+    /** Runs a raw operation (get, set, apply, has, construct) synchronously. */
+    op: (name, args) => callSync(name, args),
+    /** The wire form of a value, for op arguments. */
+    encode: enc,
+    /** The main object id behind a proxy, or undefined. */
+    idOf: (v) => (v ? v[REF] : undefined),
+    /** Makes fn callable from main as sync.<name>. */
+    expose: (name, fn) => exposed.set(name, fn),
+  };
+}

@@ -1,0 +1,98 @@
+// Type declarations of the execctx npm package.
+
+/** A feature that does not work in this context: any use throws an Error with `message`. */
+export interface NotSupported {
+  readonly name: string;
+  readonly message: string;
+  /** The original's repr: `<NotSupported {name} [{message}]>`. */
+  toString(): string;
+  readonly then: undefined;
+}
+
+/** The normalised config: the page's or worker's config with `type` set. */
+export interface Config {
+  readonly type: "py" | "mpy";
+  readonly [key: string]: unknown;
+}
+
+/** A module of config js_modules available in this context. */
+export interface JSModule {
+  readonly name: string;
+  readonly url: string;
+  /** "local": imported in this realm; "main": imported on main, proxied into a worker. */
+  readonly realm: "local" | "main";
+  readonly stylesheet: boolean;
+}
+
+/** Functions across the worker boundary, by name; assigning exposes one. */
+export type Sync = { [name: string]: (...args: any[]) => any };
+
+/** Options of PyWorker, validated by the component. */
+export interface PyWorkerOptions {
+  /** "micropython" ("mpy"), "pyodide" ("py"), or "module" (execctx: run url as a JS module). */
+  type: "micropython" | "mpy" | "pyodide" | "py" | "module";
+  /** An object, a config URL, or inline JSON/TOML text. */
+  config?: Record<string, unknown> | string;
+  async?: boolean;
+  name?: string;
+  service_worker?: string;
+  serviceWorker?: string;
+}
+
+/** A started worker. */
+export interface WorkerHandle {
+  /** Settles when the worker's script has run (resolves) or failed, died or could not start (rejects). */
+  readonly ready: Promise<WorkerHandle>;
+  /** Calls the worker's exposed functions (always promises); assigning exposes main's functions to it. */
+  readonly sync: { [name: string]: (...args: any[]) => Promise<any> };
+  terminate(): Promise<number> | void;
+  /** The underlying Worker (browsers, Deno) or worker_threads Worker (Node). */
+  readonly worker: unknown;
+}
+
+/** One execution context: the names of pyscript.context. */
+export interface Context {
+  readonly RUNNING_IN_WORKER: boolean;
+  readonly config: Config;
+  /** globalThis on the main thread, a synchronous proxy of main's in a worker, or NotSupported. */
+  readonly window: any;
+  readonly document: any;
+  /** In a worker, main's functions (blocking with SharedArrayBuffer, else promises); NotSupported on main. */
+  readonly sync: Sync | NotSupported;
+  js_import(...urls: string[]): Promise<any[]>;
+  /** Starts a worker (main thread only; in a worker it is NotSupported). */
+  readonly PyWorker: ((url: string | URL, options: PyWorkerOptions) => WorkerHandle) | NotSupported;
+  current_target(): string;
+  readonly js_modules: readonly JSModule[];
+  readonly runtime: "browser" | "node" | "deno" | "other";
+}
+
+export interface ContextOptions {
+  /** Config as text (JSON or TOML), a URL, or an object. */
+  config?: string | Record<string, unknown>;
+  /** "micropython", "pyodide", or the aliases "mpy", "py". */
+  interpreter?: "micropython" | "mpy" | "pyodide" | "py";
+  /** What relative URLs resolve against (default: the page, or the working directory). */
+  baseURL?: string;
+  /** Milliseconds a worker waits for main before a call fails (default: config's experimental_ffi_timeout, else no limit). */
+  timeout?: number;
+  /** The main-thread script running now, for current_target(). */
+  currentScript?: () => Element | null;
+  /** For tests: replace host import functions, e.g. { worker: { spawn } }. */
+  hostOverrides?: Record<string, Record<string, (...args: any[]) => any>>;
+}
+
+export function createContext(options?: ContextOptions): Promise<Context>;
+
+export const RUNNING_IN_WORKER: Context["RUNNING_IN_WORKER"];
+export const config: Context["config"];
+export const window: Context["window"];
+export const document: Context["document"];
+export const sync: Context["sync"];
+export const js_import: Context["js_import"];
+export const PyWorker: Context["PyWorker"];
+export const current_target: Context["current_target"];
+export const js_modules: Context["js_modules"];
+
+export function notSupported(name: string, message: string): NotSupported;
+export function isNotSupported(value: unknown): value is NotSupported;

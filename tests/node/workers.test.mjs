@@ -1,0 +1,85 @@
+// The facade across worker_threads: sync both ways, errors crossing with
+// their name, message and stack, timeouts, and ready always settling.
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { PyWorker } from "../../npm/dist/index.js";
+
+const fixture = (name) => new URL(`./fixtures/${name}`, import.meta.url).href;
+const started = [];
+after(() => Promise.all(started.map((w) => w.terminate())));
+
+function start(name, options = {}) {
+  const w = PyWorker(fixture(name), { type: "module", ...options });
+  started.push(w);
+  w.sync.add = (a, b) => a + b;
+  w.sync.boom = () => {
+    throw new SyntaxError("main says no");
+  };
+  w.sync.never = () => new Promise(() => {});
+  return w;
+}
+
+test("C02 the worker's context: RUNNING_IN_WORKER and its own config", async () => {
+  const w = start("echo-worker.mjs", { config: { name: "w1" } });
+  assert.equal(await w.ready, w);
+  assert.deepEqual(await w.sync.whoami(), { inWorker: true, config: { name: "w1", type: "py" } });
+});
+
+test("main calling the worker always gets a promise; the worker calling main blocks for the value", async () => {
+  const w = start("echo-worker.mjs");
+  await w.ready;
+  const p = w.sync.double(21);
+  assert.ok(p instanceof Promise);
+  assert.equal(await p, 42);
+  assert.equal(await w.sync.callMain(41), 42); // worker → main → worker, synchronously in the worker
+});
+
+test("C50 an error thrown on main is rethrown in the worker with name, message and stack", async () => {
+  const w = start("echo-worker.mjs");
+  await w.ready;
+  const e = await w.sync.mainThrows();
+  assert.equal(e.name, "SyntaxError");
+  assert.equal(e.message, "main says no");
+  assert.match(e.stack, /workers\.test\.mjs/, "the stack is main's");
+});
+
+test("an error thrown in the worker rejects main's promise with its name and message", async () => {
+  const w = start("echo-worker.mjs");
+  await w.ready;
+  await assert.rejects(w.sync.fail(), { name: "RangeError", message: "the worker says no" });
+  await assert.rejects(w.sync.nothingHere(), { message: 'execctx: the worker exposes no sync function "nothingHere"' });
+});
+
+test("experimental_ffi_timeout turns a hung call to main into an error", async () => {
+  const w = start("echo-worker.mjs", { config: { experimental_ffi_timeout: 300 } });
+  await w.ready;
+  const t0 = Date.now();
+  const e = await w.sync.mainHangs();
+  assert.equal(e.message, "execctx: the main thread did not answer sync within 300 ms (experimental_ffi_timeout)");
+  assert.ok(Date.now() - t0 >= 300);
+  assert.equal(await w.sync.callMain(1), 2, "the channel still works after a timeout");
+});
+
+test("C66 PyWorker in a worker is NotSupported; window and document have no DOM in Node", async () => {
+  const w = start("echo-worker.mjs");
+  await w.ready;
+  assert.equal((await w.sync.pyWorker()).message, "pyscript.PyWorker works only when running in the main thread");
+  assert.match((await w.sync.windowMessage()).message, /the node runtime has no DOM/);
+  assert.match(await w.sync.documentRepr(), /^<NotSupported pyscript.document \[/);
+});
+
+test("ready rejects, never hangs: a script that throws, a missing script, a Python type", async () => {
+  await assert.rejects(start("throws-at-import.mjs").ready, { name: "TypeError", message: "this worker script is broken" });
+  await assert.rejects(start("no-such-file.mjs").ready, /Cannot find module|ERR_MODULE_NOT_FOUND|no-such-file/);
+  const py = PyWorker(fixture("echo-worker.mjs"), { type: "micropython" });
+  started.push(py);
+  await assert.rejects(py.ready, /running micropython in a worker is not available in this version/);
+});
+
+test("a worker that is terminated rejects ready and pending calls", async () => {
+  const w = start("echo-worker.mjs");
+  await w.ready;
+  const pending = w.sync.mainHangs(); // blocked in the worker on main's never-settling function
+  await w.terminate();
+  await assert.rejects(pending, /terminated|exited/);
+});
