@@ -15,7 +15,7 @@ COMPONENT := $(BUILD)/execctx.component.wasm
 GUEST_SRC := $(shell find component internal -name '*.go' -not -name '*_test.go')
 
 .PHONY: all setup generate build core component test test-go test-tools test-torture \
-        test-component test-node npm check-generate check-core check-component bench demo clean
+        test-component test-node test-deno npm check-generate check-core check-component bench demo clean
 
 all: build
 
@@ -84,8 +84,17 @@ $(NPM_DIST)/index.js: $(COMPONENT) $(FACADE_SRC) npm/node_modules/.installed
 test-node: $(NPM_DIST)/index.js
 	node --test --test-concurrency=1 tests/node/
 
+tests/node_modules/.installed: tests/package.json tests/package-lock.json
+	cd tests && $(NPM) ci --no-audit --no-fund
+	touch $@
+
+# The same suite under Deno (from the npm package deno), run from npm/ so
+# that Deno resolves the package's dependencies from npm/node_modules.
+test-deno: $(NPM_DIST)/index.js tests/node_modules/.installed
+	cd npm && ../tests/node_modules/.bin/deno test --allow-read --allow-write --allow-env --no-check ../tests/node/
+
 ## test: everything, on a clean clone.
-test: setup check-generate check-core test-go test-tools test-torture check-component test-component test-node
+test: setup check-generate check-core test-go test-tools test-torture check-component test-component test-node test-deno
 	@echo "make test: all suites passed"
 
 test-go: core

@@ -70,7 +70,9 @@ export function startWorker(url, options, { workerThreads, objects, context }) {
     /** main's view of the worker's sync: calls return promises; assignments expose main's functions. */
     sync: syncOfMain(server, expose),
     terminate: () => {
-      finish(new Error(`execctx: worker ${url} was terminated`));
+      const error = new Error(`execctx: worker ${url} was terminated`);
+      finish(error);
+      server.fail(error); // a Web Worker reports no exit event
       return raw.terminate();
     },
     worker: raw,

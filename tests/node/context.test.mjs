@@ -8,15 +8,17 @@ import { pathToFileURL } from "node:url";
 import * as execctx from "../../npm/dist/index.js";
 
 const SYNC_MESSAGE = "pyscript.sync works only when running in a worker";
-const NO_DOM = "Unable to use `window` or `document`: the node runtime has no DOM. Run in a browser, or give the host a DOM.";
+// The suite runs under Node and under Deno (make test-deno).
+const RUNTIME = typeof globalThis.Deno !== "undefined" ? "deno" : "node";
+const NO_DOM = `Unable to use \`window\` or \`document\`: the ${RUNTIME} runtime has no DOM. Run in a browser, or give the host a DOM.`;
 
-test("C01 a Node main thread is not a worker, and its config has a type", () => {
+test("C01 a Node or Deno main thread is not a worker, and its config has a type", () => {
   assert.equal(execctx.RUNNING_IN_WORKER, false);
   assert.deepEqual(execctx.config, { type: "py" });
   assert.equal(execctx.js_modules.length, 0);
 });
 
-test("window and document are NotSupported in Node, saying why", () => {
+test("window and document are NotSupported without a DOM, saying why", () => {
   for (const [value, name] of [[execctx.window, "pyscript.window"], [execctx.document, "pyscript.document"]]) {
     assert.equal(value.name, name);
     assert.equal(value.message, NO_DOM);
