@@ -15,7 +15,7 @@ COMPONENT := $(BUILD)/execctx.component.wasm
 GUEST_SRC := $(shell find component internal -name '*.go' -not -name '*_test.go')
 
 .PHONY: all setup generate build core component test test-go test-tools test-torture \
-        test-component test-node test-deno npm check-generate check-core check-component bench demo clean
+        test-component test-node test-deno test-package npm check-generate check-core check-component bench demo clean
 
 all: build
 
@@ -93,8 +93,11 @@ tests/node_modules/.installed: tests/package.json tests/package-lock.json
 test-deno: $(NPM_DIST)/index.js tests/node_modules/.installed
 	cd npm && ../tests/node_modules/.bin/deno test --allow-read --allow-write --allow-env --no-check ../tests/node/
 
+test-package: $(NPM_DIST)/index.js tests/node_modules/.installed
+	node --test tests/package/
+
 ## test: everything, on a clean clone.
-test: setup check-generate check-core test-go test-tools test-torture check-component test-component test-node test-deno
+test: setup check-generate check-core test-go test-tools test-torture check-component test-component test-node test-deno test-package
 	@echo "make test: all suites passed"
 
 test-go: core

@@ -1,0 +1,67 @@
+// The packaging test: npm pack, install the tarball into a fresh project
+// offline (the WASI shim is bundled, so the tarball is all it needs),
+// then use it from Node ESM as the README shows, and type-check a
+// TypeScript file against its declarations with tsc --noEmit.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtemp, writeFile, readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const npmDir = fileURLToPath(new URL("../../npm/", import.meta.url));
+const tsc = fileURLToPath(new URL("../node_modules/.bin/tsc", import.meta.url));
+const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+
+const project = await mkdtemp(join(tmpdir(), "execctx-pack-"));
+const tarball = join(project, run("npm", ["pack", "--silent", "--pack-destination", project], npmDir).trim().split("\n").pop());
+
+test("the tarball holds the package, its component and the bundled WASI shim", () => {
+  const files = run("tar", ["-tzf", tarball], project);
+  for (const f of ["package/dist/index.js", "package/dist/index.d.ts", "package/dist/worker-entry.js",
+    "package/dist/component/execctx.js", "package/dist/component/execctx.core.wasm",
+    "package/node_modules/@bytecodealliance/preview2-shim/package.json"]) {
+    assert.ok(files.includes(f), `${f} missing from the tarball`);
+  }
+});
+
+test("it installs offline from the tarball alone and works as the README shows", async () => {
+  await writeFile(join(project, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
+  run("npm", ["install", "--offline", "--no-audit", "--no-fund", tarball], project);
+  assert.ok((await readdir(join(project, "node_modules"))).includes("execctx"));
+  await writeFile(join(project, "main.mjs"), `
+import { RUNNING_IN_WORKER, config, window, sync, createContext } from "execctx";
+const ctx = await createContext({ config: 'name = "app"', interpreter: "mpy" });
+console.log(JSON.stringify({ RUNNING_IN_WORKER, config, window: String(window), sync: sync.name, app: ctx.config }));
+`);
+  const out = JSON.parse(run(process.execPath, ["main.mjs"], project));
+  assert.equal(out.RUNNING_IN_WORKER, false);
+  assert.deepEqual(out.config, { type: "py" });
+  assert.match(out.window, /^<NotSupported pyscript.window \[/);
+  assert.equal(out.sync, "pyscript.sync");
+  assert.deepEqual(out.app, { name: "app", type: "mpy" });
+});
+
+test("its TypeScript declarations type-check a typical use", async () => {
+  await writeFile(join(project, "tsconfig.json"), JSON.stringify({
+    compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022", strict: true, noEmit: true, lib: ["es2022", "dom"] },
+    files: ["check.ts"],
+  }));
+  await writeFile(join(project, "check.ts"), `
+import { RUNNING_IN_WORKER, config, PyWorker, createContext, isNotSupported, type Context, type WorkerHandle } from "execctx";
+const inWorker: boolean = RUNNING_IN_WORKER;
+const type: "py" | "mpy" = config.type;
+async function start(): Promise<WorkerHandle | undefined> {
+  const ctx: Context = await createContext({ config: { a: 1 }, interpreter: "py", timeout: 1000 });
+  if (isNotSupported(ctx.PyWorker)) return undefined;
+  const w = ctx.PyWorker("./w.js", { type: "module", config: { sync_main_only: true } });
+  await w.ready;
+  return w;
+}
+void start; void inWorker; void type; void PyWorker;
+`);
+  run(tsc, ["-p", "."], project);
+  await writeFile(join(project, "check.ts"), `import { config } from "execctx";\nconst n: number = config.type;\nvoid n;\n`);
+  assert.throws(() => run(tsc, ["-p", "."], project), (e) => /check\.ts\(2,7\): error TS2322: .* is not assignable to type 'number'/.test(e.stdout));
+});
