@@ -132,9 +132,10 @@ bench: core $(COMPONENT)
 	cd tools && $(GO) run ./sizes ../$(CORE) ../$(COMPONENT)
 	$(GO) test -run '^$$' -bench . -benchmem ./host/
 
-## demo: run the Go demo on its embedded default config.
-demo: core
+## demo: the Go demo on its embedded default config, then the Node demo.
+demo: core $(NPM_DIST)/index.js
 	$(GO) run ./examples/demo
+	node examples/node/main.mjs
 
 clean:
 	rm -rf $(BUILD)

@@ -1,0 +1,31 @@
+// The Node demo: a main thread and a worker thread print what each sees of
+// the execctx context, and a sync call crosses each way.
+//
+//   make demo   (or: make npm && node examples/node/main.mjs)
+import { RUNNING_IN_WORKER, config, window, sync, PyWorker, createContext } from "../../npm/dist/index.js";
+
+console.log("== Node main thread");
+console.log("RUNNING_IN_WORKER:", RUNNING_IN_WORKER);
+console.log("config:           ", JSON.stringify(config));
+console.log("window:           ", String(window));
+console.log("sync:             ", String(sync));
+
+const worker = PyWorker(new URL("./worker.mjs", import.meta.url), {
+  type: "module",
+  config: { name: "node demo worker", experimental_ffi_timeout: 2000 },
+});
+// main offers a function; the worker's call to it blocks until main answers
+worker.sync.greet = (who) => `hello ${who}, from the main thread`;
+await worker.ready;
+
+const answer = await worker.sync.describe(); // main → worker: always a promise
+console.log("\n== worker thread (as it answered main's call)");
+for (const [k, v] of Object.entries(answer)) console.log(`${k}:`.padEnd(19), v);
+
+console.log("\n== a bad config, as createContext reports it");
+try {
+  await createContext({ config: 'name = "broken"\npackages = ["numpy"' });
+} catch (e) {
+  console.log(e.message);
+}
+await worker.terminate();
