@@ -128,9 +128,10 @@ check-component: $(COMPONENT)
 	node tools/witcheck.mjs $(COMPONENT) wit
 
 ## bench: sizes, compile and instantiate times, per-call times (printed, never asserted).
-bench: core $(COMPONENT)
+bench: core $(COMPONENT) $(NPM_DIST)/index.js tests/node_modules/.installed
 	cd tools && $(GO) run ./sizes ../$(CORE) ../$(COMPONENT)
 	$(GO) test -run '^$$' -bench . -benchmem ./host/
+	node tests/bench/node-bench.mjs
 
 ## demo: the Go demo on its embedded default config, then the Node demo.
 demo: core $(NPM_DIST)/index.js

@@ -12,10 +12,6 @@ export class ObjectTable {
   #ids = new WeakMap();
   #next = 2;
 
-  constructor() {
-    this.#byId.set(0, globalThis);
-    if (globalThis.document) this.#byId.set(1, globalThis.document);
-  }
 
   idOf(obj) {
     if (obj === globalThis) return 0;
@@ -30,6 +26,8 @@ export class ObjectTable {
   }
 
   get(id) {
+    if (id === 0) return globalThis;
+    if (id === 1 && globalThis.document) return globalThis.document; // looked up late: a DOM shim may come later
     if (!this.#byId.has(id)) throw new ReferenceError(`execctx: object ${id} was released or never existed`);
     return this.#byId.get(id);
   }

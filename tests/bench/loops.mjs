@@ -1,0 +1,18 @@
+// The measured loops, shared by both workers: n reads of main's
+// document.title and n calls of main's add, after a warm-up.
+export function loops(n, readTitle, add) {
+  const time = (fn) => {
+    for (let i = 0; i < Math.min(1000, n); i++) fn(i);
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) fn(i);
+    return ((performance.now() - t0) * 1000) / n; // µs per call
+  };
+  let check = 0;
+  const get = time(() => {
+    check += readTitle().length;
+  });
+  const call = time((i) => {
+    check += add(i, 1);
+  });
+  return { get, call, check };
+}
