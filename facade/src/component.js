@@ -4,7 +4,7 @@
 
 import { instantiate } from "./component/execctx.js";
 import cores from "./component/cores.js";
-import { WASIShim } from "@bytecodealliance/preview2-shim/instantiation";
+import { wasiImports } from "./wasi.js";
 
 let compiled; // Promise<Map<name, WebAssembly.Module>>, once per realm
 
@@ -22,9 +22,11 @@ async function compile(name) {
   return WebAssembly.compile(await response.arrayBuffer()); // a server without the wasm MIME type
 }
 
-/** Compiles the component's core modules, once per realm. */
+/** Compiles the component's core modules and loads the WASI shim, once per realm. */
 export function compileComponent() {
-  compiled ??= Promise.all(cores.map(async (name) => [name, await compile(name)])).then((pairs) => new Map(pairs));
+  compiled ??= Promise.all([wasiImports(), ...cores.map(async (name) => [name, await compile(name)])]).then(
+    ([wasi, ...pairs]) => ({ wasi, modules: new Map(pairs) }),
+  );
   return compiled;
 }
 
@@ -33,8 +35,8 @@ export function compileComponent() {
  * imports (environment, window, document, worker, fetch) and returns its
  * context interface. compileComponent must have resolved.
  */
-export function instantiateComponent(modules, hosts) {
-  const imports = new WASIShim().getImportObject();
+export function instantiateComponent({ wasi, modules }, hosts) {
+  const imports = { ...wasi };
   for (const [name, impl] of Object.entries(hosts)) imports[`execctx:context/${name}`] = impl;
   const exports = instantiate((name) => modules.get(name), imports);
   return exports.context;

@@ -1,0 +1,43 @@
+// The WASI preview2 imports the component needs (Go's runtime uses clocks,
+// random, stdio and exit), from @bytecodealliance/preview2-shim 0.17.9:
+// its Node build in Node and Deno, its browser build in browsers. A
+// bundler resolves the package name; a browser loading the package
+// unbundled cannot, so it falls back to the copy the package bundles.
+
+const BUNDLED_BROWSER_SHIM = new URL("../node_modules/@bytecodealliance/preview2-shim/lib/browser/index.js", import.meta.url);
+
+let imports; // Promise of the import object, once per realm
+
+async function loadShim() {
+  try {
+    return await import("@bytecodealliance/preview2-shim");
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e; // "failed to resolve module specifier"
+    return import(BUNDLED_BROWSER_SHIM.href);
+  }
+}
+
+/** The wasi:* part of the component's import object. */
+export function wasiImports() {
+  imports ??= loadShim().then(({ cli, clocks, filesystem, io, random }) => ({
+    "wasi:cli/environment": cli.environment,
+    "wasi:cli/exit": cli.exit,
+    "wasi:cli/stderr": cli.stderr,
+    "wasi:cli/stdin": cli.stdin,
+    "wasi:cli/stdout": cli.stdout,
+    "wasi:cli/terminal-input": cli.terminalInput,
+    "wasi:cli/terminal-output": cli.terminalOutput,
+    "wasi:cli/terminal-stderr": cli.terminalStderr,
+    "wasi:cli/terminal-stdin": cli.terminalStdin,
+    "wasi:cli/terminal-stdout": cli.terminalStdout,
+    "wasi:clocks/monotonic-clock": clocks.monotonicClock,
+    "wasi:clocks/wall-clock": clocks.wallClock,
+    "wasi:filesystem/preopens": filesystem.preopens,
+    "wasi:filesystem/types": filesystem.types,
+    "wasi:io/error": io.error,
+    "wasi:io/poll": io.poll,
+    "wasi:io/streams": io.streams,
+    "wasi:random/random": random.random,
+  }));
+  return imports;
+}
