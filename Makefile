@@ -15,7 +15,7 @@ COMPONENT := $(BUILD)/execctx.component.wasm
 GUEST_SRC := $(shell find component internal -name '*.go' -not -name '*_test.go')
 
 .PHONY: all setup generate build core component test test-go test-tools test-torture \
-        test-component test-node test-deno test-package npm check-generate check-core check-component bench demo clean
+        test-component test-node test-deno test-package test-browser chromium npm check-generate check-core check-component bench demo clean
 
 all: build
 
@@ -96,8 +96,16 @@ test-deno: $(NPM_DIST)/index.js tests/node_modules/.installed
 test-package: $(NPM_DIST)/index.js tests/node_modules/.installed
 	node --test tests/package/
 
+# Debian's Chromium for the browser tests; playwright-core drives it and
+# never downloads a browser of its own.
+chromium:
+	@command -v chromium >/dev/null || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+
+test-browser: $(NPM_DIST)/index.js tests/node_modules/.installed chromium
+	node --test tests/browser/
+
 ## test: everything, on a clean clone.
-test: setup check-generate check-core test-go test-tools test-torture check-component test-component test-node test-deno test-package
+test: setup check-generate check-core test-go test-tools test-torture check-component test-component test-node test-deno test-package test-browser
 	@echo "make test: all suites passed"
 
 test-go: core

@@ -1,0 +1,26 @@
+// The main thread of the browser test page: what it sees, then a worker's
+// view, collected in window.results for the test to read.
+const results = {};
+try {
+  const ctx = await import("../execctx/dist/index.js");
+  results.main = {
+    RUNNING_IN_WORKER: ctx.RUNNING_IN_WORKER,
+    config: ctx.config,
+    windowIsGlobal: ctx.window === globalThis,
+    documentIsDocument: ctx.document === document,
+    sync: String(ctx.sync),
+    modules: ctx.js_modules.map((m) => `${m.name} ${m.realm}`),
+    crossOriginIsolated: globalThis.crossOriginIsolated,
+  };
+  const worker = ctx.PyWorker("./worker.js", { type: "module" });
+  worker.sync.greet = (who) => `hello ${who}`;
+  await worker.ready;
+  results.worker = await worker.sync.report();
+  results.title = document.title;
+  results.text = document.getElementById("out").textContent;
+  const broken = ctx.PyWorker("./missing.js", { type: "module" });
+  results.missing = await broken.ready.then(() => "resolved", (e) => e.message);
+} catch (e) {
+  results.error = String(e?.stack ?? e);
+}
+window.results = results;
