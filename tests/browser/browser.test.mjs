@@ -2,7 +2,10 @@
 // browser is downloaded), against the Go server in both isolation modes.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
@@ -11,7 +14,10 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 let server, base, browser;
 
 before(async () => {
-  server = spawn("go", ["run", "./examples/server", "-addr", "127.0.0.1:0", "-root", root], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  // built, not `go run`, so that killing it kills the server itself
+  const bin = join(await mkdtemp(join(tmpdir(), "execctx-server-")), "server");
+  execFileSync("go", ["build", "-o", bin, "./examples/server"], { cwd: root });
+  server = spawn(bin, ["-addr", "127.0.0.1:0", "-root", root], { stdio: ["ignore", "pipe", "inherit"] });
   base = await new Promise((resolve, reject) => {
     server.stdout.once("data", (line) => resolve(String(line).match(/http:\/\/[^/]+/)[0]));
     server.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
