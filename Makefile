@@ -82,7 +82,7 @@ $(NPM_DIST)/index.js: $(COMPONENT) $(FACADE_SRC) npm/node_modules/.installed
 	  printf 'export default [%s];\n' "$$(ls *.wasm | sed 's/.*/"&"/' | paste -sd, -)"; } > cores.js
 
 test-node: $(NPM_DIST)/index.js
-	node --test --test-concurrency=1 tests/node/
+	node --expose-gc --test --test-concurrency=1 tests/node/
 
 tests/node_modules/.installed: tests/package.json tests/package-lock.json
 	cd tests && $(NPM) ci --no-audit --no-fund
@@ -91,7 +91,7 @@ tests/node_modules/.installed: tests/package.json tests/package-lock.json
 # The same suite under Deno (from the npm package deno), run from npm/ so
 # that Deno resolves the package's dependencies from npm/node_modules.
 test-deno: $(NPM_DIST)/index.js tests/node_modules/.installed
-	cd npm && ../tests/node_modules/.bin/deno test --allow-read --allow-write --allow-env --no-check ../tests/node/
+	cd npm && ../tests/node_modules/.bin/deno test --v8-flags=--expose-gc --allow-read --allow-write --allow-env --no-check ../tests/node/
 
 test-package: $(NPM_DIST)/index.js tests/node_modules/.installed
 	node --test tests/package/
