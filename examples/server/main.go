@@ -3,6 +3,7 @@
 //
 //	/coi/...    COOP same-origin and COEP require-corp (SharedArrayBuffer works)
 //	/plain/...  no isolation headers (workers fall back to async-only)
+//	/csp/...    isolated, with a strict Content-Security-Policy (no eval)
 //
 // Under either prefix, /execctx/ is the built npm package (npm/), /tests/
 // the browser test pages, and everything else the demo (examples/web).
@@ -53,6 +54,7 @@ func Handler(root string) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/coi/", http.StripPrefix("/coi", isolated(noCache(files))))
 	mux.Handle("/plain/", http.StripPrefix("/plain", noCache(files)))
+	mux.Handle("/csp/", http.StripPrefix("/csp", strictCSP(isolated(noCache(files)))))
 	mux.Handle("/", http.RedirectHandler("/coi/", http.StatusFound))
 	return mux
 }
@@ -63,6 +65,15 @@ func isolated(next http.Handler) http.Handler {
 		w.Header().Set("Cross-Origin-Opener-Policy", "same-origin")
 		w.Header().Set("Cross-Origin-Embedder-Policy", "require-corp")
 		w.Header().Set("Cross-Origin-Resource-Policy", "same-origin")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// strictCSP forbids eval and Function: only same-origin scripts and wasm
+// compilation may run, as on a locked-down site.
+func strictCSP(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", "script-src 'self' 'wasm-unsafe-eval'")
 		next.ServeHTTP(w, r)
 	})
 }

@@ -45,8 +45,8 @@ async function open(mode) {
   return { results, warnings };
 }
 
-test("cross-origin isolated: a worker writes main's document synchronously", async () => {
-  const { results, warnings } = await open("coi");
+for (const mode of ["coi", "csp"]) test(`${mode}: a worker writes main's document synchronously`, async () => {
+  const { results, warnings } = await open(mode);
   assert.equal(results.error, undefined);
   assert.deepEqual(results.main, {
     RUNNING_IN_WORKER: false,
@@ -64,6 +64,7 @@ test("cross-origin isolated: a worker writes main's document synchronously", asy
   assert.equal(results.text, "written by the worker");
   assert.match(results.missing, /missing\.js/);
   assert.deepEqual(warnings, []);
+  assert.equal(results.evalBlocked, mode === "csp", "the strict CSP forbids Function only in csp mode");
 });
 
 test("not isolated: NotSupported document in the worker, exactly one warning", async () => {

@@ -23,4 +23,13 @@ try {
 } catch (e) {
   results.error = String(e?.stack ?? e);
 }
+// Whether this page forbids Function/eval (the /csp/ mode), so that the
+// test knows the strict policy was really in force.
+results.evalBlocked = (() => {
+  try {
+    return new Function("return false")();
+  } catch {
+    return true;
+  }
+})();
 window.results = results;
