@@ -141,10 +141,13 @@ bench: core $(COMPONENT) $(NPM_DIST)/index.js tests/node_modules/.installed
 	$(GO) test -run '^$$' -bench . -benchmem ./host/
 	node tests/bench/node-bench.mjs
 
-## demo: the Go demo on its embedded default config, then the Node demo.
+## demo: the Go demo on its embedded default config, the Node demo, then the
+## browser demo's server on localhost until interrupted.
 demo: core $(NPM_DIST)/index.js
 	$(GO) run ./examples/demo
 	node examples/node/main.mjs
+	@echo "\nBrowser demo: open the URLs below in a browser; Ctrl-C stops the server."
+	$(GO) run ./examples/server -addr 127.0.0.1:8080 -root .
 
 clean:
 	rm -rf $(BUILD)
