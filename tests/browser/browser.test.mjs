@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,11 +35,11 @@ after(async () => {
   server?.kill();
 });
 
-async function open(mode) {
+async function open(mode, path = "tests/context.html") {
   const page = await browser.newPage();
   const warnings = [];
   page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
-  await page.goto(`${base}/${mode}/tests/context.html`);
+  await page.goto(`${base}/${mode}/${path}`);
   const results = await page.waitForFunction(() => window.results, null, { timeout: 30000 }).then((h) => h.jsonValue());
   await page.close();
   return { results, warnings };
@@ -67,11 +67,59 @@ for (const mode of ["coi", "csp"]) test(`${mode}: a worker writes main's documen
   assert.equal(results.evalBlocked, mode === "csp", "the strict CSP forbids Function only in csp mode");
 });
 
-test("not isolated: NotSupported document in the worker, exactly one warning", async () => {
+test("C40 C41 not isolated: NotSupported document in the worker, one warning, none with sync_main_only", async () => {
   const { results, warnings } = await open("plain");
   assert.equal(results.error, undefined);
   assert.equal(results.main.crossOriginIsolated, false);
   assert.equal(results.worker.documentError, SAB_MESSAGE);
   assert.equal(results.title, "execctx test");
   assert.deepEqual(warnings, [SAB_MESSAGE]);
+});
+
+test("C14 two <py-config> fail the import with PY0409", async () => {
+  const { results } = await open("coi", "tests/conflict.html");
+  assert.equal(results.error, "(PY0409): Too many py-config");
+});
+
+test("config errors carry the spec's codes; failing workers reject ready", async () => {
+  const { results } = await open("coi", "tests/errors.html");
+  assert.match(results.toml, /^\(PY1000\): Invalid TOML\nline 2, column \d+: /);
+  assert.match(results.json, /^\(PY1000\): Invalid JSON\nline 1, column 6: /);
+  assert.equal(results.missing, "(PY0404): Fetching from URL ./missing.toml failed with error 404 (Not Found). Are your filename and path correct?");
+  assert.equal(results.badURL, "(PY1000): Invalid URL: ./config.txt");
+  assert.equal(results.throwing, "this worker script is broken");
+  assert.match(results.notFound, /nowhere\.js/);
+  assert.equal(results.sync, "pyscript.sync works only when running in a worker");
+});
+
+// The demo page in both modes; a screenshot of each goes to tests/artifacts/ (gitignored).
+for (const mode of ["coi", "plain"]) test(`the demo page, ${mode}`, async () => {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+  await page.goto(`${base}/${mode}/`);
+  await page.waitForFunction(() => document.querySelector("#worker dt"), null, { timeout: 30000 });
+  const seen = await page.evaluate(() => ({
+    title: document.title,
+    fromWorker: document.getElementById("from-worker").textContent,
+    worker: Object.fromEntries([...document.querySelectorAll("#worker dt")].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])),
+    main: Object.fromEntries([...document.querySelectorAll("#main dt")].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])),
+  }));
+  const artifacts = fileURLToPath(new URL("../artifacts/", import.meta.url));
+  await mkdir(artifacts, { recursive: true });
+  await page.screenshot({ path: join(artifacts, `demo-${mode}.png`) });
+  await page.close();
+  assert.equal(seen.main.RUNNING_IN_WORKER, "false");
+  assert.equal(seen.worker.RUNNING_IN_WORKER, "true");
+  assert.equal(seen.main['js_import("./local.js")'], "Hello from a local module!");
+  assert.equal(seen.worker.PyWorker, "pyscript.PyWorker works only when running in the main thread");
+  if (mode === "coi") {
+    assert.equal(seen.title, "execctx demo: title set by the worker");
+    assert.equal(seen.fromWorker, "this text, and the page title");
+    assert.equal(seen.worker["sync.greet('worker')"], "hello worker, from the main thread");
+    assert.equal(seen.worker['js_import("./local.js") on main'], "Hello from a local module!");
+  } else {
+    assert.equal(seen.title, "execctx demo");
+    assert.equal(seen.fromWorker, "(waiting)");
+    assert.equal(seen.worker["sync.greet('worker')"], "a promise: hello worker, from the main thread");
+    assert.equal(seen.worker.document, `<NotSupported pyscript.document [${SAB_MESSAGE}]>`);
+  }
 });

@@ -18,6 +18,11 @@ try {
   results.worker = await worker.sync.report();
   results.title = document.title;
   results.text = document.getElementById("out").textContent;
+  // a second worker that asks for no warning (C41): the page still shows one at most
+  const quiet = ctx.PyWorker("./worker.js", { type: "module", config: { sync_main_only: true } });
+  quiet.sync.greet = (who) => `hello ${who}`;
+  await quiet.ready;
+  results.quiet = await quiet.sync.report();
   const broken = ctx.PyWorker("./missing.js", { type: "module" });
   results.missing = await broken.ready.then(() => "resolved", (e) => e.message);
 } catch (e) {
