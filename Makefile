@@ -136,10 +136,11 @@ check-component: $(COMPONENT)
 	node tools/witcheck.mjs $(COMPONENT) wit
 
 ## bench: sizes, compile and instantiate times, per-call times (printed, never asserted).
-bench: core $(COMPONENT) $(NPM_DIST)/index.js tests/node_modules/.installed
+bench: core $(COMPONENT) $(NPM_DIST)/index.js tests/node_modules/.installed chromium
 	cd tools && $(GO) run ./sizes ../$(CORE) ../$(COMPONENT)
 	$(GO) test -run '^$$' -bench . -benchmem ./host/
 	node tests/bench/node-bench.mjs
+	node tests/bench/browser-bench.mjs
 
 ## demo: the Go demo on its embedded default config, the Node demo, then the
 ## browser demo's server on localhost until interrupted.

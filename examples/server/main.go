@@ -25,6 +25,8 @@ import (
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on (keep it on loopback)")
 	root := flag.String("root", ".", "the repository's root")
+	var mounts mountFlag
+	flag.Var(&mounts, "mount", "also serve a directory, as /prefix/=dir (repeatable; the benchmarks mount coincident)")
 	flag.Parse()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -32,8 +34,14 @@ func main() {
 	}
 	// The first line tells scripts (and people) where it listens.
 	fmt.Printf("execctx server on http://%s/coi/ (isolated) and http://%s/plain/\n", ln.Addr(), ln.Addr())
-	log.Fatal(http.Serve(ln, Handler(*root)))
+	log.Fatal(http.Serve(ln, Handler(*root, mounts...)))
 }
+
+// mountFlag collects -mount /prefix/=dir values.
+type mountFlag []string
+
+func (m *mountFlag) String() string     { return strings.Join(*m, ",") }
+func (m *mountFlag) Set(v string) error { *m = append(*m, v); return nil }
 
 func init() {
 	// Go knows .wasm; these matter for module scripts and workers.
@@ -44,9 +52,14 @@ func init() {
 	}
 }
 
-// Handler serves root's npm package, test pages and demo under /coi/ and /plain/.
-func Handler(root string) http.Handler {
+// Handler serves root's npm package, test pages and demo under /coi/,
+// /plain/ and /csp/, plus each mount ("/prefix/=dir").
+func Handler(root string, mounts ...string) http.Handler {
 	files := http.NewServeMux()
+	for _, m := range mounts {
+		prefix, dir, _ := strings.Cut(m, "=")
+		files.Handle(prefix, http.StripPrefix(prefix, http.FileServer(http.Dir(dir))))
+	}
 	files.Handle("/execctx/", http.StripPrefix("/execctx/", http.FileServer(http.Dir(filepath.Join(root, "npm")))))
 	files.Handle("/tests/", http.StripPrefix("/tests/", http.FileServer(http.Dir(filepath.Join(root, "tests", "browser", "pages")))))
 	files.Handle("/", http.FileServer(http.Dir(filepath.Join(root, "examples", "web"))))
@@ -89,4 +102,3 @@ func noCache(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
-

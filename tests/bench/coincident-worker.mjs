@@ -1,6 +1,6 @@
 // The coincident side of the benchmark: the same loops as execctx-worker.mjs.
 import coincident from "coincident/window/worker";
-import { loops } from "./loops.mjs";
+import { loops } from "../browser/pages/bench/loops.js";
 
 // Node 20's V8 wants an Int32Array's buffer length to be a multiple of 4;
 // coincident's default minimum (0x7FFF bytes) is not, browsers accept it.

@@ -1,0 +1,10 @@
+// execctx's side of the Chromium benchmark. Times are ms since navigation.
+const n = Number(new URLSearchParams(location.search).get("n") ?? 10000);
+const ctx = await import("../../execctx/dist/index.js");
+const mainReady = performance.now();
+const resources = performance.getEntriesByType("resource").map((r) => r.name);
+const worker = ctx.PyWorker("./execctx-worker.js", { type: "module" });
+worker.sync.add = (a, b) => a + b;
+await worker.ready;
+const workerReady = await worker.sync.readyAt();
+window.results = { mainReady, workerReady: workerReady - performance.timeOrigin, resources, ...(await worker.sync.run(n)) };
