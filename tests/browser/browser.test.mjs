@@ -76,6 +76,13 @@ test("C40 C41 not isolated: NotSupported document in the worker, one warning, no
   assert.deepEqual(warnings, [SAB_MESSAGE]);
 });
 
+test("C41 not isolated, sync_main_only: NotSupported document and no warning", async () => {
+  const { results, warnings } = await open("plain", "tests/quiet.html");
+  assert.equal(results.documentError, SAB_MESSAGE);
+  assert.equal(results.config.sync_main_only, true);
+  assert.deepEqual(warnings, []);
+});
+
 test("C14 two <py-config> fail the import with PY0409", async () => {
   const { results } = await open("coi", "tests/conflict.html");
   assert.equal(results.error, "(PY0409): Too many py-config");
