@@ -59,9 +59,14 @@ func (c *contextExports) config() *loadedConfig {
 	return c.cfg
 }
 
+// source picks the config source among the host's candidates (spec §3.1).
+func (c *contextExports) source() (config.Source, bool, error) {
+	return config.Select(toSources(bindings.EnvironmentConfigSources()), c.scriptType()+"-config")
+}
+
 func (c *contextExports) loadConfig() *loadedConfig {
 	r := c.env()
-	src, ok, err := config.Select(toSources(bindings.EnvironmentConfigSources()), c.scriptType()+"-config")
+	src, ok, err := c.source()
 	if err != nil {
 		return &loadedConfig{err: err}
 	}
@@ -80,12 +85,11 @@ func (c *contextExports) loadConfig() *loadedConfig {
 }
 
 func (c *contextExports) ConfigURL() (cabi.Option[string], error) {
-	r := c.env()
-	src, ok, err := config.Select(toSources(bindings.EnvironmentConfigSources()), c.scriptType()+"-config")
+	src, ok, err := c.source()
 	if err != nil || !ok {
 		return cabi.None[string](), err
 	}
-	url, err := config.URLOf(src, r.BaseURL)
+	url, err := config.URLOf(src, c.env().BaseURL)
 	return cabi.Option[string]{Some: url != "", Value: url}, err
 }
 
