@@ -65,7 +65,7 @@ test-component: $(BUILD)/js/execctx.js
 
 ## npm: the publishable package in npm/ (npm/dist is built, not committed).
 NPM_DIST := npm/dist
-FACADE_SRC := $(shell find facade/src -name '*.js') facade/types/index.d.ts
+FACADE_SRC := $(shell find facade/src -name '*.js' -o -name '*.py') facade/types/index.d.ts
 
 npm: $(NPM_DIST)/index.js
 

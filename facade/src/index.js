@@ -20,3 +20,4 @@ export const {
 
 export { createContext };
 export { notSupported, isNotSupported } from "./notsupported.js";
+export { runPython } from "./python/run.js";

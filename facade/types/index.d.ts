@@ -96,3 +96,15 @@ export const js_modules: Context["js_modules"];
 
 export function notSupported(name: string, message: string): NotSupported;
 export function isNotSupported(value: unknown): value is NotSupported;
+
+export interface RunPythonOptions {
+  /** "micropython" (alias "mpy"); needs @micropython/micropython-webassembly-pyscript 1.27.0 installed. */
+  type?: "micropython" | "mpy";
+  /** The execctx context Python sees (default: one made for the interpreter). */
+  context?: Context;
+  stdout?: (line: string) => void;
+  stderr?: (line: string) => void;
+}
+
+/** Runs Python source with the `pyscript` and `pyscript.context` modules registered. */
+export function runPython(source: string, options?: RunPythonOptions): Promise<unknown>;

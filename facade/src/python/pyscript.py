@@ -1,0 +1,66 @@
+# The Python face of execctx: registers the modules `pyscript` and
+# `pyscript.context` in the interpreter that runs it. It only adapts: every
+# value comes from the execctx context of this realm, through the JS module
+# `_execctx` that execctx registers first.
+import sys
+import json
+import _execctx
+
+
+class NotSupported:
+    """A name that does not work here; any use raises with the exact message."""
+
+    def __init__(self, name, error):
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "error", error)
+
+    def __repr__(self):
+        return f"<NotSupported {self.name} [{self.error}]>"
+
+    def __getattr__(self, attr):
+        raise AttributeError(self.error)
+
+    def __setattr__(self, attr, value):
+        raise AttributeError(self.error)
+
+    def __call__(self, *args):
+        raise TypeError(self.error)
+
+
+def _value(name):
+    # _execctx gives either the JS value or, where it is NotSupported, its
+    # name and message as notsupported_<name>.
+    ns = getattr(_execctx, "notsupported_" + name, None)
+    if ns is not None:
+        return NotSupported(ns.name, ns.message)
+    return getattr(_execctx, name)
+
+
+class _Module:
+    # MicroPython cannot make module objects; any object in sys.modules
+    # imports, as PyScript's own js_modules proxy shows.
+    def __init__(self, name, values):
+        self.__name__ = name
+        for k, v in values.items():
+            setattr(self, k, v)
+
+
+def _module(name, values):
+    m = _Module(name, values)
+    sys.modules[name] = m
+    return m
+
+
+_names = {
+    "RUNNING_IN_WORKER": bool(_execctx.RUNNING_IN_WORKER),
+    "config": json.loads(_execctx.config_json),
+    "window": _value("window"),
+    "document": _value("document"),
+    "sync": _value("sync"),
+    "js_import": _value("js_import"),
+    "PyWorker": _value("PyWorker"),
+    "current_target": _execctx.current_target,
+    "js_modules": _execctx.js_modules,
+}
+_context = _module("pyscript.context", dict(_names, NotSupported=NotSupported))
+_package = _module("pyscript", dict(_names, context=_context))

@@ -1,0 +1,67 @@
+// runPython: run Python source in MicroPython with execctx's `pyscript`
+// module registered, on the main thread or in a worker. The interpreter is
+// the npm package @micropython/micropython-webassembly-pyscript (an
+// optional peer dependency).
+
+import { createContext } from "../context.js";
+import { isNotSupported } from "../notsupported.js";
+
+let layer; // the Python layer's source, read once per realm
+
+async function pyscriptSource() {
+  const url = new URL("./pyscript.py", import.meta.url);
+  if (url.protocol === "file:") {
+    const { readFile } = await import("node:fs/promises");
+    return readFile(url, "utf8");
+  }
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`execctx: fetching ${url} failed with ${response.status}`);
+  return response.text();
+}
+
+async function loadInterpreter(type, output) {
+  if (type !== "micropython") {
+    throw new Error(`execctx: runPython supports "micropython" in this version; got ${JSON.stringify(type)}`);
+  }
+  let mp;
+  try {
+    mp = await import("@micropython/micropython-webassembly-pyscript");
+  } catch (e) {
+    throw new Error("execctx: install @micropython/micropython-webassembly-pyscript 1.27.0 to run MicroPython", { cause: e });
+  }
+  return mp.loadMicroPython({ stdout: output.stdout, stderr: output.stderr });
+}
+
+/** The JS module `_execctx` that pyscript.py adapts. */
+function bridge(ctx) {
+  const module = {
+    RUNNING_IN_WORKER: ctx.RUNNING_IN_WORKER,
+    config_json: JSON.stringify(ctx.config),
+    current_target: () => ctx.current_target(),
+    js_modules: ctx.js_modules.map((m) => m.name),
+  };
+  for (const name of ["window", "document", "sync", "js_import", "PyWorker"]) {
+    const value = ctx[name];
+    if (isNotSupported(value)) module[`notsupported_${name}`] = { name: value.name, message: value.message };
+    else module[name] = value;
+  }
+  return module;
+}
+
+/**
+ * runPython runs source with `pyscript` importable. options: type
+ * ("micropython", alias "mpy"), context (an execctx context; default: one
+ * made for that interpreter), stdout and stderr (line callbacks). It returns
+ * what the last expression evaluates to, and throws a Python error as an
+ * Error whose message is the traceback text.
+ */
+export async function runPython(source, options = {}) {
+  const type = { mpy: "micropython" }[options.type] ?? options.type ?? "micropython";
+  const ctx = options.context ?? (await createContext({ interpreter: type }));
+  const output = { stdout: options.stdout ?? console.log, stderr: options.stderr ?? console.error };
+  const interpreter = await loadInterpreter(type, output);
+  interpreter.registerJsModule("_execctx", bridge(ctx));
+  layer ??= pyscriptSource();
+  interpreter.runPython(await layer);
+  return interpreter.runPython(source);
+}
