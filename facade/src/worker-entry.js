@@ -12,17 +12,39 @@ const isWebWorker = typeof globalThis.WorkerGlobalScope !== "undefined" && globa
 const target = isWebWorker ? globalThis : (await import("node:worker_threads")).parentPort;
 const port = portOf(target);
 
+// runPythonFile runs the worker's Python source, fetched relative to the
+// page like the original, in the interpreter its type names.
+async function runPythonFile({ url, interpreter, context }) {
+  if (interpreter !== "micropython") {
+    throw new Error(`execctx: running ${interpreter} in a worker is not available in this version; use "micropython" or "module"`);
+  }
+  const { runPython } = await import("./python/run.js");
+  const source = await fetchSource(url);
+  await runPython(source, { type: interpreter, async: context.async });
+}
+
+async function fetchSource(url) {
+  if (url.startsWith("file:")) {
+    const { readFile } = await import("node:fs/promises");
+    return readFile(new URL(url), "utf8").catch((e) => {
+      throw new Error(`execctx: cannot read the worker's Python file ${url}: ${e.message}`);
+    });
+  }
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`execctx: fetching the worker's Python file ${url} failed with ${response.status} ${response.statusText}`);
+  return response.text();
+}
+
 port.listen(async function onInit(data) {
   if (!ours(data) || data.execctx !== "init") return;
   try {
     const channel = connect(port, { sab: data.sab, timeout: data.timeout });
     globalThis[WORKER_STATE] = { channel, init: data };
-    if (data.interpreter !== "module") {
-      throw new Error(
-        `execctx: running ${data.interpreter} in a worker is not available in this version; use type "module" to run ${data.url} as a JS module`,
-      );
+    if (data.interpreter === "module") {
+      await import(data.url);
+    } else {
+      await runPythonFile(data);
     }
-    await import(data.url);
     port.post({ execctx: "ready" });
   } catch (e) {
     port.post({ execctx: "failed", error: errorData(e) });

@@ -67,3 +67,33 @@ print(repr(window))
 test("a Python exception fails runPython with the traceback text", async () => {
   await assert.rejects(runPython("raise ValueError('boom')", { type: "mpy", stdout: () => {}, stderr: () => {} }), /ValueError: boom/);
 });
+
+test("C02 C11 C12 C66 a MicroPython worker sees its context and calls main synchronously", async () => {
+  const { PyWorker } = await import("../../npm/dist/index.js");
+  const w = PyWorker(new URL("./fixtures/worker.py", import.meta.url), { type: "micropython", config: { a: 1 } });
+  w.sync.add = (a, b) => a + b;
+  try {
+    await w.ready;
+    const r = JSON.parse(await w.sync.report());
+    assert.equal(r.inWorker, true);
+    assert.deepEqual(r.config, { a: 1, type: "mpy" });
+    assert.equal(r.add, 42);
+    assert.equal(r.PyWorker, "pyscript.PyWorker works only when running in the main thread");
+    assert.match(r.window, /^<NotSupported pyscript.window \[/);
+  } finally {
+    await w.terminate();
+  }
+});
+
+test("a Python exception in a worker rejects ready with the traceback; a missing script too", async () => {
+  const { PyWorker } = await import("../../npm/dist/index.js");
+  const raising = PyWorker(new URL("./fixtures/raises.py", import.meta.url), { type: "mpy" });
+  const missing = PyWorker(new URL("./fixtures/nowhere.py", import.meta.url), { type: "mpy" });
+  try {
+    await assert.rejects(raising.ready, /Traceback[\s\S]*ValueError: the worker's Python failed/);
+    await assert.rejects(missing.ready, /cannot read the worker's Python file .*nowhere\.py/);
+  } finally {
+    await raising.terminate();
+    await missing.terminate();
+  }
+});

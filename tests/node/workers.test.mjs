@@ -68,12 +68,12 @@ test("C66 PyWorker in a worker is NotSupported; window and document have no DOM 
   assert.match(await w.sync.documentRepr(), /^<NotSupported pyscript.document \[/);
 });
 
-test("ready rejects, never hangs: a script that throws, a missing script, a Python type", async () => {
+test("ready rejects, never hangs: a script that throws, a missing script, an interpreter not yet supported", async () => {
   await assert.rejects(start("throws-at-import.mjs").ready, { name: "TypeError", message: "this worker script is broken" });
   await assert.rejects(start("no-such-file.mjs").ready, /Cannot find module|ERR_MODULE_NOT_FOUND|no-such-file/);
-  const py = PyWorker(fixture("echo-worker.mjs"), { type: "micropython" });
+  const py = PyWorker(fixture("echo-worker.mjs"), { type: "pyodide" });
   started.push(py);
-  await assert.rejects(py.ready, /running micropython in a worker is not available in this version/);
+  await assert.rejects(py.ready, /running pyodide in a worker is not available in this version/);
 });
 
 test("a worker that is terminated rejects ready and pending calls", async () => {

@@ -51,7 +51,8 @@ function bridge(ctx) {
 /**
  * runPython runs source with `pyscript` importable. options: type
  * ("micropython", alias "mpy"), context (an execctx context; default: one
- * made for that interpreter), stdout and stderr (line callbacks). It returns
+ * made for that interpreter), async (run with top-level await allowed),
+ * stdout and stderr (line callbacks). It returns
  * what the last expression evaluates to, and throws a Python error as an
  * Error whose message is the traceback text.
  */
@@ -63,5 +64,5 @@ export async function runPython(source, options = {}) {
   interpreter.registerJsModule("_execctx", bridge(ctx));
   layer ??= pyscriptSource();
   interpreter.runPython(await layer);
-  return interpreter.runPython(source);
+  return options.async ? interpreter.runPythonAsync(source) : interpreter.runPython(source);
 }
