@@ -35,3 +35,10 @@ try {
 } catch (e) {
   show("worker", { error: e.message });
 }
+
+// A MicroPython worker writes to the page through pyscript.document.
+const python = ctx.PyWorker("./worker.py", { type: "micropython" });
+python.ready.then(
+  () => show("main", { "MicroPython worker": "ready" }),
+  (e) => show("main", { "MicroPython worker": e.message.split("\n").slice(-2).join(" ") }),
+);

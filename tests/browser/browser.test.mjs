@@ -103,10 +103,11 @@ test("config errors carry the spec's codes; failing workers reject ready", async
 for (const mode of ["coi", "plain"]) test(`the demo page, ${mode}`, async () => {
   const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
   await page.goto(`${base}/${mode}/`);
-  await page.waitForFunction(() => document.querySelector("#worker dt"), null, { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector("#worker dt") && [...document.querySelectorAll("#main dt")].some((dt) => dt.textContent === "MicroPython worker"), null, { timeout: 30000 });
   const seen = await page.evaluate(() => ({
     title: document.title,
     fromWorker: document.getElementById("from-worker").textContent,
+    fromPython: document.getElementById("from-python").textContent,
     worker: Object.fromEntries([...document.querySelectorAll("#worker dt")].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])),
     main: Object.fromEntries([...document.querySelectorAll("#main dt")].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])),
   }));
@@ -123,7 +124,11 @@ for (const mode of ["coi", "plain"]) test(`the demo page, ${mode}`, async () => 
     assert.equal(seen.fromWorker, "this text, and the page title");
     assert.equal(seen.worker["sync.greet('worker')"], "hello worker, from the main thread");
     assert.equal(seen.worker['js_import("./local.js") on main'], "Hello from a local module!");
+    assert.match(seen.fromPython, /^MicroPython v1\.27\.0 wrote this from a worker \(RUNNING_IN_WORKER = True, config type mpy\)$/);
+    assert.equal(seen.main["MicroPython worker"], "ready");
   } else {
+    assert.equal(seen.fromPython, "(waiting)");
+    assert.match(seen.main["MicroPython worker"], /AttributeError: Unable to use `window` or `document` in worker/);
     assert.equal(seen.title, "execctx demo");
     assert.equal(seen.fromWorker, "(waiting)");
     assert.equal(seen.worker["sync.greet('worker')"], "a promise: hello worker, from the main thread");

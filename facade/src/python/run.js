@@ -23,13 +23,28 @@ async function loadInterpreter(type, output) {
   if (type !== "micropython") {
     throw new Error(`execctx: runPython supports "micropython" in this version; got ${JSON.stringify(type)}`);
   }
-  let mp;
-  try {
-    mp = await import("@micropython/micropython-webassembly-pyscript");
-  } catch (e) {
-    throw new Error("execctx: install @micropython/micropython-webassembly-pyscript 1.27.0 to run MicroPython", { cause: e });
-  }
+  const mp = await importFirst([
+    "@micropython/micropython-webassembly-pyscript",
+    // an unbundled page: the package beside execctx, or in the repository's npm/
+    new URL("../../../@micropython/micropython-webassembly-pyscript/micropython.mjs", import.meta.url).href,
+    new URL("../../node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs", import.meta.url).href,
+  ]).catch((e) => {
+    throw new Error("execctx: install @micropython/micropython-webassembly-pyscript 1.27.0 (and serve it) to run MicroPython", { cause: e });
+  });
   return mp.loadMicroPython({ stdout: output.stdout, stderr: output.stderr });
+}
+
+/** importFirst imports the first specifier that loads. */
+async function importFirst(specifiers) {
+  let last;
+  for (const s of specifiers) {
+    try {
+      return await import(s);
+    } catch (e) {
+      last = e;
+    }
+  }
+  throw last;
 }
 
 /** The JS module `_execctx` that pyscript.py adapts. */
