@@ -97,3 +97,25 @@ test("a Python exception in a worker rejects ready with the traceback; a missing
     await missing.terminate();
   }
 });
+
+test("C57 C60 C61 js_modules: three import forms, and ImportError for a worker module on main", async () => {
+  const { createContext } = await import("../../npm/dist/index.js");
+  const context = await createContext({
+    interpreter: "mpy",
+    baseURL: new URL("./fixtures/", import.meta.url).href,
+    config: { js_modules: { main: { "./greeting.mjs": "greeting" }, worker: { "./greeting.mjs": "greeting_worker" } } },
+  });
+  const lines = [];
+  await runPython(`
+from pyscript.js_modules import greeting
+from pyscript.js_modules.greeting import hello
+from pyscript import js_modules
+print(greeting.hello(), hello() == js_modules.greeting.hello())
+try:
+    from pyscript.js_modules import greeting_worker
+    print("imported")
+except ImportError:
+    print("ImportError")
+`, { type: "mpy", context, stdout: (l) => lines.push(l), stderr: (l) => lines.push(l) });
+  assert.deepEqual(lines, ["Hello from JavaScript! True", "ImportError"]);
+});

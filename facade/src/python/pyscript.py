@@ -51,6 +51,15 @@ def _module(name, values):
     return m
 
 
+# js_modules: `from pyscript.js_modules import greeting` and
+# `from pyscript.js_modules.greeting import hello` both work (spec §6.4).
+_js_modules = _Module("pyscript.js_modules", {})
+for _name in _execctx.js_module_names:
+    _ns = getattr(_execctx.js_modules, _name)
+    setattr(_js_modules, _name, _ns)
+    sys.modules["pyscript.js_modules." + _name] = _ns
+sys.modules["pyscript.js_modules"] = _js_modules
+
 _names = {
     "RUNNING_IN_WORKER": bool(_execctx.RUNNING_IN_WORKER),
     "config": json.loads(_execctx.config_json),
@@ -60,7 +69,7 @@ _names = {
     "js_import": _value("js_import"),
     "PyWorker": _value("PyWorker"),
     "current_target": _execctx.current_target,
-    "js_modules": _execctx.js_modules,
+    "js_modules": _js_modules,
 }
 _context = _module("pyscript.context", dict(_names, NotSupported=NotSupported))
 _package = _module("pyscript", dict(_names, context=_context))

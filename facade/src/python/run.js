@@ -47,13 +47,26 @@ async function importFirst(specifiers) {
   throw last;
 }
 
+/**
+ * loadModules imports the js_modules this realm loads itself, by name.
+ * Modules a worker would take from main are not loaded yet (see README).
+ */
+async function loadModules(ctx) {
+  const loaded = {};
+  for (const m of ctx.js_modules) {
+    if (m.realm === "local" && !m.stylesheet) loaded[m.name] = await import(m.url);
+  }
+  return loaded;
+}
+
 /** The JS module `_execctx` that pyscript.py adapts. */
-function bridge(ctx) {
+function bridge(ctx, modules) {
   const module = {
     RUNNING_IN_WORKER: ctx.RUNNING_IN_WORKER,
     config_json: JSON.stringify(ctx.config),
     current_target: () => ctx.current_target(),
-    js_modules: ctx.js_modules.map((m) => m.name),
+    js_modules: modules,
+    js_module_names: Object.keys(modules),
   };
   for (const name of ["window", "document", "sync", "js_import", "PyWorker"]) {
     const value = ctx[name];
@@ -76,7 +89,7 @@ export async function runPython(source, options = {}) {
   const ctx = options.context ?? (await createContext({ interpreter: type }));
   const output = { stdout: options.stdout ?? console.log, stderr: options.stderr ?? console.error };
   const interpreter = await loadInterpreter(type, output);
-  interpreter.registerJsModule("_execctx", bridge(ctx));
+  interpreter.registerJsModule("_execctx", bridge(ctx, await loadModules(ctx)));
   layer ??= pyscriptSource();
   interpreter.runPython(await layer);
   return options.async ? interpreter.runPythonAsync(source) : interpreter.runPython(source);
