@@ -15,9 +15,6 @@ const port = portOf(target);
 // runPythonFile runs the worker's Python source, fetched relative to the
 // page like the original, in the interpreter its type names.
 async function runPythonFile({ url, interpreter, context }) {
-  if (interpreter !== "micropython") {
-    throw new Error(`execctx: running ${interpreter} in a worker is not available in this version; use "micropython" or "module"`);
-  }
   const { runPython } = await import("./python/run.js");
   const source = await fetchSource(url);
   await runPython(source, { type: interpreter, async: context.async });

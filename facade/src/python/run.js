@@ -1,7 +1,7 @@
-// runPython: run Python source in MicroPython with execctx's `pyscript`
-// module registered, on the main thread or in a worker. The interpreter is
-// the npm package @micropython/micropython-webassembly-pyscript (an
-// optional peer dependency).
+// runPython: run Python source in MicroPython or Pyodide with execctx's
+// `pyscript` module registered, on the main thread or in a worker. The
+// interpreters are the npm packages @micropython/micropython-webassembly-pyscript
+// and pyodide, optional peer dependencies.
 
 import { createContext } from "../context.js";
 import { isNotSupported } from "../notsupported.js";
@@ -20,8 +20,9 @@ async function pyscriptSource() {
 }
 
 async function loadInterpreter(type, output) {
+  if (type === "pyodide") return loadPyodideCore(output);
   if (type !== "micropython") {
-    throw new Error(`execctx: runPython supports "micropython" in this version; got ${JSON.stringify(type)}`);
+    throw new Error(`execctx: runPython runs "micropython" or "pyodide" (aliases "mpy", "py"); got ${JSON.stringify(type)}`);
   }
   const mp = await importFirst([
     "@micropython/micropython-webassembly-pyscript",
@@ -32,6 +33,18 @@ async function loadInterpreter(type, output) {
     throw new Error("execctx: install @micropython/micropython-webassembly-pyscript 1.27.0 (and serve it) to run MicroPython", { cause: e });
   });
   return mp.loadMicroPython({ stdout: output.stdout, stderr: output.stderr });
+}
+
+// Pyodide's core only: no packages are downloaded at run time.
+async function loadPyodideCore(output) {
+  const pyodide = await importFirst([
+    "pyodide",
+    new URL("../../../pyodide/pyodide.mjs", import.meta.url).href,
+    new URL("../../node_modules/pyodide/pyodide.mjs", import.meta.url).href,
+  ]).catch((e) => {
+    throw new Error("execctx: install pyodide 314.0.7 (and serve it) to run Pyodide", { cause: e });
+  });
+  return pyodide.loadPyodide({ stdout: output.stdout, stderr: output.stderr });
 }
 
 /** importFirst imports the first specifier that loads. */
@@ -85,7 +98,7 @@ function bridge(ctx, modules) {
  * Error whose message is the traceback text.
  */
 export async function runPython(source, options = {}) {
-  const type = { mpy: "micropython" }[options.type] ?? options.type ?? "micropython";
+  const type = { mpy: "micropython", py: "pyodide" }[options.type] ?? options.type ?? "micropython";
   const ctx = options.context ?? (await createContext({ interpreter: type }));
   const output = { stdout: options.stdout ?? console.log, stderr: options.stderr ?? console.error };
   const interpreter = await loadInterpreter(type, output);
