@@ -40,7 +40,7 @@ async function open(mode, path = "tests/context.html") {
   const warnings = [];
   page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
   await page.goto(`${base}/${mode}/${path}`);
-  const results = await page.waitForFunction(() => window.results, null, { timeout: 30000 }).then((h) => h.jsonValue());
+  const results = await page.waitForFunction(() => window.results, null, { timeout: 60000 }).then((h) => h.jsonValue());
   await page.close();
   return { results, warnings };
 }
@@ -81,6 +81,13 @@ test("C41 not isolated, sync_main_only: NotSupported document and no warning", a
   assert.equal(results.documentError, SAB_MESSAGE);
   assert.equal(results.config.sync_main_only, true);
   assert.deepEqual(warnings, []);
+});
+
+test("Pyodide in a worker: RUNNING_IN_WORKER, type py, a proxied document.title write, a sync call", async () => {
+  const { results } = await open("coi", "tests/pyodide.html");
+  assert.equal(results.error, undefined);
+  assert.deepEqual(results.report, { inWorker: true, type: "py", add: 3 });
+  assert.equal(results.title, "set by Pyodide");
 });
 
 test("C14 two <py-config> fail the import with PY0409", async () => {
