@@ -1,9 +1,9 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
-	"regexp"
 	"strings"
 )
 
@@ -11,9 +11,9 @@ import (
 type kind uint8
 
 const (
-	kindEmpty kind = iota
-	kindInline
-	kindURL
+	kindEmpty  kind = iota // nothing: no config, {}
+	kindInline             // the config itself
+	kindURL                // where to fetch the config
 )
 
 // classified is a source after classification: inline text or a URL, and
@@ -24,9 +24,6 @@ type classified struct {
 	text   string // trimmed
 }
 
-// extension matches a one-line path ending in .ext, before ?query or #fragment.
-var extension = regexp.MustCompile(`^[^\s=]*\.(\w+)(?:[?#]\S*)?$`)
-
 // classify implements spec §3.2 with the fixes listed in the package doc.
 func classify(src Source) (classified, error) {
 	text := strings.TrimSpace(src.Text)
@@ -34,17 +31,22 @@ func classify(src Source) (classified, error) {
 	switch {
 	case text == "":
 		return c, nil
-	case strings.HasPrefix(text, "{") && strings.HasSuffix(text, "}"):
-		c.kind, c.format = kindInline, orAuto(src.Format, FormatJSON)
+	case looksLikeObject(text):
+		// As in the original, an object literal is JSON even under a forced
+		// TOML format: no TOML document can start with "{".
+		c.kind, c.format = kindInline, FormatJSON
 		return c, nil
 	}
-	m := extension.FindStringSubmatch(text)
-	if m == nil {
-		c.kind, c.format = kindInline, orAuto(src.Format, FormatTOML)
+	ext, ok := urlExtension(text)
+	if !ok {
+		c.kind, c.format = kindInline, FormatTOML
+		if src.Format == FormatJSON {
+			c.format = FormatJSON
+		}
 		return c, nil
 	}
 	c.kind = kindURL
-	switch ext := strings.ToLower(m[1]); {
+	switch {
 	case ext == "json" && src.Format != FormatTOML:
 		c.format = FormatJSON
 	case ext == "toml" && src.Format != FormatJSON:
@@ -54,24 +56,50 @@ func classify(src Source) (classified, error) {
 		if src.Format != FormatAuto {
 			msg += "\nexpected " + src.Format.String() + " content"
 		}
-		return c, fmt.Errorf("%s", msg)
+		return c, errors.New(msg)
 	}
 	return c, nil
 }
 
-func orAuto(f, def Format) Format {
-	if f == FormatAuto {
-		return def
-	}
-	return f
+// looksLikeObject is the original's inline-JSON test: /^{/ and /}$/.
+func looksLikeObject(trimmed string) bool {
+	return strings.HasPrefix(trimmed, "{") && strings.HasSuffix(trimmed, "}")
 }
 
-// fetchable are the schemes a config or module URL may use; javascript:,
-// data: and the like are refused.
+// urlExtension returns the lower-case extension of text when text reads as
+// a URL: one line whose path (before "?" and "#") has no "=" and ends in
+// ".ext", ext being letters, digits or "_" (the original's \w+). Inline
+// TOML always has "=" before any query, or is a [table] line, so it never
+// matches.
+func urlExtension(text string) (string, bool) {
+	if strings.ContainsAny(text, "\r\n") {
+		return "", false
+	}
+	path := text
+	if i := strings.IndexAny(path, "?#"); i >= 0 {
+		path = path[:i]
+	}
+	dot := strings.LastIndexByte(path, '.')
+	if dot < 0 || strings.Contains(path, "=") {
+		return "", false
+	}
+	ext := path[dot+1:]
+	if ext == "" || strings.IndexFunc(ext, notWordRune) >= 0 {
+		return "", false
+	}
+	return strings.ToLower(ext), true
+}
+
+func notWordRune(r rune) bool {
+	return !(r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+}
+
+// fetchable are the schemes a config URL may use.
 var fetchable = map[string]bool{"http": true, "https": true, "file": true}
 
-// Resolve resolves ref against base and refuses schemes outside allowed
-// (http, https and file when allowed is nil).
+// Resolve resolves ref against base and refuses a result whose scheme is
+// not in allowed (nil means http, https and file). The error names the
+// scheme and the allowed ones; callers add the URL and their own context.
 func Resolve(ref, base string, allowed map[string]bool) (string, error) {
 	if allowed == nil {
 		allowed = fetchable
@@ -88,11 +116,24 @@ func Resolve(ref, base string, allowed map[string]bool) (string, error) {
 		u = b.ResolveReference(u)
 	}
 	if !allowed[strings.ToLower(u.Scheme)] {
-		return "", fmt.Errorf("scheme %q is not allowed; use %s", u.Scheme, schemeList(allowed))
+		return "", &SchemeError{Scheme: u.Scheme, Allowed: schemeList(allowed)}
 	}
 	return u.String(), nil
 }
 
+// SchemeError is Resolve's error for a URL whose scheme may not be used,
+// so that callers can tell it from a malformed URL.
+type SchemeError struct {
+	Scheme  string
+	Allowed string // e.g. "http, https, file"
+}
+
+// Error names the refused scheme and the allowed ones.
+func (e *SchemeError) Error() string {
+	return fmt.Sprintf("scheme %q is not allowed; use %s", e.Scheme, e.Allowed)
+}
+
+// schemeList names the allowed schemes in a fixed order, for messages.
 func schemeList(allowed map[string]bool) string {
 	var out []string
 	for _, s := range []string{"http", "https", "file", "blob"} {
@@ -104,7 +145,8 @@ func schemeList(allowed map[string]bool) string {
 }
 
 // IsURL reports whether src names a config file rather than holding one,
-// or why it is neither.
+// or why it is neither (an unknown extension, or one that contradicts a
+// forced format).
 func IsURL(src Source) (bool, error) {
 	c, err := classify(src)
 	return c.kind == kindURL, err

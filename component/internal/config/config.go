@@ -1,24 +1,44 @@
 // Package config finds, fetches, parses and normalises the context's
-// config (spec §3).
+// config (spec §3): [Select] picks one source among the page's candidates,
+// [Load] classifies, fetches and parses it, [Normalize] shapes the result
+// as pyscript.config, and [Marshal] renders it as JSON text.
 //
-// It follows PyScript's rules and messages where they are sound, and is
-// stricter where the original silently lost a config:
+// It follows PyScript's rules and messages where they are sound, and
+// differs where the original silently lost or misread a config:
 //
-//   - TOML is real TOML 1.0 (github.com/BurntSushi/toml), not basic-toml's
-//     line-by-line reading. Unknown lines, duplicate keys and other errors
-//     are "(PY1000): Invalid TOML" with line and column, never a silent {}
-//     (spec C29, C30). Inline tables work.
-//   - A source is a URL only when it is one line without "=" that ends in
-//     an extension, so inline TOML ending in a float ("b = 2.5") is TOML,
-//     not an Invalid URL (C25). Extensions match in any case, and a
-//     fragment is allowed ("./c.toml#v1" was silently {}).
-//   - Only http, https and file URLs are fetched.
-//   - A non-object config (a number, a list) is an error instead of the
-//     original's TypeError; a JSON string still becomes {} (spec §3.6).
-//   - Key order is not kept: Marshal sorts keys.
-//   - TOML offset date-times become ISO strings in UTC with milliseconds,
-//     as JSON.stringify of a JS Date gives (C33); local dates and times,
-//     which have no JS equivalent, stay as their TOML text.
+//   - TOML is real TOML, parsed by github.com/BurntSushi/toml v1.6.0, not
+//     basic-toml's line-by-line JSON.parse. Lines that are not TOML and
+//     duplicate keys are "(PY1000): Invalid TOML" errors with a line and
+//     column, where basic-toml silently ignored the line (C29) or let the
+//     last key win (C30, issue #2427); inline tables work. BurntSushi was
+//     kept over pelletier/go-toml/v2: its messages name the problem more
+//     plainly ("unexpected EOF; expected value" against "array is
+//     incomplete", "expected value but found \"first\"" against "expected
+//     keyword \"false\""). Both accept the TOML 1.1 additions (newlines
+//     and trailing commas in inline tables, "\e", times without seconds),
+//     so the accepted language is TOML 1.0 plus those; BurntSushi also
+//     merges a table header that re-opens a table made by dotted keys,
+//     which TOML forbids.
+//   - A source is a URL only when it is one line, and the path before its
+//     "?query" or "#fragment" has no "=" and ends in ".ext". So inline
+//     TOML ending in a float ("a = 1\nb = 2.5", C25; "version = 0.23") is
+//     TOML, where the original said "Invalid URL". Extensions match in any
+//     case ("cfg.JSON"), and a fragment is allowed ("./c.toml#v1" used to
+//     be read as inline TOML and silently give {}).
+//   - Only http, https and file URLs are fetched; "javascript:" or
+//     "data:" sources are refused before any fetch.
+//   - A config that is not an object (a number, a list, null) is an error;
+//     the original's import of pyscript crashed with a TypeError. A JSON
+//     string still becomes {}, as in the original (spec §3.6).
+//   - Key order is not kept: values are Go maps, and Marshal sorts keys.
+//   - TOML offset date-times become the ISO text JSON.stringify gives a JS
+//     Date, in UTC with milliseconds (C33). Local dates, date-times and
+//     times have no JS equivalent (basic-toml turned them into a Date in
+//     the browser's time zone); they stay as their RFC 3339 text
+//     ("1979-05-27", "1979-05-27T07:32:00", "07:32:00.5").
+//   - Numbers follow JS: TOML integers and JSON numbers become float64
+//     (precision is lost beyond 2^53, as in JS), and NaN and ±Infinity
+//     (TOML nan/inf, JSON 1e999) become null, as JSON.stringify makes them.
 package config
 
 import "fmt"
@@ -33,14 +53,23 @@ const (
 	FormatTOML
 )
 
-func (f Format) String() string { return [...]string{"auto", "json", "toml"}[f] }
+// String returns the name messages use: "auto", "json" or "toml".
+func (f Format) String() string {
+	switch f {
+	case FormatJSON:
+		return "json"
+	case FormatTOML:
+		return "toml"
+	}
+	return "auto"
+}
 
 // Origin is where a source was found; the order matches the WIT enum.
 type Origin uint8
 
 // The origins.
 const (
-	OriginTag       Origin = iota // <py-config> or <mpy-config>
+	OriginTag       Origin = iota // a <py-config> or <mpy-config> element
 	OriginAttribute               // config="..." on a main-thread script
 	OriginExplicit                // a worker's config option, or an explicit API call
 )
@@ -55,9 +84,15 @@ type Source struct {
 // conflict is PyScript's PY0409 error.
 func conflict(reason string) error { return fmt.Errorf("(PY0409): %s", reason) }
 
-// Select applies the decision table of spec §3.1. tag is "py-config" or
-// "mpy-config". An explicit source wins over everything the page has, as
-// a worker's own config option does; ok is false when there is no config.
+// Select applies the decision table of spec §3.1; tag is "py-config" or
+// "mpy-config" and only appears in messages. ok is false when there is no
+// config.
+//
+// The page's own rules apply to tags and attributes. An explicit source
+// (a worker's config option, a config passed to the API) stands for the
+// caller's intent, so it wins over whatever the page declares, even a
+// page whose tags conflict; two explicit sources are a conflict of their
+// own ("(PY0409): Too many explicit configs").
 func Select(sources []Source, tag string) (src Source, ok bool, err error) {
 	var tags, attrs, explicit []Source
 	for _, s := range sources {
@@ -82,6 +117,8 @@ func Select(sources []Source, tag string) (src Source, ok bool, err error) {
 	case len(tags) == 1:
 		return tags[0], true, nil
 	case len(attrs) > 0:
+		// The original compares the raw attribute strings (!==), so two
+		// spellings of the same config conflict too.
 		for _, a := range attrs[1:] {
 			if a.Text != attrs[0].Text {
 				return Source{}, false, conflict("Unable to use different configs on main")

@@ -2,18 +2,55 @@ package config
 
 import (
 	"encoding/json"
+	"reflect"
 	"testing"
 )
 
-// seeds are the config texts of the spec and of this package's tests.
+// seeds are the config texts of the spec (the cases named, and §3.2, §3.3
+// and §3.7), plus texts that once broke this package. Both fuzz targets
+// run all of them as plain tests.
 var seeds = []string{
-	"", "a = 1", "files = [", "this is invalid syntax", "a = 1\nb = 2.5", "version = 0.23",
-	"[js_modules.main]\n\"./js_modules.js\" = \"random_js\"", "[files]\n'file.py' = \"\"",
-	"x = {a = 1, b = \"c\"}", "name = first", "when = 1979-05-27T07:32:00Z", "[1,2]",
-	"\"\" = \"\"", "[files]\n\"./f.py\" = \"a\"\n\"./f.py\" = \"b\"", `{"a":}`, `{"type": "zzz"}`,
-	`{"files": {"{TO}": "./runtime"}, "packages": ["Pillow"], "experimental_ffi_timeout": 0}`, `"s"`, "[]", "1e999",
+	// C09, C28: the upstream settings files, and the config-url test.
+	`{"files": {"{TO}": "./runtime", "https://x.test/a.py": "{TO}/a.py"}, "js_modules": {"main": {"./a.js": "a"}}, "packages": ["Pillow"], "experimental_ffi_timeout": 0}`,
+	"[files]\n\"{TO}\" = \"./runtime\"\n\"./a.py\" = \"{TO}/a.py\"\n[js_modules.main]\n\"./a.js\" = \"a\"\npackages = [\"Pillow\"]",
+	`{"type": "zzz"}`, // C10
+	`{"a": 1}`,        // C12
+	"[js_modules.main]\n\"./js_modules.js\" = \"random_js\"", // C13
+	`{"name":"OK"}`,             // C17
+	"files = [",                 // C19
+	`{"a":}`,                    // C20
+	"{",                         // C23
+	"a = 1\nb = 2.5",            // C25
+	"[files]\n'file.py' = \"\"", // C26
+	"name = first",              // C27
+	"this is invalid syntax",    // C29
+	"[files]\n\"./f.py\" = \"a\"\n\"./f.py\" = \"b\"", // C30
+	"plugins = [\"!error\"]",                          // C31
+	"experimental_ffi_timeout = 0",                    // C32
+	"when = 1979-05-27T07:32:00Z",                     // C33
+	`{"sync_main_only": true}`,                        // C41
+	"sync_main_only = \"false\"",                      // C41, Python truthiness
+	`{"packages_cache": "never"}`,                     // C72
+	// §3.2 quirks.
+	"version = 0.23", "./cfg.toml#v1", "./pyscript", "./config.txt", "https://x/cfg.JSON", `"abc"`, "123",
+	// §3.3 basic-toml behaviours.
+	"\"\" = \"\"", "x = {a = 1, b = \"c\"}", "[1,2]",
+	// §3.7 known keys.
+	"packages = [\"numpy==1.26\", \"./wheels/x-1.0-py3-none-any.whl\", \"./pkg.toml\"]\npackages_cache = \"all\"\nindex_urls = [\"https://pypi.org/simple\"]",
+	"[files]\n\"{DOMAIN}\" = \"https://x.test\"\n\"{DOMAIN}/data.zip\" = \"./data/*\"\n\"./b.py\" = \"\"",
+	"[[fetch]]\nfrom = \"https://x.test/\"\nfiles = [\"a.py\"]\nto_folder = \"./lib\"",
+	"[js_modules.main]\n\"./style.css\" = \"style\"\n[js_modules.worker]\n\"./w.js\" = \"w\"",
+	"interpreter = \"./pyodide/pyodide.mjs\"\nversion = \"0.27.0\"\ndebug = true\nexperimental_create_proxy = \"auto\"",
+	// Values at the edges of JSON and JS.
+	`{"a": 1e999, "b": -0, "c": 1.7976931348623157e308, "d": "\ud800"}`,
+	"n = nan\ni = +inf\nz = -0.0\nbig = 9223372036854775807",
+	"d = 1979-05-27\nl = 1979-05-27T07:32:00.999999\nt = 00:00:00\no = 1979-05-27T00:32:00-07:00",
+	"", "[]", "null", "1e999", "\uFEFFa = 1",
 }
 
+// fuzzParse checks the property: Parse never panics, and whatever it
+// accepts, once normalised, marshals to JSON that decodes back to the same
+// value.
 func fuzzParse(t *testing.T, text string, format Format) {
 	parsed, err := Parse(text, format, "fuzz")
 	if err != nil {
@@ -23,9 +60,13 @@ func fuzzParse(t *testing.T, text string, format Format) {
 	if err != nil {
 		return
 	}
+	out := Marshal(cfg)
 	var back map[string]any
-	if err := json.Unmarshal([]byte(Marshal(cfg)), &back); err != nil {
-		t.Fatalf("Marshal gave invalid JSON for %q: %v", text, err)
+	if err := json.Unmarshal([]byte(out), &back); err != nil {
+		t.Fatalf("Marshal gave invalid JSON for %q: %v\n%s", text, err, out)
+	}
+	if !reflect.DeepEqual(back, cfg) {
+		t.Fatalf("round trip changed the config of %q:\n got %#v\nwant %#v", text, back, cfg)
 	}
 	if back["type"] != "mpy" {
 		t.Fatalf("type lost for %q: %v", text, back)

@@ -1,7 +1,7 @@
 package config
 
 import (
-	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -14,14 +14,18 @@ type Response struct {
 	Body       string
 }
 
-// Fetcher fetches a URL; an error means no response arrived.
+// Fetcher fetches a URL for Load. An error means no response arrived (a
+// network failure); an HTTP error status is a Response.
 type Fetcher interface {
 	Fetch(url string) (Response, error)
 }
 
-// Load classifies src, fetches it through f when it is a URL (resolved
-// against baseURL), and parses it. configURL is the absolute URL of a
-// fetched config, "" for inline text.
+// Load classifies src, fetches it through f when it names a URL (resolved
+// against baseURL), and parses it into JSON-like values: map[string]any,
+// []any, string, float64, bool or nil. configURL is the absolute URL of a
+// fetched config and "" for inline text; relative URLs inside the config
+// resolve against it. f is only used for URLs, so it may be nil when src
+// is known to be inline.
 func Load(src Source, baseURL string, f Fetcher) (parsed any, configURL string, err error) {
 	c, err := classify(src)
 	if err != nil {
@@ -34,9 +38,12 @@ func Load(src Source, baseURL string, f Fetcher) (parsed any, configURL string, 
 		parsed, err := Parse(c.text, c.format, "")
 		return parsed, "", err
 	}
-	abs, err := URLOf(src, baseURL)
+	abs, err := resolveSource(c.text, baseURL)
 	if err != nil {
 		return nil, "", err
+	}
+	if f == nil {
+		return nil, "", fmt.Errorf("(PY0001): Fetching from URL %s failed: this host cannot fetch", c.text)
 	}
 	body, err := fetchText(f, abs, c.text)
 	if err != nil {
@@ -47,22 +54,33 @@ func Load(src Source, baseURL string, f Fetcher) (parsed any, configURL string, 
 }
 
 // URLOf returns the absolute URL Load would fetch for src, or "" when src
-// is inline.
+// is inline or empty; hosts whose fetch is asynchronous fetch it first.
 func URLOf(src Source, baseURL string) (string, error) {
 	c, err := classify(src)
 	if err != nil || c.kind != kindURL {
 		return "", err
 	}
-	abs, err := Resolve(c.text, baseURL, nil)
-	if err != nil {
-		return "", fmt.Errorf("(PY1000): Invalid URL: %s\n%v", c.text, err)
+	return resolveSource(c.text, baseURL)
+}
+
+// resolveSource resolves a config URL, refusing what must not be fetched.
+func resolveSource(text, baseURL string) (string, error) {
+	abs, err := Resolve(text, baseURL, nil)
+	var scheme *SchemeError
+	switch {
+	case err == nil:
+		return abs, nil
+	case errors.As(err, &scheme):
+		return "", fmt.Errorf("(PY1000): Invalid URL: %s\nonly http, https and file URLs can be fetched", text)
 	}
-	return abs, nil
+	return "", fmt.Errorf("(PY1000): Invalid URL: %s\n%w", text, err)
 }
 
 // statusCodes are the HTTP statuses with a PyScript error code of their own.
 var statusCodes = []int{401, 403, 404, 500, 503}
 
+// fetchText fetches abs; messages name raw, the URL as the page wrote it,
+// as the original's do.
 func fetchText(f Fetcher, abs, raw string) (string, error) {
 	resp, err := f.Fetch(abs)
 	if err != nil {
@@ -76,51 +94,7 @@ func fetchText(f Fetcher, abs, raw string) (string, error) {
 		return "", fmt.Errorf("(%s): Fetching from URL %s failed with error %d (%s). Are your filename and path correct?",
 			code, raw, resp.Status, resp.StatusText)
 	}
-	return resp.Body, nil
-}
-
-// Normalize is spec §3.6: a JSON string becomes {}, and "type" is set from
-// the interpreter ("mpy" for MicroPython, "py" otherwise), overwriting the
-// user's (C10).
-func Normalize(parsed any, interpreter string) (map[string]any, error) {
-	var cfg map[string]any
-	switch v := parsed.(type) {
-	case map[string]any:
-		cfg = v
-	case string:
-		cfg = map[string]any{}
-	default:
-		return nil, fmt.Errorf("(PY1000): Invalid config: expected a table/object, got %s", kindName(v))
-	}
-	cfg["type"] = "py"
-	if interpreter == "micropython" {
-		cfg["type"] = "mpy"
-	}
-	return cfg, nil
-}
-
-func kindName(v any) string {
-	switch v.(type) {
-	case nil:
-		return "null"
-	case []any:
-		return "a list"
-	case float64:
-		return "a number"
-	case bool:
-		return "a boolean"
-	}
-	return fmt.Sprintf("%T", v)
-}
-
-// Marshal renders a config as JSON text with sorted keys.
-func Marshal(cfg map[string]any) string {
-	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false) // keep "<" and "&" readable in URLs and text
-	if err := enc.Encode(cfg); err != nil {
-		// Parse only produces JSON-encodable values.
-		panic(fmt.Sprintf("config: marshal: %v", err))
-	}
-	return strings.TrimSuffix(b.String(), "\n")
+	// Response.text() in a browser drops a UTF-8 byte order mark; hosts
+	// that hand over raw bytes may not.
+	return strings.TrimPrefix(resp.Body, "\uFEFF"), nil
 }

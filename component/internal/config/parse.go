@@ -13,14 +13,15 @@ import (
 	"github.com/BurntSushi/toml"
 )
 
-// Parse parses text as format (Auto: JSON for an object literal, else
-// TOML) into JSON-like values. label is the URL for messages, or "".
+// Parse parses text as format into JSON-like values (map[string]any,
+// []any, string, float64, bool, nil). FormatAuto means JSON when the
+// trimmed text is an object literal and TOML otherwise. label is the URL
+// the text came from, for messages, or "".
 func Parse(text string, format Format, label string) (any, error) {
 	if format == FormatAuto {
-		c, _ := classify(Source{Text: text, Format: FormatAuto})
-		format = c.format
-		if c.kind != kindInline || format == FormatAuto {
-			format = FormatTOML
+		format = FormatTOML
+		if looksLikeObject(strings.TrimSpace(text)) {
+			format = FormatJSON
 		}
 	}
 	if format == FormatJSON {
@@ -29,6 +30,8 @@ func Parse(text string, format Format, label string) (any, error) {
 	return parseTOML(text, label)
 }
 
+// invalid is the original's parse error: "(PY1000): Invalid JSON @ url"
+// then the parser's detail on the next line.
 func invalid(format, label, detail string) error {
 	at := ""
 	if label != "" {
@@ -40,6 +43,8 @@ func invalid(format, label, detail string) error {
 func parseJSON(text, label string) (any, error) {
 	var v any
 	dec := json.NewDecoder(strings.NewReader(text))
+	// Numbers as text: encoding/json refuses 1e999, which JSON.parse reads
+	// as Infinity.
 	dec.UseNumber()
 	if err := dec.Decode(&v); err != nil {
 		offset := int64(len(text))
@@ -58,29 +63,39 @@ func parseJSON(text, label string) (any, error) {
 		at := dec.InputOffset() + int64(len(rest)-len(strings.TrimLeft(rest, " \t\r\n")))
 		return nil, invalid("JSON", label, position(text, at)+"unexpected content after the JSON value")
 	}
-	return numbers(v), nil
+	return fromJSON(v), nil
 }
 
-// numbers turns json.Number into float64, as JSON.parse does, and keeps
-// integers beyond 2^53 from failing: they lose precision like in JS.
-func numbers(v any) any {
+// fromJSON turns json.Number into float64 as JSON.parse does: beyond 2^53
+// precision is lost, and out-of-range numbers become null, which is what
+// the original's JSON.stringify deep copy made of Infinity.
+func fromJSON(v any) any {
 	switch v := v.(type) {
 	case map[string]any:
 		for k, e := range v {
-			v[k] = numbers(e)
+			v[k] = fromJSON(e)
 		}
 	case []any:
 		for i, e := range v {
-			v[i] = numbers(e)
+			v[i] = fromJSON(e)
 		}
 	case json.Number:
-		f, _ := strconv.ParseFloat(string(v), 64)
-		return f
+		f, _ := strconv.ParseFloat(string(v), 64) // ±Inf on overflow
+		return finite(f)
 	}
 	return v
 }
 
-// position turns a byte offset into "line L, column C: ".
+// finite is f, or nil for NaN and ±Inf, which JSON cannot carry.
+func finite(f float64) any {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return nil
+	}
+	return f
+}
+
+// position turns a byte offset into "line L, column C: " (1-based, the
+// column in bytes).
 func position(text string, offset int64) string {
 	offset = min(max(offset, 0), int64(len(text)))
 	before := text[:offset]
@@ -93,53 +108,56 @@ func parseTOML(text, label string) (any, error) {
 	var m map[string]any
 	if _, err := toml.Decode(text, &m); err != nil {
 		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			detail := fmt.Sprintf("line %d, column %d: %s", pe.Position.Line, pe.Position.Col, pe.Message)
-			if pe.LastKey != "" {
-				detail += fmt.Sprintf(" (last key %q)", pe.LastKey)
-			}
-			return nil, invalid("TOML", label, detail)
+		if !errors.As(err, &pe) {
+			return nil, invalid("TOML", label, err.Error())
 		}
-		return nil, invalid("TOML", label, err.Error())
+		detail := fmt.Sprintf("line %d, column %d: %s", pe.Position.Line, pe.Position.Col, pe.Message)
+		if pe.LastKey != "" {
+			detail += fmt.Sprintf(" (last key %q)", pe.LastKey)
+		}
+		return nil, invalid("TOML", label, detail)
 	}
-	return jsonify(m), nil
+	if m == nil {
+		m = map[string]any{} // an empty document, or only comments
+	}
+	return fromTOML(m), nil
 }
 
-// jsonify converts TOML values to what JSON.parse would give.
-func jsonify(v any) any {
+// fromTOML converts TOML values to what JSON.parse would give.
+func fromTOML(v any) any {
 	switch v := v.(type) {
 	case map[string]any:
 		out := make(map[string]any, len(v))
 		for k, e := range v {
-			out[k] = jsonify(e)
+			out[k] = fromTOML(e)
 		}
 		return out
-	case []map[string]any:
+	case []map[string]any: // an array of tables
 		out := make([]any, len(v))
 		for i, e := range v {
-			out[i] = jsonify(e)
+			out[i] = fromTOML(e)
 		}
 		return out
 	case []any:
 		out := make([]any, len(v))
 		for i, e := range v {
-			out[i] = jsonify(e)
+			out[i] = fromTOML(e)
 		}
 		return out
 	case int64:
 		return float64(v)
 	case float64:
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return nil // JSON.stringify gives null, as the original's deep copy did
-		}
-		return v
+		return finite(v)
 	case time.Time:
 		return dateText(v)
 	}
 	return v
 }
 
-// dateText renders a TOML date-time like JSON.stringify of a JS Date.
+// dateText renders a TOML date-time: an offset date-time as JSON.stringify
+// renders a JS Date (UTC, milliseconds, truncated as Date truncates), a
+// local one as its RFC 3339 text. BurntSushi marks local values with
+// these location names.
 func dateText(t time.Time) string {
 	switch t.Location().String() {
 	case "datetime-local":

@@ -29,17 +29,22 @@ func (r Runtime) String() string {
 	return "other"
 }
 
-// Report is what the host says about the realm.
+// Report is what the host says about the realm; the fields follow the
+// WIT environment report.
 type Report struct {
-	InWorker bool
+	InWorker bool // a Web Worker or a worker_threads thread
 	// HasDocument: a DOM document is reachable, locally on the main thread
 	// or, for a worker, on its main thread through a proxy.
 	HasDocument bool
+	// SyncUsable: SharedArrayBuffer and Atomics (or a service worker) can
+	// carry a worker's synchronous calls to main.
 	SyncUsable  bool
 	Runtime     Runtime
 	Interpreter string // "micropython", "pyodide" or ""
-	BaseURL     string
+	BaseURL     string // absolute; relative URLs resolve against it
 
+	// WorkerScriptID is the id of a worker's <script> element on main;
+	// HasWorkerScript is false for a worker made by PyWorker.
 	WorkerScriptID  string
 	HasWorkerScript bool
 }
@@ -49,10 +54,10 @@ type Mode uint8
 
 // The modes of window, document and sync.
 const (
-	ModeDirect Mode = iota
-	ModeProxied
-	ModeAsyncOnly
-	ModeNotSupported
+	ModeDirect       Mode = iota // the realm's own object (main thread)
+	ModeProxied                  // a synchronous proxy of main's object
+	ModeAsyncOnly                // calls work but return promises (sync without SAB)
+	ModeNotSupported             // every use fails with Access.NotSupported
 )
 
 // Access is a name's mode, with its NotSupported value when it has one.
@@ -61,9 +66,11 @@ type Access struct {
 	NotSupported notsupported.Value
 }
 
-// RunningInWorker is the host's word. Unlike PyScript, which says "worker"
-// whenever globalThis has no document, a Node or Deno main thread without
-// a DOM is not a worker: only a Web Worker or a worker_threads thread is.
+// RunningInWorker is RUNNING_IN_WORKER, and it is the host's word: only a
+// Web Worker or a worker_threads thread is a worker. PyScript says
+// "worker" whenever globalThis has no document (spec §2.1), which makes a
+// Node or Deno main thread a worker (C06); here it is a main thread
+// without a DOM, whose window and document are NotSupported instead.
 func RunningInWorker(r Report) bool { return r.InWorker }
 
 // Window is what pyscript.window is.
@@ -72,6 +79,9 @@ func Window(r Report) Access { return domAccess(r, notsupported.Window) }
 // Document is what pyscript.document is.
 func Document(r Report) Access { return domAccess(r, notsupported.Document) }
 
+// domAccess is the rule shared by window and document: in a worker the
+// SharedArrayBuffer problem comes first, since without synchronous calls
+// there is no proxy to ask whether main has a DOM.
 func domAccess(r Report, ns func(string) notsupported.Value) Access {
 	switch {
 	case r.InWorker && !r.SyncUsable:
@@ -103,7 +113,9 @@ func ShouldWarn(r Report, config map[string]any) bool {
 }
 
 // Truthy is Python's truthiness of a JSON value, which the original
-// applies to sync_main_only: "false" (a non-empty string) is true.
+// applies to sync_main_only: nil, false, 0, "", [] and {} are false and
+// everything else is true, so the string "false" is true (spec §4.2).
+// Go integers count like JSON numbers, for configs built in Go.
 func Truthy(v any) bool {
 	switch v := v.(type) {
 	case nil:
@@ -111,6 +123,10 @@ func Truthy(v any) bool {
 	case bool:
 		return v
 	case float64:
+		return v != 0 // NaN is true in Python too
+	case int:
+		return v != 0
+	case int64:
 		return v != 0
 	case string:
 		return v != ""

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"math"
 	"testing"
 
 	"github.com/execctx/execctx/component/internal/notsupported"
@@ -12,10 +13,12 @@ var (
 	workerNoSAB = Report{InWorker: true, HasDocument: true, Runtime: RuntimeBrowser}
 	nodeMain    = Report{SyncUsable: true, Runtime: RuntimeNode}
 	nodeWorker  = Report{InWorker: true, SyncUsable: true, Runtime: RuntimeNode}
+	denoMain    = Report{Runtime: RuntimeDeno}
+	shimMain    = Report{HasDocument: true, Runtime: RuntimeNode}
+	otherWorker = Report{InWorker: true, Runtime: RuntimeOther}
 )
 
 func TestAccess(t *testing.T) {
-	noDOM := notsupported.NoDOMMessage("node")
 	tests := []struct {
 		id                 string
 		r                  Report
@@ -23,28 +26,42 @@ func TestAccess(t *testing.T) {
 		window, sync       Mode
 		windowMsg, syncMsg string
 	}{
-		{id: "C01 C34", r: browserMain, window: ModeDirect, sync: ModeNotSupported, syncMsg: notsupported.Sync.Message},
+		{id: "C01 C34 C37", r: browserMain, window: ModeDirect, sync: ModeNotSupported, syncMsg: notsupported.Sync.Message},
 		{id: "C02 C35", r: workerSAB, worker: true, window: ModeProxied, sync: ModeProxied},
-		{id: "C04 C38", r: workerNoSAB, worker: true, window: ModeNotSupported, windowMsg: notsupported.SABMessage, sync: ModeAsyncOnly},
-		{id: "C06 node main", r: nodeMain, window: ModeNotSupported, windowMsg: noDOM, sync: ModeNotSupported, syncMsg: notsupported.Sync.Message},
-		{id: "node worker", r: nodeWorker, worker: true, window: ModeNotSupported, windowMsg: noDOM, sync: ModeProxied},
+		{id: "C04 C38 C39 C54", r: workerNoSAB, worker: true, window: ModeNotSupported, windowMsg: notsupported.SABMessage, sync: ModeAsyncOnly},
+		{id: "C06 node main is not a worker", r: nodeMain, window: ModeNotSupported, windowMsg: notsupported.NoDOMMessage("node"),
+			sync: ModeNotSupported, syncMsg: notsupported.Sync.Message},
+		{id: "C06 deno main", r: denoMain, window: ModeNotSupported, windowMsg: notsupported.NoDOMMessage("deno"),
+			sync: ModeNotSupported, syncMsg: notsupported.Sync.Message},
+		{id: "C07 DOM shim on node", r: shimMain, window: ModeDirect, sync: ModeNotSupported, syncMsg: notsupported.Sync.Message},
+		{id: "node worker, main has no DOM", r: nodeWorker, worker: true, window: ModeNotSupported, windowMsg: notsupported.NoDOMMessage("node"), sync: ModeProxied},
+		{id: "no SAB comes before no DOM", r: otherWorker, worker: true, window: ModeNotSupported, windowMsg: notsupported.SABMessage, sync: ModeAsyncOnly},
 	}
 	for _, tc := range tests {
-		if got := RunningInWorker(tc.r); got != tc.worker {
-			t.Errorf("%s: RunningInWorker = %v", tc.id, got)
-		}
-		for _, a := range []struct {
-			name string
-			got  Access
-		}{{"pyscript.window", Window(tc.r)}, {"pyscript.document", Document(tc.r)}} {
-			if a.got.Mode != tc.window || a.got.NotSupported.Message != tc.windowMsg ||
-				(tc.windowMsg != "" && a.got.NotSupported.Name != a.name) {
-				t.Errorf("%s: %s = %+v", tc.id, a.name, a.got)
+		t.Run(tc.id, func(t *testing.T) {
+			if got := RunningInWorker(tc.r); got != tc.worker {
+				t.Errorf("RunningInWorker = %v", got)
 			}
-		}
-		if s := Sync(tc.r); s.Mode != tc.sync || s.NotSupported.Message != tc.syncMsg {
-			t.Errorf("%s: sync = %+v", tc.id, s)
-		}
+			for _, a := range []struct {
+				name string
+				got  Access
+			}{{"pyscript.window", Window(tc.r)}, {"pyscript.document", Document(tc.r)}} {
+				want := Access{Mode: tc.window}
+				if tc.windowMsg != "" {
+					want.NotSupported = notsupported.Value{Name: a.name, Message: tc.windowMsg}
+				}
+				if a.got != want {
+					t.Errorf("%s = %+v, want %+v", a.name, a.got, want)
+				}
+			}
+			want := Access{Mode: tc.sync}
+			if tc.syncMsg != "" {
+				want.NotSupported = notsupported.Sync
+			}
+			if s := Sync(tc.r); s != want {
+				t.Errorf("sync = %+v, want %+v", s, want)
+			}
+		})
 	}
 }
 
@@ -58,10 +75,15 @@ func TestShouldWarn(t *testing.T) {
 		{"C40", workerNoSAB, map[string]any{}, true},
 		{"C41 true", workerNoSAB, map[string]any{"sync_main_only": true}, false},
 		{"C41 string false is truthy", workerNoSAB, map[string]any{"sync_main_only": "false"}, false},
-		{"C41 zero is falsy", workerNoSAB, map[string]any{"sync_main_only": float64(0)}, true},
-		{"nil config", workerNoSAB, nil, true},
+		{"C41 one", workerNoSAB, map[string]any{"sync_main_only": 1.0}, false},
+		{"C41 zero is falsy", workerNoSAB, map[string]any{"sync_main_only": 0.0}, true},
+		{"C41 false", workerNoSAB, map[string]any{"sync_main_only": false}, true},
+		{"C41 empty string", workerNoSAB, map[string]any{"sync_main_only": ""}, true},
+		{"C41 null", workerNoSAB, map[string]any{"sync_main_only": nil}, true},
+		{"C42 no config", workerNoSAB, nil, true},
 		{"SAB usable", workerSAB, nil, false},
 		{"main thread", browserMain, nil, false},
+		{"node main", nodeMain, nil, false},
 	}
 	for _, tc := range tests {
 		if got := ShouldWarn(tc.r, tc.config); got != tc.want {
@@ -75,13 +97,29 @@ func TestTruthy(t *testing.T) {
 		v    any
 		want bool
 	}{
-		{nil, false}, {false, false}, {true, true}, {float64(0), false}, {1.5, true},
-		{"", false}, {"no", true}, {[]any{}, false}, {[]any{1}, true},
-		{map[string]any{}, false}, {map[string]any{"a": 1}, true},
+		{nil, false}, {false, false}, {true, true},
+		{0.0, false}, {math.Copysign(0, -1), false}, {1.5, true}, {-1.0, true}, {math.NaN(), true},
+		{0, false}, {2, true}, {int64(0), false}, {int64(-3), true},
+		{"", false}, {"no", true}, {"false", true}, {"0", true},
+		{[]any{}, false}, {[]any{nil}, true},
+		{map[string]any{}, false}, {map[string]any{"a": 1.0}, true},
+		{struct{}{}, true},
 	}
 	for _, tc := range tests {
 		if got := Truthy(tc.v); got != tc.want {
-			t.Errorf("Truthy(%#v) = %v", tc.v, got)
+			t.Errorf("Truthy(%#v) = %v, want %v", tc.v, got, tc.want)
+		}
+	}
+}
+
+func TestRuntimeNames(t *testing.T) {
+	tests := []struct {
+		r    Runtime
+		want string
+	}{{RuntimeBrowser, "browser"}, {RuntimeNode, "node"}, {RuntimeDeno, "deno"}, {RuntimeOther, "other"}, {Runtime(9), "other"}}
+	for _, tc := range tests {
+		if got := tc.r.String(); got != tc.want {
+			t.Errorf("Runtime(%d).String() = %q, want %q", tc.r, got, tc.want)
 		}
 	}
 }

@@ -1,11 +1,30 @@
 // Package modules computes the js_modules table of a context and resolves
 // js_import's URLs (spec §6).
+//
+// It follows polyscript's realms: on main, js_modules.main is imported and
+// stylesheets are linked; in a worker, js_modules.worker is imported there
+// and js_modules.main modules are proxied from main, a worker module
+// shadowing a main one of the same name (C59, C60, Q12). It differs in
+// what it checks up front:
+//
+//   - both tables are checked in every realm, so a mistake in
+//     js_modules.worker shows on main instead of when a worker starts
+//     (pain point 3 of spec §12); a stylesheet in js_modules.worker, which
+//     a worker cannot load, is such a mistake;
+//   - js_modules must be a table, its only keys are main and worker, and
+//     each entry maps a URL to a non-empty module name string;
+//   - URLs resolve against the config's URL (or the base URL for inline
+//     configs) and must be http, https, file or blob URLs.
+//
+// Config key order is not kept (see package config), so entries come in
+// URL order, and "the later entry wins" means the later URL in that order.
 package modules
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/execctx/execctx/component/internal/config"
@@ -23,51 +42,51 @@ const (
 // Entry is one module of the table.
 type Entry struct {
 	Name       string
-	URL        string
+	URL        string // absolute
 	Realm      Realm
-	Stylesheet bool
+	Stylesheet bool // a .css URL: linked into the page, not imported
 }
 
 // importable are the schemes import() may load; blob: too, for modules a
 // page builds itself.
 var importable = map[string]bool{"http": true, "https": true, "file": true, "blob": true}
 
-// Table lists the modules of config's js_modules for this realm. On main,
-// js_modules.main is imported and js_modules.worker ignored; in a worker,
-// js_modules.worker is imported there and js_modules.main entries are
-// proxied from main, unless a worker module has the same name (the worker
-// wins, spec Q12). Among entries of one table, the last of a name wins, as
-// the original's Map does.
+// invalid is a PY1000 config error.
+func invalid(format string, args ...any) error {
+	return fmt.Errorf("(PY1000): Invalid config: "+format, args...)
+}
+
+// Table lists the modules of cfg's js_modules for this realm; base (the
+// config's URL, or the base URL for an inline config) resolves relative
+// URLs. On main: the js_modules.main entries, one script per name (the
+// later wins, as the original's Map keeps the last import) and every
+// stylesheet. In a worker: the js_modules.worker entries, one per name,
+// then every js_modules.main entry whose name no worker module has, as a
+// RealmMain entry (several URLs under one name are all imported on main).
 func Table(cfg map[string]any, base string, inWorker bool) ([]Entry, error) {
-	raw, ok := cfg["js_modules"]
-	if !ok {
-		return nil, nil
-	}
-	tables, ok := raw.(map[string]any)
-	if !ok {
-		return nil, fmt.Errorf("(PY1000): Invalid config: js_modules must be a table with main and/or worker tables")
+	tables, err := tablesOf(cfg)
+	if err != nil || tables == nil {
+		return nil, err
 	}
 	main, err := entries(tables, "main", base)
 	if err != nil {
 		return nil, err
 	}
-	if !inWorker {
-		return dedupe(main), nil
-	}
 	worker, err := entries(tables, "worker", base)
 	if err != nil {
 		return nil, err
 	}
-	local := map[string]bool{}
 	for _, e := range worker {
 		if e.Stylesheet {
-			return nil, fmt.Errorf("(PY1000): Invalid config: js_modules.worker cannot load stylesheets: %s", e.URL)
+			return nil, invalid("js_modules.worker cannot load stylesheets: %s", e.URL)
 		}
-		local[e.Name] = true
 	}
-	out := dedupe(worker)
+	if !inWorker {
+		return lastOfEachName(main), nil
+	}
+	out := lastOfEachName(worker)
 	for _, e := range main {
-		if !local[e.Name] {
+		if !slices.ContainsFunc(worker, func(w Entry) bool { return w.Name == e.Name }) {
 			e.Realm = RealmMain
 			out = append(out, e)
 		}
@@ -75,46 +94,73 @@ func Table(cfg map[string]any, base string, inWorker bool) ([]Entry, error) {
 	return out, nil
 }
 
-// entries reads js_modules.<which>, a table of URL → name, in URL order
-// (the config's key order is not kept; see package config).
-func entries(tables map[string]any, which, base string) ([]Entry, error) {
-	raw, ok := tables[which]
+// tablesOf returns cfg's js_modules, nil when there is none.
+func tablesOf(cfg map[string]any) (map[string]any, error) {
+	raw := cfg["js_modules"]
+	if raw == nil {
+		return nil, nil
+	}
+	tables, ok := raw.(map[string]any)
 	if !ok {
+		return nil, invalid("js_modules must be a table with main and/or worker tables")
+	}
+	for k := range tables {
+		if k != "main" && k != "worker" {
+			return nil, invalid("js_modules has an unknown table %q; use main and/or worker", k)
+		}
+	}
+	return tables, nil
+}
+
+// entries reads js_modules.<which>, a table of URL = name, in URL order.
+func entries(tables map[string]any, which, base string) ([]Entry, error) {
+	raw := tables[which]
+	if raw == nil {
 		return nil, nil
 	}
 	table, ok := raw.(map[string]any)
 	if !ok {
-		return nil, fmt.Errorf("(PY1000): Invalid config: js_modules.%s must be a table of URL = name", which)
+		return nil, invalid("js_modules.%s must be a table of URL = module name", which)
 	}
 	urls := make([]string, 0, len(table))
 	for u := range table {
 		urls = append(urls, u)
 	}
-	sort.Strings(urls)
-	var out []Entry
+	slices.Sort(urls)
+	out := make([]Entry, 0, len(urls))
 	for _, u := range urls {
 		name, ok := table[u].(string)
 		if !ok || name == "" {
-			return nil, fmt.Errorf("(PY1000): Invalid config: js_modules.%s[%q] must be a module name string", which, u)
+			return nil, invalid("js_modules.%s[%q] must be a module name string", which, u)
 		}
-		abs, err := config.Resolve(u, base, importable)
+		abs, err := resolve(u, base)
 		if err != nil {
-			return nil, fmt.Errorf("(PY1000): Invalid config: js_modules.%s[%q]: %v", which, u, err)
+			return nil, invalid("js_modules.%s[%q]: %v", which, u, err)
 		}
 		out = append(out, Entry{Name: name, URL: abs, Stylesheet: isCSS(abs)})
 	}
 	return out, nil
 }
 
+// resolve resolves a module URL, refusing empty ones: "" would resolve to
+// the base itself.
+func resolve(u, base string) (string, error) {
+	if strings.TrimSpace(u) == "" {
+		return "", errors.New("the URL is empty")
+	}
+	return config.Resolve(u, base, importable)
+}
+
+// isCSS is polyscript's test, /\.css$/i on the URL's path.
 func isCSS(abs string) bool {
 	u, err := url.Parse(abs)
 	return err == nil && strings.HasSuffix(strings.ToLower(u.Path), ".css")
 }
 
-// dedupe keeps the last script entry of each name, at the place its name
-// first appeared; stylesheets are kept as they are, since they are not
+// lastOfEachName keeps the last script entry of each name, at the place
+// its name first appeared. Stylesheets are all kept: they are linked, not
 // stored under their name.
-func dedupe(in []Entry) []Entry {
+func lastOfEachName(in []Entry) []Entry {
 	at := map[string]int{}
 	var out []Entry
 	for _, e := range in {
@@ -131,16 +177,16 @@ func dedupe(in []Entry) []Entry {
 }
 
 // ResolveImports resolves js_import's URLs against base, refusing empty
-// ones and schemes import() must not load.
+// ones and schemes import() must not load (javascript:, data:). The
+// original left relative URLs to the JS engine, which resolved them
+// against PyScript's own bundle on main (Q10); here they resolve against
+// the page.
 func ResolveImports(urls []string, base string) ([]string, error) {
 	out := make([]string, len(urls))
 	for i, u := range urls {
-		if strings.TrimSpace(u) == "" {
-			return nil, fmt.Errorf("js_import: URL %d is empty", i+1)
-		}
-		abs, err := config.Resolve(u, base, importable)
+		abs, err := resolve(u, base)
 		if err != nil {
-			return nil, fmt.Errorf("js_import: %q: %v", u, err)
+			return nil, fmt.Errorf("js_import: URL %d, %q: %w", i+1, u, err)
 		}
 		out[i] = abs
 	}

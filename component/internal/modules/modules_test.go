@@ -2,78 +2,153 @@ package modules
 
 import (
 	"reflect"
-	"strings"
 	"testing"
 )
 
 const base = "https://x.test/app/"
 
+// page is the config of spec §10.5's harness, plus collisions.
+var page = map[string]any{"js_modules": map[string]any{
+	"main": map[string]any{
+		"./greeting.js": "greeting", "./style.css": "style", "./theme.CSS?v=1": "style",
+		"./a.js": "dup", "./b.js": "dup", "./shadow.js": "shared",
+	},
+	"worker": map[string]any{"./greeting_worker.js": "greeting_worker", "./shared.js": "shared", "./w1.js": "w", "./w2.js": "w"},
+}}
+
 func TestTable(t *testing.T) {
-	cfg := map[string]any{"js_modules": map[string]any{
-		"main":   map[string]any{"./greeting.js": "greeting", "./style.css": "style", "./a.js": "dup", "./b.js": "dup", "./shadow.js": "shared"},
-		"worker": map[string]any{"./greeting_worker.js": "greeting_worker", "./shared.js": "shared"},
-	}}
 	tests := []struct {
 		id       string
+		cfg      map[string]any
+		base     string
 		inWorker bool
 		want     []Entry
 	}{
-		{id: "C57 C60 main", want: []Entry{
+		{id: "C57 C60 C61 main: main modules only, last of a name wins", cfg: page, base: base, want: []Entry{
 			{Name: "dup", URL: base + "b.js"},
 			{Name: "greeting", URL: base + "greeting.js"},
 			{Name: "shared", URL: base + "shadow.js"},
 			{Name: "style", URL: base + "style.css", Stylesheet: true},
+			{Name: "style", URL: base + "theme.CSS?v=1", Stylesheet: true},
 		}},
-		{id: "C58 C59 Q12 worker", inWorker: true, want: []Entry{
+		{id: "C58 C59 Q12 worker: worker modules, then main ones it does not shadow", cfg: page, base: base, inWorker: true, want: []Entry{
 			{Name: "greeting_worker", URL: base + "greeting_worker.js"},
 			{Name: "shared", URL: base + "shared.js"},
+			{Name: "w", URL: base + "w2.js"},
 			{Name: "dup", URL: base + "a.js", Realm: RealmMain},
 			{Name: "dup", URL: base + "b.js", Realm: RealmMain},
 			{Name: "greeting", URL: base + "greeting.js", Realm: RealmMain},
 			{Name: "style", URL: base + "style.css", Realm: RealmMain, Stylesheet: true},
+			{Name: "style", URL: base + "theme.CSS?v=1", Realm: RealmMain, Stylesheet: true},
 		}},
+		{id: "C13 relative to the config URL", base: "https://x.test/cfg/config.toml",
+			cfg:  map[string]any{"js_modules": map[string]any{"main": map[string]any{"./js_modules.js": "random_js", "https://cdn.test/m.js": "m"}}},
+			want: []Entry{{Name: "random_js", URL: "https://x.test/cfg/js_modules.js"}, {Name: "m", URL: "https://cdn.test/m.js"}}},
+		{id: "a .css query or fragment is not a stylesheet path", base: base,
+			cfg:  map[string]any{"js_modules": map[string]any{"main": map[string]any{"./m.js?x.css": "m", "./n.js#a.css": "n"}}},
+			want: []Entry{{Name: "m", URL: base + "m.js?x.css"}, {Name: "n", URL: base + "n.js#a.css"}}},
+		{id: "a stylesheet and a script may share a name", base: base,
+			cfg:  map[string]any{"js_modules": map[string]any{"main": map[string]any{"./style.css": "ui", "./ui.js": "ui", "./ui2.js": "ui"}}},
+			want: []Entry{{Name: "ui", URL: base + "style.css", Stylesheet: true}, {Name: "ui", URL: base + "ui2.js"}}},
+		{id: "blob URL", base: base,
+			cfg:  map[string]any{"js_modules": map[string]any{"main": map[string]any{"blob:https://x.test/1": "b"}}},
+			want: []Entry{{Name: "b", URL: "blob:https://x.test/1"}}},
+		{id: "only worker modules, on main", cfg: map[string]any{"js_modules": map[string]any{"worker": map[string]any{"w.js": "w"}}}, base: base, want: nil},
+		{id: "C62 no js_modules", cfg: map[string]any{"type": "py"}, base: base, want: nil},
+		{id: "null js_modules", cfg: map[string]any{"js_modules": nil}, base: base, want: nil},
+		{id: "null main table", cfg: map[string]any{"js_modules": map[string]any{"main": nil}}, base: base, want: nil},
+		{id: "nil config", cfg: nil, base: base, want: nil},
 	}
 	for _, tc := range tests {
-		got, err := Table(cfg, base, tc.inWorker)
-		if err != nil || !reflect.DeepEqual(got, tc.want) {
-			t.Errorf("%s: Table =\n%+v, %v\nwant\n%+v", tc.id, got, err, tc.want)
-		}
+		t.Run(tc.id, func(t *testing.T) {
+			got, err := Table(tc.cfg, tc.base, tc.inWorker)
+			if err != nil || !reflect.DeepEqual(got, tc.want) {
+				t.Fatalf("Table =\n%+v, %v\nwant\n%+v", got, err, tc.want)
+			}
+			again, _ := Table(tc.cfg, tc.base, tc.inWorker)
+			if !reflect.DeepEqual(again, got) {
+				t.Fatalf("a second call gave %+v", again)
+			}
+		})
 	}
 }
 
 func TestTableErrors(t *testing.T) {
+	mods := func(tables map[string]any) map[string]any { return map[string]any{"js_modules": tables} }
 	tests := []struct {
 		id       string
 		cfg      map[string]any
+		base     string
 		inWorker bool
 		want     string
 	}{
-		{"not a table", map[string]any{"js_modules": "x"}, false, "js_modules must be a table"},
-		{"main not a table", map[string]any{"js_modules": map[string]any{"main": []any{}}}, false, "js_modules.main must be a table"},
-		{"name not a string", map[string]any{"js_modules": map[string]any{"main": map[string]any{"a.js": 1.0}}}, false, `js_modules.main["a.js"] must be a module name string`},
-		{"hostile URL", map[string]any{"js_modules": map[string]any{"main": map[string]any{"javascript:x": "x"}}}, false, `scheme "javascript" is not allowed`},
-		{"CSS in a worker", map[string]any{"js_modules": map[string]any{"worker": map[string]any{"a.CSS": "a"}}}, true, "js_modules.worker cannot load stylesheets"},
+		{id: "not a table", cfg: map[string]any{"js_modules": "x"},
+			want: "(PY1000): Invalid config: js_modules must be a table with main and/or worker tables"},
+		{id: "unknown table", cfg: mods(map[string]any{"workers": map[string]any{}}),
+			want: `(PY1000): Invalid config: js_modules has an unknown table "workers"; use main and/or worker`},
+		{id: "main not a table", cfg: mods(map[string]any{"main": []any{}}),
+			want: "(PY1000): Invalid config: js_modules.main must be a table of URL = module name"},
+		{id: "name not a string", cfg: mods(map[string]any{"main": map[string]any{"a.js": 1.0}}),
+			want: `(PY1000): Invalid config: js_modules.main["a.js"] must be a module name string`},
+		{id: "empty name", cfg: mods(map[string]any{"main": map[string]any{"a.js": ""}}),
+			want: `(PY1000): Invalid config: js_modules.main["a.js"] must be a module name string`},
+		{id: "worker table checked on main", cfg: mods(map[string]any{"worker": map[string]any{"w.js": true}}),
+			want: `(PY1000): Invalid config: js_modules.worker["w.js"] must be a module name string`},
+		{id: "hostile URL", cfg: mods(map[string]any{"main": map[string]any{"javascript:alert(1)": "x"}}),
+			want: `(PY1000): Invalid config: js_modules.main["javascript:alert(1)"]: scheme "javascript" is not allowed; use http, https, file, blob`},
+		{id: "data URL in a worker", inWorker: true, cfg: mods(map[string]any{"worker": map[string]any{"data:text/javascript,1": "x"}}),
+			want: `(PY1000): Invalid config: js_modules.worker["data:text/javascript,1"]: scheme "data" is not allowed; use http, https, file, blob`},
+		{id: "empty URL", cfg: mods(map[string]any{"main": map[string]any{"": "x"}}),
+			want: `(PY1000): Invalid config: js_modules.main[""]: the URL is empty`},
+		{id: "relative URL without a base", base: "-", cfg: mods(map[string]any{"main": map[string]any{"a.js": "a"}}),
+			want: `(PY1000): Invalid config: js_modules.main["a.js"]: relative URL "a.js" needs an absolute base URL, got ""`},
+		{id: "C64-like: a stylesheet in a worker", inWorker: true, cfg: mods(map[string]any{"worker": map[string]any{"a.CSS": "a"}}),
+			want: "(PY1000): Invalid config: js_modules.worker cannot load stylesheets: " + base + "a.CSS"},
+		{id: "a worker stylesheet fails on main too", cfg: mods(map[string]any{"worker": map[string]any{"a.css": "a"}}),
+			want: "(PY1000): Invalid config: js_modules.worker cannot load stylesheets: " + base + "a.css"},
 	}
 	for _, tc := range tests {
-		_, err := Table(tc.cfg, base, tc.inWorker)
-		if err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("%s: err = %v, want %q", tc.id, err, tc.want)
-		}
-	}
-	if got, err := Table(map[string]any{}, base, false); err != nil || got != nil {
-		t.Errorf("no js_modules: %v, %v", got, err)
+		t.Run(tc.id, func(t *testing.T) {
+			b := base
+			if tc.base == "-" {
+				b = ""
+			}
+			got, err := Table(tc.cfg, b, tc.inWorker)
+			if err == nil || err.Error() != tc.want || got != nil {
+				t.Fatalf("Table = %+v, %v\nwant error %s", got, err, tc.want)
+			}
+		})
 	}
 }
 
 func TestResolveImports(t *testing.T) {
-	got, err := ResolveImports([]string{"./a.js", "https://cdn.test/b.js", "blob:https://x.test/1"}, base)
-	want := []string{base + "a.js", "https://cdn.test/b.js", "blob:https://x.test/1"}
-	if err != nil || !reflect.DeepEqual(got, want) {
-		t.Fatalf("C63 ResolveImports = %q, %v", got, err)
+	tests := []struct {
+		id      string
+		urls    []string
+		want    []string
+		wantErr string
+	}{
+		{id: "C63", urls: []string{"https://cdn.test/a.js", "https://cdn.test/b.js"}, want: []string{"https://cdn.test/a.js", "https://cdn.test/b.js"}},
+		{id: "C44 relative resolves against the page (Q10)", urls: []string{"./a.js", "../b.mjs"}, want: []string{base + "a.js", "https://x.test/b.mjs"}},
+		{id: "blob and file", urls: []string{"blob:https://x.test/1", "file:///srv/m.js"}, want: []string{"blob:https://x.test/1", "file:///srv/m.js"}},
+		{id: "none", urls: nil, want: []string{}},
+		{id: "empty", urls: []string{"a.js", ""}, wantErr: `js_import: URL 2, "": the URL is empty`},
+		{id: "blank", urls: []string{"  "}, wantErr: `js_import: URL 1, "  ": the URL is empty`},
+		{id: "javascript", urls: []string{"javascript:alert(1)"}, wantErr: `js_import: URL 1, "javascript:alert(1)": scheme "javascript" is not allowed; use http, https, file, blob`},
+		{id: "data", urls: []string{"data:text/javascript,1"}, wantErr: `js_import: URL 1, "data:text/javascript,1": scheme "data" is not allowed; use http, https, file, blob`},
 	}
-	for _, bad := range []string{"", "javascript:alert(1)", "data:text/javascript,1"} {
-		if _, err := ResolveImports([]string{bad}, base); err == nil {
-			t.Errorf("%q accepted", bad)
-		}
+	for _, tc := range tests {
+		t.Run(tc.id, func(t *testing.T) {
+			got, err := ResolveImports(tc.urls, base)
+			if tc.wantErr != "" {
+				if err == nil || err.Error() != tc.wantErr || got != nil {
+					t.Fatalf("ResolveImports = %q, %v\nwant error %s", got, err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil || !reflect.DeepEqual(got, tc.want) {
+				t.Fatalf("ResolveImports = %q, %v; want %q", got, err, tc.want)
+			}
+		})
 	}
 }

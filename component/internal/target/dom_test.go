@@ -1,6 +1,7 @@
 package target
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -8,12 +9,16 @@ import (
 	"github.com/execctx/execctx/component/internal/jsval"
 )
 
-// fakeDOM is a tiny document: elements with a tag, an id, attributes,
-// properties and a parent, kept in tree order per parent.
+// fakeDOM is a small document: elements with a tag, an id, attributes,
+// properties and a parent, children in order. It has no Set method; see
+// setterDOM.
 type fakeDOM struct {
-	els     map[uint32]*fakeEl
-	next    uint32
-	current uint32
+	els       map[uint32]*fakeEl
+	next      uint32
+	current   uint32 // the running script, 0 for none
+	created   int    // elements made through CreateElement
+	noBody    bool
+	createErr error
 }
 
 type fakeEl struct {
@@ -24,6 +29,7 @@ type fakeEl struct {
 	children []uint32
 }
 
+// Handles 0 and 1 are the window and the document, as in the WIT.
 const (
 	htmlH uint32 = 2
 	headH uint32 = 3
@@ -31,13 +37,15 @@ const (
 )
 
 func newFakeDOM() *fakeDOM {
-	d := &fakeDOM{els: map[uint32]*fakeEl{}, next: 2}
+	d := &fakeDOM{els: map[uint32]*fakeEl{}, next: htmlH}
 	d.add(0, "html", "")
 	d.add(htmlH, "head", "")
 	d.add(htmlH, "body", "")
 	return d
 }
 
+// add appends a new element to parent (0: detached); attrs are name, value
+// pairs.
 func (d *fakeDOM) add(parent uint32, tag, id string, attrs ...string) uint32 {
 	h := d.next
 	d.next++
@@ -51,21 +59,50 @@ func (d *fakeDOM) add(parent uint32, tag, id string, attrs ...string) uint32 {
 	return h
 }
 
+// attached reports whether el is in the document, as getElementById sees.
+func (d *fakeDOM) attached(el uint32) bool {
+	for ; el != 0; el = d.els[el].parent {
+		if el == htmlH {
+			return true
+		}
+	}
+	return false
+}
+
+// inOrder lists the attached elements in creation order, which the tests
+// keep equal to document order.
+func (d *fakeDOM) inOrder() []uint32 {
+	var out []uint32
+	for h := range d.els {
+		if d.attached(h) {
+			out = append(out, h)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 func (d *fakeDOM) GetElementByID(id string) (uint32, bool) {
-	for h, e := range d.els {
-		if e.id == id && id != "" && (e.parent != 0 || h == htmlH) {
+	for _, h := range d.inOrder() {
+		if id != "" && d.els[h].id == id {
 			return h, true
 		}
 	}
 	return 0, false
 }
 
-func (d *fakeDOM) CreateElement(tag string) (uint32, error) { return d.add(0, tag, ""), nil }
+func (d *fakeDOM) CreateElement(tag string) (uint32, error) {
+	if d.createErr != nil {
+		return 0, d.createErr
+	}
+	d.created++
+	return d.add(0, tag, ""), nil
+}
 
 func (d *fakeDOM) InsertAfter(ref, el uint32) error {
 	p := d.els[d.els[ref].parent]
 	if p == nil {
-		return fmt.Errorf("reference %d is detached", ref)
+		return fmt.Errorf("reference %d has no parent", ref)
 	}
 	i := slices.Index(p.children, ref)
 	p.children = slices.Insert(p.children, i+1, el)
@@ -81,19 +118,20 @@ func (d *fakeDOM) CurrentScript() (uint32, bool)     { return d.current, d.curre
 func (d *fakeDOM) Get(h uint32, name string) (jsval.Value, error) {
 	switch {
 	case h == jsval.DocumentHandle && name == "body":
+		if d.noBody {
+			return jsval.Null(), nil
+		}
 		return jsval.Object(bodyH), nil
 	case name == "parentElement":
-		return jsval.Object(d.els[h].parent), nil
+		if p := d.els[h].parent; p != 0 {
+			return jsval.Object(p), nil
+		}
+		return jsval.Null(), nil
 	}
 	if v, ok := d.els[h].props[name]; ok {
 		return v, nil
 	}
 	return jsval.Undefined(), nil
-}
-
-func (d *fakeDOM) Set(h uint32, name string, v jsval.Value) error {
-	d.els[h].props[name] = v
-	return nil
 }
 
 func (d *fakeDOM) Call(h uint32, method string, args []jsval.Value) (jsval.Value, error) {
@@ -103,9 +141,13 @@ func (d *fakeDOM) Call(h uint32, method string, args []jsval.Value) (jsval.Value
 			return jsval.Text(v), nil
 		}
 		return jsval.Null(), nil
-	case "querySelector": // tags only
-		for el, e := range d.els {
-			if e.tag == strings.ToUpper(args[0].Text) {
+	case "querySelector": // tag names only
+		sel := args[0].Text
+		if strings.ContainsAny(sel, "[]") {
+			return jsval.Value{}, fmt.Errorf("SyntaxError: '%s' is not a valid selector", sel)
+		}
+		for _, el := range d.inOrder() {
+			if d.els[el].tag == strings.ToUpper(sel) {
 				return jsval.Object(el), nil
 			}
 		}
@@ -116,15 +158,34 @@ func (d *fakeDOM) Call(h uint32, method string, args []jsval.Value) (jsval.Value
 		d.els[h].children = append(d.els[h].children, el)
 		return args[0], nil
 	}
-	return jsval.Value{}, fmt.Errorf("%s is not a function", method)
+	return jsval.Value{}, fmt.Errorf("TypeError: %s is not a function", method)
 }
 
-// after returns the element right after el in its parent, or 0.
+// after returns the element right after el among its parent's children,
+// or 0.
 func (d *fakeDOM) after(el uint32) uint32 {
 	p := d.els[d.els[el].parent]
+	if p == nil {
+		return 0
+	}
 	i := slices.Index(p.children, el)
 	if i+1 < len(p.children) {
 		return p.children[i+1]
 	}
 	return 0
+}
+
+// setterDOM is a fakeDOM that can also set properties, as the real host
+// can (PropertySetter).
+type setterDOM struct {
+	*fakeDOM
+	setErr bool
+}
+
+func (d setterDOM) Set(h uint32, name string, v jsval.Value) error {
+	if d.setErr {
+		return errors.New("TypeError: Cannot redefine property: target")
+	}
+	d.els[h].props[name] = v
+	return nil
 }

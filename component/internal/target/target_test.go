@@ -1,167 +1,189 @@
 package target
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/execctx/execctx/component/internal/detect"
+	"github.com/execctx/execctx/component/internal/jsval"
 )
 
-var (
-	main     = detect.Report{HasDocument: true, SyncUsable: true}
-	workerOK = detect.Report{InWorker: true, HasDocument: true, SyncUsable: true}
-)
+var onMain = detect.Report{HasDocument: true, SyncUsable: true}
 
 func TestMainTarget(t *testing.T) {
 	tests := []struct {
 		id, scriptType string
-		setup          func(d *fakeDOM) uint32 // returns the current script
-		want           string
-		check          func(t *testing.T, d *fakeDOM, script uint32)
+		plain          bool                          // a DOM without PropertySetter
+		setup          func(d *fakeDOM) uint32       // returns the running script
+		want           string                        // current_target()
+		created        int                           // elements made
+		check          func(*fakeDOM, uint32) string // "" when fine
 	}{
-		{id: "C85 py", scriptType: "py", want: "py-0",
+		{id: "C85 py", scriptType: "py", want: "py-0", created: 1,
 			setup: func(d *fakeDOM) uint32 { return d.add(bodyH, "script", "") },
-			check: func(t *testing.T, d *fakeDOM, s uint32) {
-				if el := d.after(s); d.TagName(el) != "SCRIPT-PY" || d.ElementID(el) != "py-0" {
-					t.Errorf("no <script-py id=py-0> after the script")
+			check: func(d *fakeDOM, s uint32) string {
+				el := d.after(s)
+				if d.TagName(el) != "SCRIPT-PY" || d.ElementID(el) != "py-0" {
+					return "no <script-py id=py-0> right after the script"
 				}
+				if d.els[s].props["target"] != jsval.Object(el) {
+					return "script.target not recorded"
+				}
+				return ""
 			}},
-		{id: "C95 mpy gets script-py", scriptType: "mpy", want: "mpy-0",
+		{id: "C85 C95 mpy gets script-py", scriptType: "mpy", want: "mpy-0", created: 1,
 			setup: func(d *fakeDOM) uint32 { return d.add(bodyH, "script", "") },
-			check: func(t *testing.T, d *fakeDOM, s uint32) {
+			check: func(d *fakeDOM, s uint32) string {
 				if d.TagName(d.after(s)) != "SCRIPT-PY" {
-					t.Errorf("companion tag %s", d.TagName(d.after(s)))
+					return "companion is " + d.TagName(d.after(s))
 				}
+				return ""
 			}},
-		{id: "script in head writes to body", scriptType: "py", want: "py-0",
+		{id: "script in head writes to body", scriptType: "py", want: "py-0", created: 1,
 			setup: func(d *fakeDOM) uint32 { return d.add(headH, "script", "") },
-			check: func(t *testing.T, d *fakeDOM, s uint32) {
-				if el, _ := d.GetElementByID("py-0"); d.els[el].parent != bodyH {
-					t.Errorf("companion not in body")
+			check: func(d *fakeDOM, s uint32) string {
+				if el, _ := d.GetElementByID("py-0"); d.els[el].parent != bodyH || d.after(s) != 0 {
+					return "companion not appended to body"
 				}
+				return ""
 			}},
-		{id: "C90 target attribute", scriptType: "py", want: "out",
+		{id: "C90 target attribute names an id", scriptType: "py", want: "out", created: 0,
 			setup: func(d *fakeDOM) uint32 {
 				d.add(bodyH, "div", "out")
 				return d.add(bodyH, "script", "", "target", "out")
 			}},
-		{id: "target selector", scriptType: "py", want: "py-0",
+		{id: "target attribute as a selector gets an id", scriptType: "py", want: "py-0", created: 0,
 			setup: func(d *fakeDOM) uint32 {
 				d.add(bodyH, "section", "")
 				return d.add(bodyH, "script", "", "target", "section")
 			}},
 		{id: "py-script element writes into itself", scriptType: "py", want: "py-0",
 			setup: func(d *fakeDOM) uint32 { return d.add(bodyH, "py-script", "") }},
-		{id: "no current script", scriptType: "py", want: "", setup: func(d *fakeDOM) uint32 { return 0 }},
+		{id: "mpy-script element keeps its id", scriptType: "mpy", want: "mine",
+			setup: func(d *fakeDOM) uint32 { return d.add(bodyH, "mpy-script", "mine") }},
+		{id: "no script running", scriptType: "py", want: "", setup: func(d *fakeDOM) uint32 { return 0 }},
+		{id: "assigned ids skip taken ones", scriptType: "py", want: "py-2", created: 1,
+			setup: func(d *fakeDOM) uint32 {
+				d.add(bodyH, "p", "py-0")
+				d.add(bodyH, "p", "py-1")
+				return d.add(bodyH, "script", "")
+			}},
+		{id: "an earlier context's script.target is reused", scriptType: "py", want: "py-7", created: 0,
+			setup: func(d *fakeDOM) uint32 {
+				s := d.add(bodyH, "script", "")
+				d.els[s].props["target"] = jsval.Object(d.add(bodyH, "script-py", "py-7"))
+				return s
+			}},
+		{id: "C85 without PropertySetter", scriptType: "py", plain: true, want: "py-0", created: 1,
+			setup: func(d *fakeDOM) uint32 { return d.add(bodyH, "script", "") },
+			check: func(d *fakeDOM, s uint32) string {
+				if _, ok := d.els[s].props["target"]; ok {
+					return "a plain DOM got a property"
+				}
+				return ""
+			}},
 	}
 	for _, tc := range tests {
-		d := newFakeDOM()
-		script := tc.setup(d)
-		d.current = script
-		r := NewResolver(d, tc.scriptType)
-		got, err := r.CurrentTarget(main)
-		if err != nil || got != tc.want {
-			t.Errorf("%s: CurrentTarget = %q, %v; want %q", tc.id, got, err, tc.want)
-			continue
-		}
-		if again, _ := r.CurrentTarget(main); again != got {
-			t.Errorf("%s: second call %q", tc.id, again)
-		}
-		if tc.check != nil {
-			tc.check(t, d, script)
-		}
-	}
-}
-
-func TestMainTargetCounterAndRedirect(t *testing.T) {
-	d := newFakeDOM()
-	first := d.add(bodyH, "script", "s1")
-	second := d.add(bodyH, "script", "s2")
-	r := NewResolver(d, "py")
-	d.current = first
-	a, _ := r.CurrentTarget(main)
-	d.current = second
-	b, _ := r.CurrentTarget(main)
-	if a != "py-0" || b != "py-1" {
-		t.Fatalf("ids %q, %q; want py-0, py-1", a, b)
-	}
-	// C91: display(target=<script id>) writes to that script's companion.
-	el, err := r.DisplayTarget(main, "#s1", true)
-	if err != nil || d.ElementID(el) != "py-0" {
-		t.Fatalf("C91 DisplayTarget(#s1) = %d (%s), %v", el, d.ElementID(el), err)
-	}
-}
-
-func TestMissingTargetAttribute(t *testing.T) {
-	d := newFakeDOM()
-	d.current = d.add(bodyH, "script", "", "target", "nowhere")
-	_, err := NewResolver(d, "py").CurrentTarget(main)
-	if err == nil || err.Error() != `Cannot find element for target="nowhere": no element has that id or matches that selector` {
-		t.Fatalf("err = %v", err)
-	}
-}
-
-func TestWorkerTarget(t *testing.T) {
-	withScript := workerOK
-	withScript.WorkerScriptID, withScript.HasWorkerScript = "py-w1", true
-	noSAB := withScript
-	noSAB.SyncUsable = false
-	tests := []struct {
-		id     string
-		report detect.Report
-		tag    string
-		want   string
-	}{
-		{"C86 C94", withScript, "script", "py-w1-target"},
-		{"C93 custom element", withScript, "py-script", "py-w1"},
-		{"C92 PyWorker", workerOK, "script", ""},
-		{"no SharedArrayBuffer", noSAB, "script", ""},
-	}
-	for _, tc := range tests {
-		d := newFakeDOM()
-		script := d.add(headH, tc.tag, "py-w1")
-		r := NewResolver(d, "py")
-		got, err := r.CurrentTarget(tc.report)
-		if err != nil || got != tc.want {
-			t.Errorf("%s: CurrentTarget = %q, %v; want %q", tc.id, got, err, tc.want)
-			continue
-		}
-		if tc.want == "py-w1-target" {
-			if el := d.after(script); d.ElementID(el) != tc.want || d.TagName(el) != "SCRIPT-PY" || d.els[el].parent != headH {
-				t.Errorf("%s: companion %s#%s not right after the script in head", tc.id, d.TagName(el), d.ElementID(el))
+		t.Run(tc.id, func(t *testing.T) {
+			d := newFakeDOM()
+			script := tc.setup(d)
+			d.current = script
+			var dom DOM = setterDOM{fakeDOM: d}
+			if tc.plain {
+				dom = d
 			}
+			r := NewResolver(dom, tc.scriptType)
+			for call := 1; call <= 2; call++ { // the second call hits the cache
+				got, err := r.CurrentTarget(onMain)
+				if err != nil || got != tc.want || d.created != tc.created {
+					t.Fatalf("call %d: CurrentTarget = %q, %v, %d made; want %q, %d made", call, got, err, d.created, tc.want, tc.created)
+				}
+			}
+			if tc.check != nil {
+				if msg := tc.check(d, script); msg != "" {
+					t.Fatal(msg)
+				}
+			}
+		})
+	}
+}
+
+func TestMainTargetErrors(t *testing.T) {
+	tests := []struct {
+		id    string
+		setup func(d *fakeDOM) uint32
+		dom   func(d *fakeDOM) DOM
+		want  string
+	}{
+		{id: "missing target element", want: `Cannot find element for target="nowhere"`,
+			setup: func(d *fakeDOM) uint32 { return d.add(bodyH, "script", "", "target", "nowhere") }},
+		{id: "invalid selector", want: `Cannot find element for target="[x": SyntaxError: '[x' is not a valid selector`,
+			setup: func(d *fakeDOM) uint32 { return d.add(bodyH, "script", "", "target", "[x") }},
+		{id: "element cannot be made", want: "current_target: out of memory",
+			setup: func(d *fakeDOM) uint32 { d.createErr = errors.New("out of memory"); return d.add(bodyH, "script", "") }},
+		{id: "script in head, page without body", want: "current_target: the script is in <head> and the page has no <body> to write to",
+			setup: func(d *fakeDOM) uint32 { d.noBody = true; return d.add(headH, "script", "") }},
+		{id: "detached script", want: "current_target: reference 5 has no parent",
+			setup: func(d *fakeDOM) uint32 { return d.add(0, "script", "") }},
+		{id: "script.target cannot be set", want: "current_target: recording script.target: TypeError: Cannot redefine property: target",
+			setup: func(d *fakeDOM) uint32 { return d.add(bodyH, "script", "") },
+			dom:   func(d *fakeDOM) DOM { return setterDOM{fakeDOM: d, setErr: true} }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.id, func(t *testing.T) {
+			d := newFakeDOM()
+			d.current = tc.setup(d)
+			var dom DOM = setterDOM{fakeDOM: d}
+			if tc.dom != nil {
+				dom = tc.dom(d)
+			}
+			got, err := NewResolver(dom, "py").CurrentTarget(onMain)
+			if err == nil || err.Error() != tc.want || got != "" {
+				t.Fatalf("CurrentTarget = %q, %v\nwant error %s", got, err, tc.want)
+			}
+		})
+	}
+}
+
+func TestCounterAndRedirect(t *testing.T) {
+	for _, plain := range []bool{false, true} {
+		d := newFakeDOM()
+		first := d.add(bodyH, "script", "s1")
+		second := d.add(bodyH, "script", "s2")
+		tag := d.add(bodyH, "py-script", "")
+		var dom DOM = setterDOM{fakeDOM: d}
+		if plain {
+			dom = d
 		}
-		if again, _ := r.CurrentTarget(tc.report); again != got {
-			t.Errorf("%s: second call %q", tc.id, again)
+		r := NewResolver(dom, "py")
+		var ids []string
+		for _, s := range []uint32{first, second, tag, first} {
+			d.current = s
+			id, err := r.CurrentTarget(onMain)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, id)
+		}
+		if want := []string{"py-0", "py-1", "py-2", "py-0"}; !equal(ids, want) {
+			t.Fatalf("plain %v: ids %q, want %q (one counter per type, C85)", plain, ids, want)
+		}
+		// C91: display(target=<a main script's id>) writes to its output.
+		el, err := r.DisplayTarget(onMain, "#s1", true)
+		if err != nil || d.ElementID(el) != "py-0" {
+			t.Fatalf("plain %v: C91 DisplayTarget(#s1) = %d (%s), %v", plain, el, d.ElementID(el), err)
 		}
 	}
 }
 
-func TestDisplayTarget(t *testing.T) {
-	d := newFakeDOM()
-	container := d.add(bodyH, "div", "test-element-container")
-	r := NewResolver(d, "py")
-	tests := []struct {
-		id, target string
-		has        bool
-		want       uint32
-		wantErr    string
-	}{
-		{id: "C87", target: "#test-element-container", has: true, want: container},
-		{id: "one # only", target: "##test-element-container", has: true, wantErr: "Cannot find element with id='#test-element-container' in the page."},
-		{id: "C88 empty", target: "", has: true, wantErr: "Cannot find element with id='' in the page."},
-		{id: "C88 missing", target: "non-existing", has: true, wantErr: "Cannot find element with id='non-existing' in the page."},
-		{id: "C92 none", has: false, wantErr: "Cannot find element with id='' in the page."},
+func equal(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
 	}
-	for _, tc := range tests {
-		got, err := r.DisplayTarget(main, tc.target, tc.has)
-		if tc.wantErr != "" {
-			if err == nil || err.Error() != tc.wantErr {
-				t.Errorf("%s: err = %v", tc.id, err)
-			}
-			continue
-		}
-		if err != nil || got != tc.want {
-			t.Errorf("%s: DisplayTarget = %d, %v", tc.id, got, err)
+	for i := range a {
+		if a[i] != b[i] {
+			return false
 		}
 	}
+	return true
 }

@@ -1,9 +1,22 @@
-// Package workers validates PyWorker(url, options) (spec §7, open question
-// Q1). The original validated nothing: a missing or wrong type failed later
-// inside the worker with an engine TypeError, and a string config was
-// invisible to the worker's Python. Here every option is checked before a
-// worker starts, and inline config text is parsed now, so that the worker
-// sees it (Q2).
+// Package workers validates PyWorker(url, options) before a worker starts
+// (spec §7, open questions Q1 and Q2).
+//
+// The original validated nothing: a missing or unknown type failed later,
+// inside the worker, with an engine TypeError (C69), unknown options were
+// silently ignored (Q18), and a config given as a string was loaded by the
+// engine but invisible to the worker's Python (Q2, C11). Here:
+//
+//   - type is required: "micropython" or "pyodide", with the aliases "mpy"
+//     and "py" (the custom types PyScript users know), plus execctx's
+//     "module" for a worker that runs a JS module instead of Python;
+//   - every option is type-checked, and an unknown option is an error that
+//     lists the known ones;
+//   - a config string that names a file is resolved to an absolute URL now
+//     (the worker fetches it); inline JSON or TOML text is parsed now and
+//     handed over as a JSON object, so the worker's pyscript.config is the
+//     real config;
+//   - JSON null counts as "not given", as Python's None does for an
+//     optional keyword (create_named_worker passes config=None).
 package workers
 
 import (
@@ -37,35 +50,35 @@ type Options struct {
 var interpreters = map[string]string{
 	"micropython": "micropython", "mpy": "micropython",
 	"pyodide": "pyodide", "py": "pyodide",
-	"module": "module", // execctx's extension: url is a JS module
+	"module": "module",
 }
 
+// allowedKeys are the options, in the order messages list them.
 var allowedKeys = []string{"type", "config", "async", "name", "service_worker", "serviceWorker"}
 
 func fail(format string, args ...any) error {
 	return fmt.Errorf("pyscript.PyWorker: "+format, args...)
 }
 
-// Validate checks a PyWorker call. optionsJSON is a JSON object ("" means
-// none); in a worker the call fails with the NotSupported message.
+// Validate checks a PyWorker(url, options) call. optionsJSON is a JSON
+// object ("" or "{}" for none); baseURL resolves url and a config URL. In
+// a worker the call fails with notsupported.PyWorker itself, whose message
+// is the original's (C66). Other errors start with "pyscript.PyWorker: ".
 func Validate(url, optionsJSON, baseURL string, inWorker bool) (resolvedURL string, opts Options, err error) {
 	if inWorker {
 		return "", Options{}, notsupported.PyWorker
 	}
-	if strings.TrimSpace(url) == "" {
-		return "", Options{}, fail("url must name the Python file to run")
-	}
-	if resolvedURL, err = config.Resolve(url, baseURL, nil); err != nil {
-		return "", Options{}, fail("url %q: %v", url, err)
+	if resolvedURL, err = workerURL(url, baseURL); err != nil {
+		return "", Options{}, err
 	}
 	raw, err := decodeOptions(optionsJSON)
 	if err != nil {
 		return "", Options{}, err
 	}
-	if opts.Interpreter, err = interpreter(raw["type"]); err != nil {
+	if opts.Interpreter, err = interpreter(raw); err != nil {
 		return "", Options{}, err
 	}
-	if err := configOption(raw, baseURL, &opts); err != nil {
+	if err := configOption(raw["config"], baseURL, &opts); err != nil {
 		return "", Options{}, err
 	}
 	if err := simpleOptions(raw, &opts); err != nil {
@@ -74,104 +87,65 @@ func Validate(url, optionsJSON, baseURL string, inWorker bool) (resolvedURL stri
 	return resolvedURL, opts, nil
 }
 
+// workerURL resolves the worker's source. Surrounding spaces are dropped,
+// as a browser's URL parser drops them.
+func workerURL(url, baseURL string) (string, error) {
+	trimmed := strings.TrimSpace(url)
+	if trimmed == "" {
+		return "", fail("url must name the file the worker runs; got %q", url)
+	}
+	abs, err := config.Resolve(trimmed, baseURL, nil)
+	if err != nil {
+		return "", fail("url %q: %v", url, err)
+	}
+	return abs, nil
+}
+
+// decodeOptions reads the options object, with null values dropped, and
+// refuses keys PyWorker does not know.
 func decodeOptions(optionsJSON string) (map[string]json.RawMessage, error) {
 	raw := map[string]json.RawMessage{}
 	if strings.TrimSpace(optionsJSON) == "" {
 		return raw, nil
 	}
 	if err := json.Unmarshal([]byte(optionsJSON), &raw); err != nil {
-		return nil, fail("options must be an object: %v", err)
+		return nil, fail("options must be a JSON object: %v", err)
 	}
-	for k := range raw {
-		if !slices.Contains(allowedKeys, k) {
-			return nil, fail("unknown option %q; the options are %s", k, strings.Join(allowedKeys, ", "))
+	var unknown []string
+	for k, v := range raw {
+		switch {
+		case !slices.Contains(allowedKeys, k):
+			unknown = append(unknown, fmt.Sprintf("%q", k))
+		case string(v) == "null" && k != "type":
+			delete(raw, k)
 		}
+	}
+	if len(unknown) > 0 {
+		slices.Sort(unknown)
+		plural := ""
+		if len(unknown) > 1 {
+			plural = "s"
+		}
+		return nil, fail("unknown option%s %s; the options are %s",
+			plural, strings.Join(unknown, ", "), strings.Join(allowedKeys, ", "))
 	}
 	return raw, nil
 }
 
-func interpreter(raw json.RawMessage) (string, error) {
+// interpreter checks the type option (Q1).
+func interpreter(raw map[string]json.RawMessage) (string, error) {
 	const want = `type must be either "micropython" or "pyodide" (aliases "mpy", "py"), or "module" for a JS module worker; got %s`
-	if raw == nil {
+	v, ok := raw["type"]
+	if !ok {
 		return "", fail(want, "nothing")
 	}
 	var t string
-	if err := json.Unmarshal(raw, &t); err != nil {
-		return "", fail(want, string(raw))
+	if err := json.Unmarshal(v, &t); err != nil || string(v) == "null" {
+		return "", fail(want, string(v))
 	}
 	name, ok := interpreters[t]
 	if !ok {
 		return "", fail(want, fmt.Sprintf("%q", t))
 	}
 	return name, nil
-}
-
-// configOption accepts an object, a config URL, or inline JSON/TOML text.
-func configOption(raw map[string]json.RawMessage, baseURL string, opts *Options) error {
-	v, ok := raw["config"]
-	if !ok {
-		return nil
-	}
-	var text string
-	if err := json.Unmarshal(v, &text); err != nil {
-		var obj map[string]any
-		if err := json.Unmarshal(v, &obj); err != nil {
-			return fail("config must be an object, a config URL or inline JSON/TOML text; got %s", v)
-		}
-		opts.Config, opts.HasConfig = config.Marshal(obj), true
-		return nil
-	}
-	src := config.Source{Origin: config.OriginExplicit, Text: text}
-	isURL, err := config.IsURL(src)
-	if err != nil {
-		return fail("config: %v", err)
-	}
-	if isURL {
-		abs, err := config.Resolve(strings.TrimSpace(text), baseURL, nil)
-		if err != nil {
-			return fail("config %q: %v", text, err)
-		}
-		opts.Config, opts.HasConfig, opts.ConfigIsURL = abs, true, true
-		return nil
-	}
-	parsed, _, err := config.Load(src, baseURL, nil) // inline: nothing to fetch
-	if err != nil {
-		return fail("config: %v", err)
-	}
-	cfg, err := config.Normalize(parsed, "")
-	if err != nil {
-		return fail("config: %v", err)
-	}
-	delete(cfg, "type") // the worker's own context sets it from its interpreter
-	opts.Config, opts.HasConfig = config.Marshal(cfg), true
-	return nil
-}
-
-func simpleOptions(raw map[string]json.RawMessage, opts *Options) error {
-	if v, ok := raw["async"]; ok {
-		if err := json.Unmarshal(v, &opts.Async); err != nil {
-			return fail("async must be true or false; got %s", v)
-		}
-	}
-	if v, ok := raw["name"]; ok {
-		if err := json.Unmarshal(v, &opts.Name); err != nil {
-			return fail("name must be a string; got %s", v)
-		}
-		opts.HasName = true
-	}
-	for _, key := range []string{"service_worker", "serviceWorker"} {
-		v, ok := raw[key]
-		if !ok {
-			continue
-		}
-		var sw string
-		if err := json.Unmarshal(v, &sw); err != nil {
-			return fail("%s must be a URL string; got %s", key, v)
-		}
-		if opts.HasServiceWorker && sw != opts.ServiceWorker {
-			return fail("service_worker and serviceWorker disagree; give one")
-		}
-		opts.ServiceWorker, opts.HasServiceWorker = sw, true
-	}
-	return nil
 }

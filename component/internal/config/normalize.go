@@ -1,0 +1,62 @@
+package config
+
+import (
+	"encoding/json"
+	"fmt"
+	"maps"
+	"strings"
+)
+
+// Normalize shapes a parsed config as pyscript.config (spec §3.6): a JSON
+// string becomes {} as in the original; any other non-object is an error
+// (the original crashed with a TypeError); then "type" is set to "mpy"
+// when interpreter is "micropython" and "py" otherwise, overwriting the
+// user's own "type" (C10). The result is a copy: parsed is not changed.
+func Normalize(parsed any, interpreter string) (map[string]any, error) {
+	var cfg map[string]any
+	switch v := parsed.(type) {
+	case map[string]any:
+		cfg = maps.Clone(v)
+		if cfg == nil {
+			cfg = map[string]any{}
+		}
+	case string:
+		cfg = map[string]any{}
+	default:
+		return nil, fmt.Errorf("(PY1000): Invalid config: expected a table/object, got %s", kindName(v))
+	}
+	cfg["type"] = "py"
+	if interpreter == "micropython" {
+		cfg["type"] = "mpy"
+	}
+	return cfg, nil
+}
+
+// kindName names a JSON value's kind for messages.
+func kindName(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case []any:
+		return "a list"
+	case float64:
+		return "a number"
+	case bool:
+		return "a boolean"
+	}
+	return fmt.Sprintf("a %T", v)
+}
+
+// Marshal renders a config as compact JSON text. Keys come out sorted, not
+// in the source's order, which Go maps do not keep. cfg must hold JSON
+// values, as Parse and Normalize produce; anything else (a func, a NaN) is
+// a programming error and panics.
+func Marshal(cfg map[string]any) string {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // keep "<" and "&" readable in URLs and text
+	if err := enc.Encode(cfg); err != nil {
+		panic(fmt.Sprintf("config: marshal: %v", err))
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}

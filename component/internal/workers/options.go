@@ -1,0 +1,88 @@
+package workers
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/execctx/execctx/component/internal/config"
+)
+
+// configOption accepts a JSON object, a config URL, or inline JSON/TOML
+// text; v is nil when the option was not given.
+func configOption(v json.RawMessage, baseURL string, opts *Options) error {
+	if v == nil {
+		return nil
+	}
+	var text string
+	if err := json.Unmarshal(v, &text); err != nil {
+		return objectConfig(v, opts)
+	}
+	src := config.Source{Origin: config.OriginExplicit, Text: text}
+	isURL, err := config.IsURL(src)
+	switch {
+	case err != nil:
+		return fail("config: %v", err)
+	case isURL:
+		abs, err := config.URLOf(src, baseURL)
+		if err != nil {
+			return fail("config: %v", err)
+		}
+		opts.Config, opts.HasConfig, opts.ConfigIsURL = abs, true, true
+		return nil
+	case strings.TrimSpace(text) == "":
+		return nil // no config, as the original's `config || {}` gives
+	}
+	parsed, _, err := config.Load(src, baseURL, nil) // inline: nothing to fetch
+	if err != nil {
+		return fail("config: %v", err)
+	}
+	cfg, ok := parsed.(map[string]any)
+	if !ok {
+		return fail("config must be a table/object; got %s", text)
+	}
+	opts.Config, opts.HasConfig = config.Marshal(cfg), true
+	return nil
+}
+
+// objectConfig takes a config given as an object, as compact JSON text.
+// It goes through config.Parse so that numbers read as in JSON.parse.
+func objectConfig(v json.RawMessage, opts *Options) error {
+	parsed, err := config.Parse(string(v), config.FormatJSON, "")
+	cfg, ok := parsed.(map[string]any)
+	if err != nil || !ok {
+		return fail("config must be an object, a config URL or inline JSON/TOML text; got %s", v)
+	}
+	opts.Config, opts.HasConfig = config.Marshal(cfg), true
+	return nil
+}
+
+// simpleOptions reads async, name and the service worker URL.
+func simpleOptions(raw map[string]json.RawMessage, opts *Options) error {
+	if v, ok := raw["async"]; ok {
+		if err := json.Unmarshal(v, &opts.Async); err != nil {
+			return fail("async must be true or false; got %s", v)
+		}
+	}
+	if v, ok := raw["name"]; ok {
+		if err := json.Unmarshal(v, &opts.Name); err != nil {
+			return fail("name must be a string; got %s", v)
+		}
+		opts.HasName = true
+	}
+	// PyScript reads both spellings (spec §7.1); one value must win.
+	for _, key := range []string{"service_worker", "serviceWorker"} {
+		v, ok := raw[key]
+		if !ok {
+			continue
+		}
+		var sw string
+		if err := json.Unmarshal(v, &sw); err != nil {
+			return fail("%s must be a URL string; got %s", key, v)
+		}
+		if opts.HasServiceWorker && sw != opts.ServiceWorker {
+			return fail("service_worker %q and serviceWorker %q disagree; give one", opts.ServiceWorker, sw)
+		}
+		opts.ServiceWorker, opts.HasServiceWorker = sw, true
+	}
+	return nil
+}
