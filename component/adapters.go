@@ -50,13 +50,29 @@ func toAccess(a detect.Access) wittypes.Access {
 func toWorkerOptions(o workers.Options) wittypes.WorkerOptions {
 	opt := func(s string, ok bool) cabi.Option[string] { return cabi.Option[string]{Some: ok, Value: s} }
 	return wittypes.WorkerOptions{
-		Interpreter:   o.Interpreter,
-		Config:        opt(o.Config, o.HasConfig),
-		ConfigIsURL:   o.ConfigIsURL,
+		Interpreter:   workerTypes[o.Interpreter],
+		Config:        toWorkerConfig(o),
 		RunAsync:      o.Async,
 		Name:          opt(o.Name, o.HasName),
 		ServiceWorker: opt(o.ServiceWorker, o.HasServiceWorker),
+		ScriptID:      opt(o.ScriptID, o.HasScriptID),
 	}
+}
+
+var workerTypes = map[string]wittypes.WorkerType{
+	"micropython": wittypes.WorkerTypeMicropython,
+	"pyodide":     wittypes.WorkerTypePyodide,
+	"module":      wittypes.WorkerTypeModule,
+}
+
+func toWorkerConfig(o workers.Options) wittypes.WorkerConfig {
+	switch {
+	case !o.HasConfig:
+		return wittypes.WorkerConfig{Kind: wittypes.WorkerConfigUnset}
+	case o.ConfigIsURL:
+		return wittypes.WorkerConfig{Kind: wittypes.WorkerConfigURL, URL: o.Config}
+	}
+	return wittypes.WorkerConfig{Kind: wittypes.WorkerConfigJSON, JSON: o.Config}
 }
 
 func toModules(in []modules.Entry) []wittypes.JSModule {

@@ -6,6 +6,7 @@ import (
 	"github.com/execctx/execctx/component/internal/bindings"
 	"github.com/execctx/execctx/component/internal/config"
 	"github.com/execctx/execctx/component/internal/detect"
+	"github.com/execctx/execctx/component/internal/files"
 	"github.com/execctx/execctx/component/internal/jsval"
 	"github.com/execctx/execctx/component/internal/modules"
 	"github.com/execctx/execctx/component/internal/notsupported"
@@ -156,17 +157,35 @@ func (c *contextExports) DisplayTarget(t cabi.Option[string]) (uint32, error) {
 	return c.targets().DisplayTarget(c.env(), t.Value, t.Some)
 }
 
+// configBase is what the config's relative URLs resolve against: the
+// config file's URL, or the base URL for an inline config (spec §3.8).
+func (c *contextExports) configBase() string {
+	if url := c.config().url; url != "" {
+		return url
+	}
+	return c.env().BaseURL
+}
+
 func (c *contextExports) JSModules() ([]wittypes.JSModule, error) {
 	cfg := c.config()
 	if cfg.err != nil {
 		return nil, cfg.err
 	}
-	base := cfg.url
-	if base == "" {
-		base = c.env().BaseURL
-	}
-	entries, err := modules.Table(cfg.values, base, c.env().InWorker)
+	entries, err := modules.Table(cfg.values, c.configBase(), c.env().InWorker)
 	return toModules(entries), err
+}
+
+func (c *contextExports) Files() ([]wittypes.FileEntry, error) {
+	cfg := c.config()
+	if cfg.err != nil {
+		return nil, cfg.err
+	}
+	entries, err := files.Resolve(cfg.values, c.configBase())
+	out := make([]wittypes.FileEntry, len(entries))
+	for i, e := range entries {
+		out[i] = wittypes.FileEntry{URL: e.URL, Path: e.Path}
+	}
+	return out, err
 }
 
 // reachable refuses window and document where they are NotSupported; other

@@ -73,6 +73,12 @@ func (c *Context) JSModules(ctx context.Context) ([]JSModule, error) {
 	return call(ctx, c, "js-modules", (*bindings.Instance).ContextJSModules)
 }
 
+// Files lists the config's files resolved: the URL to fetch and the path
+// in the interpreter's file system each goes to.
+func (c *Context) Files(ctx context.Context) ([]FileEntry, error) {
+	return call(ctx, c, "files", (*bindings.Instance).ContextFiles)
+}
+
 // Get reads a property of window (handle 0), document (1) or a host object.
 func (c *Context) Get(ctx context.Context, target uint32, name string) (Value, error) {
 	return call(ctx, c, "get", func(i *bindings.Instance, ctx context.Context) (Value, error) {

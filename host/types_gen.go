@@ -60,6 +60,29 @@ const (
 	ValueObject    = wittypes.ValueObject
 )
 
+// WorkerType is the WIT type worker-type.
+type WorkerType = wittypes.WorkerType
+
+// The cases of WorkerType.
+const (
+	WorkerTypeMicropython = wittypes.WorkerTypeMicropython
+	WorkerTypePyodide     = wittypes.WorkerTypePyodide
+	WorkerTypeModule      = wittypes.WorkerTypeModule
+)
+
+// WorkerConfig is the WIT type worker-config.
+type WorkerConfig = wittypes.WorkerConfig
+
+// WorkerConfigKind names a case of WorkerConfig.
+type WorkerConfigKind = wittypes.WorkerConfigKind
+
+// The cases of WorkerConfig.
+const (
+	WorkerConfigUnset = wittypes.WorkerConfigUnset
+	WorkerConfigURL   = wittypes.WorkerConfigURL
+	WorkerConfigJSON  = wittypes.WorkerConfigJSON
+)
+
 // WorkerOptions is the WIT type worker-options.
 type WorkerOptions = wittypes.WorkerOptions
 
@@ -94,6 +117,9 @@ const (
 
 // JSModule is the WIT type js-module.
 type JSModule = wittypes.JSModule
+
+// FileEntry is the WIT type file-entry.
+type FileEntry = wittypes.FileEntry
 
 // Types is what a host provides as the WIT interface execctx:context/types@0.1.0.
 type Types = bindings.Types

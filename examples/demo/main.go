@@ -124,7 +124,11 @@ func show(ctx context.Context, rt *host.Runtime, title string, hosts *hostmock.H
 func started(hosts *hostmock.Hosts) string {
 	spawned := hosts.Workers.Spawned()
 	w := spawned[len(spawned)-1]
-	return fmt.Sprintf("the host starts %s under %s with config %s", w.URL, w.Options.Interpreter, w.Options.Config.Value)
+	cfg := w.Options.Config.JSON
+	if w.Options.Config.Kind == host.WorkerConfigURL {
+		cfg = w.Options.Config.URL
+	}
+	return fmt.Sprintf("the host starts %s under %s with config %s", w.URL, w.Options.Interpreter, cfg)
 }
 
 func access(ctx context.Context, c *host.Context, name string) (host.Access, error) {

@@ -57,8 +57,9 @@ export function startWorker(url, options, { workerThreads, objects, context }) {
     url,
     interpreter: options.interpreter,
     context: {
-      config: options.config ?? null,
-      configIsURL: options.configIsUrl,
+      config: options.config.tag === "unset" ? null : options.config.val,
+      configIsURL: options.config.tag === "url",
+      scriptId: options.scriptId,
       baseURL: context.baseURL,
       mainHasDocument: typeof globalThis.document !== "undefined",
       async: options.runAsync,

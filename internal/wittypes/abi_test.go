@@ -24,14 +24,14 @@ func (m *byteMemory) Alloc(size, align uint32) uint32 {
 	m.next = p + size
 	return p
 }
-func (m *byteMemory) Load8(a uint32) uint8       { return m.b[a] }
-func (m *byteMemory) Load16(a uint32) uint16     { return binary.LittleEndian.Uint16(m.b[a:]) }
-func (m *byteMemory) Load32(a uint32) uint32     { return binary.LittleEndian.Uint32(m.b[a:]) }
-func (m *byteMemory) Load64(a uint32) uint64     { return binary.LittleEndian.Uint64(m.b[a:]) }
-func (m *byteMemory) Store8(a uint32, v uint8)   { m.b[a] = v }
-func (m *byteMemory) Store16(a uint32, v uint16) { binary.LittleEndian.PutUint16(m.b[a:], v) }
-func (m *byteMemory) Store32(a uint32, v uint32) { binary.LittleEndian.PutUint32(m.b[a:], v) }
-func (m *byteMemory) Store64(a uint32, v uint64) { binary.LittleEndian.PutUint64(m.b[a:], v) }
+func (m *byteMemory) Load8(a uint32) uint8          { return m.b[a] }
+func (m *byteMemory) Load16(a uint32) uint16        { return binary.LittleEndian.Uint16(m.b[a:]) }
+func (m *byteMemory) Load32(a uint32) uint32        { return binary.LittleEndian.Uint32(m.b[a:]) }
+func (m *byteMemory) Load64(a uint32) uint64        { return binary.LittleEndian.Uint64(m.b[a:]) }
+func (m *byteMemory) Store8(a uint32, v uint8)      { m.b[a] = v }
+func (m *byteMemory) Store16(a uint32, v uint16)    { binary.LittleEndian.PutUint16(m.b[a:], v) }
+func (m *byteMemory) Store32(a uint32, v uint32)    { binary.LittleEndian.PutUint32(m.b[a:], v) }
+func (m *byteMemory) Store64(a uint32, v uint64)    { binary.LittleEndian.PutUint64(m.b[a:], v) }
 func (m *byteMemory) LoadString(a, n uint32) string { return string(m.b[a : a+n]) }
 func (m *byteMemory) StoreString(s string) (uint32, uint32) {
 	p := m.Alloc(uint32(len(s)), 1)
@@ -72,8 +72,14 @@ func TestRecordsRoundTrip(t *testing.T) {
 	r := Report{InWorker: true, SyncUsable: true, Runtime: RuntimeKindDeno, Interpreter: "pyodide",
 		BaseURL: "https://x.test/", WorkerScriptID: cabi.Some("py-w1")}
 	roundTrip(t, "report", r, 11, StoreReport, LoadReport, LowerReport, LiftReport)
-	o := WorkerOptions{Interpreter: "micropython", Config: cabi.Some(`{"a":1}`), RunAsync: true, Name: cabi.None[string]()}
-	roundTrip(t, "worker-options", o, 16, StoreWorkerOptions, LoadWorkerOptions, LowerWorkerOptions, LiftWorkerOptions)
+	// 14 flat values: with spawn's url, exactly the 16 that pass in registers.
+	for _, o := range []WorkerOptions{
+		{Interpreter: WorkerTypeMicropython, Config: WorkerConfig{Kind: WorkerConfigJSON, JSON: `{"a":1}`}, RunAsync: true, ScriptID: cabi.Some("mpy-w1")},
+		{Interpreter: WorkerTypeModule, Config: WorkerConfig{Kind: WorkerConfigURL, URL: "https://x.test/c.toml"}, Name: cabi.Some("n"), ServiceWorker: cabi.Some("https://x.test/sw.js")},
+		{Interpreter: WorkerTypePyodide, Config: WorkerConfig{Kind: WorkerConfigUnset}},
+	} {
+		roundTrip(t, "worker-options "+o.Config.Kind.String(), o, 14, StoreWorkerOptions, LoadWorkerOptions, LowerWorkerOptions, LiftWorkerOptions)
+	}
 }
 
 func TestListsAndResultsRoundTrip(t *testing.T) {

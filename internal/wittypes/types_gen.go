@@ -142,14 +142,66 @@ func (k ValueKind) String() string {
 	return fmt.Sprintf("ValueKind(%d)", uint32(k))
 }
 
+// WorkerType is the WIT enum worker-type.
+type WorkerType uint8
+
+const (
+	WorkerTypeMicropython WorkerType = iota
+	WorkerTypePyodide
+	WorkerTypeModule
+)
+
+// String returns the WIT name of the case.
+func (k WorkerType) String() string {
+	switch k {
+	case WorkerTypeMicropython:
+		return "micropython"
+	case WorkerTypePyodide:
+		return "pyodide"
+	case WorkerTypeModule:
+		return "module"
+	}
+	return fmt.Sprintf("WorkerType(%d)", uint32(k))
+}
+
+// WorkerConfig is the WIT variant worker-config: Kind names the case, and the
+// field named after the case holds its payload.
+type WorkerConfig struct {
+	Kind WorkerConfigKind
+	URL  string
+	JSON string
+}
+
+// WorkerConfigKind names a case of WorkerConfig.
+type WorkerConfigKind uint8
+
+const (
+	WorkerConfigUnset WorkerConfigKind = iota
+	WorkerConfigURL
+	WorkerConfigJSON
+)
+
+// String returns the WIT name of the case.
+func (k WorkerConfigKind) String() string {
+	switch k {
+	case WorkerConfigUnset:
+		return "unset"
+	case WorkerConfigURL:
+		return "url"
+	case WorkerConfigJSON:
+		return "json"
+	}
+	return fmt.Sprintf("WorkerConfigKind(%d)", uint32(k))
+}
+
 // WorkerOptions is the WIT record worker-options.
 type WorkerOptions struct {
-	Interpreter   string
-	Config        cabi.Option[string]
-	ConfigIsURL   bool
+	Interpreter   WorkerType
+	Config        WorkerConfig
 	RunAsync      bool
 	Name          cabi.Option[string]
 	ServiceWorker cabi.Option[string]
+	ScriptID      cabi.Option[string]
 }
 
 // Response is the WIT record response.
@@ -222,6 +274,12 @@ type JSModule struct {
 	URL        string
 	Realm      ModuleRealm
 	Stylesheet bool
+}
+
+// FileEntry is the WIT record file-entry.
+type FileEntry struct {
+	URL  string
+	Path string
 }
 
 // StoreBool stores v at addr.
@@ -848,45 +906,138 @@ func LiftResultU32(m cabi.Memory, flat []uint64) (v cabi.Result[uint32]) {
 	return v
 }
 
+// StoreWorkerType stores v at addr.
+func StoreWorkerType(m cabi.Memory, addr uint32, v WorkerType) {
+	m.Store8(addr, uint8(v))
+}
+
+// LoadWorkerType loads the value at addr, trapping on an invalid one.
+func LoadWorkerType(m cabi.Memory, addr uint32) (v WorkerType) {
+	d := uint32(m.Load8(addr))
+	if d >= 3 {
+		cabi.BadDiscriminant("WorkerType", d)
+	}
+	return WorkerType(d)
+}
+
+// LowerWorkerType writes v as 1 flat values.
+func LowerWorkerType(m cabi.Memory, v WorkerType, flat []uint64) {
+	flat[0] = uint64(v)
+}
+
+// LiftWorkerType reads a value from 1 flat values, trapping on an invalid one.
+func LiftWorkerType(m cabi.Memory, flat []uint64) (v WorkerType) {
+	d := uint32(flat[0])
+	if d >= 3 {
+		cabi.BadDiscriminant("WorkerType", d)
+	}
+	return WorkerType(d)
+}
+
+// StoreWorkerConfig stores v at addr.
+func StoreWorkerConfig(m cabi.Memory, addr uint32, v WorkerConfig) {
+	switch {
+	case v.Kind == WorkerConfigUnset:
+		m.Store8(addr, uint8(0))
+	case v.Kind == WorkerConfigURL:
+		m.Store8(addr, uint8(1))
+		StoreString(m, addr+4, v.URL)
+	case v.Kind == WorkerConfigJSON:
+		m.Store8(addr, uint8(2))
+		StoreString(m, addr+4, v.JSON)
+	default:
+		m.Store8(addr, uint8(v.Kind))
+	}
+}
+
+// LoadWorkerConfig loads the value at addr, trapping on an invalid one.
+func LoadWorkerConfig(m cabi.Memory, addr uint32) (v WorkerConfig) {
+	d := uint32(m.Load8(addr))
+	if d >= 3 {
+		cabi.BadDiscriminant("WorkerConfig", d)
+	}
+	v.Kind = WorkerConfigKind(d)
+	switch v.Kind {
+	case WorkerConfigURL:
+		v.URL = LoadString(m, addr+4)
+	case WorkerConfigJSON:
+		v.JSON = LoadString(m, addr+4)
+	}
+	return v
+}
+
+// LowerWorkerConfig writes v as 3 flat values.
+func LowerWorkerConfig(m cabi.Memory, v WorkerConfig, flat []uint64) {
+	clear(flat[:3])
+	switch {
+	case v.Kind == WorkerConfigUnset:
+		flat[0] = 0
+	case v.Kind == WorkerConfigURL:
+		flat[0] = 1
+		LowerString(m, v.URL, flat[1:])
+	case v.Kind == WorkerConfigJSON:
+		flat[0] = 2
+		LowerString(m, v.JSON, flat[1:])
+	default:
+		flat[0] = uint64(v.Kind)
+	}
+}
+
+// LiftWorkerConfig reads a value from 3 flat values, trapping on an invalid one.
+func LiftWorkerConfig(m cabi.Memory, flat []uint64) (v WorkerConfig) {
+	d := uint32(flat[0])
+	if d >= 3 {
+		cabi.BadDiscriminant("WorkerConfig", d)
+	}
+	v.Kind = WorkerConfigKind(d)
+	switch v.Kind {
+	case WorkerConfigURL:
+		v.URL = LiftString(m, flat[1:])
+	case WorkerConfigJSON:
+		v.JSON = LiftString(m, flat[1:])
+	}
+	return v
+}
+
 // StoreWorkerOptions stores v at addr.
 func StoreWorkerOptions(m cabi.Memory, addr uint32, v WorkerOptions) {
-	StoreString(m, addr+0, v.Interpreter)
-	StoreOptionString(m, addr+8, v.Config)
-	StoreBool(m, addr+20, v.ConfigIsURL)
-	StoreBool(m, addr+21, v.RunAsync)
-	StoreOptionString(m, addr+24, v.Name)
-	StoreOptionString(m, addr+36, v.ServiceWorker)
+	StoreWorkerType(m, addr+0, v.Interpreter)
+	StoreWorkerConfig(m, addr+4, v.Config)
+	StoreBool(m, addr+16, v.RunAsync)
+	StoreOptionString(m, addr+20, v.Name)
+	StoreOptionString(m, addr+32, v.ServiceWorker)
+	StoreOptionString(m, addr+44, v.ScriptID)
 }
 
 // LoadWorkerOptions loads the value at addr, trapping on an invalid one.
 func LoadWorkerOptions(m cabi.Memory, addr uint32) (v WorkerOptions) {
-	v.Interpreter = LoadString(m, addr+0)
-	v.Config = LoadOptionString(m, addr+8)
-	v.ConfigIsURL = LoadBool(m, addr+20)
-	v.RunAsync = LoadBool(m, addr+21)
-	v.Name = LoadOptionString(m, addr+24)
-	v.ServiceWorker = LoadOptionString(m, addr+36)
+	v.Interpreter = LoadWorkerType(m, addr+0)
+	v.Config = LoadWorkerConfig(m, addr+4)
+	v.RunAsync = LoadBool(m, addr+16)
+	v.Name = LoadOptionString(m, addr+20)
+	v.ServiceWorker = LoadOptionString(m, addr+32)
+	v.ScriptID = LoadOptionString(m, addr+44)
 	return v
 }
 
-// LowerWorkerOptions writes v as 13 flat values.
+// LowerWorkerOptions writes v as 14 flat values.
 func LowerWorkerOptions(m cabi.Memory, v WorkerOptions, flat []uint64) {
-	LowerString(m, v.Interpreter, flat[0:])
-	LowerOptionString(m, v.Config, flat[2:])
-	LowerBool(m, v.ConfigIsURL, flat[5:])
-	LowerBool(m, v.RunAsync, flat[6:])
-	LowerOptionString(m, v.Name, flat[7:])
-	LowerOptionString(m, v.ServiceWorker, flat[10:])
+	LowerWorkerType(m, v.Interpreter, flat[0:])
+	LowerWorkerConfig(m, v.Config, flat[1:])
+	LowerBool(m, v.RunAsync, flat[4:])
+	LowerOptionString(m, v.Name, flat[5:])
+	LowerOptionString(m, v.ServiceWorker, flat[8:])
+	LowerOptionString(m, v.ScriptID, flat[11:])
 }
 
-// LiftWorkerOptions reads a value from 13 flat values, trapping on an invalid one.
+// LiftWorkerOptions reads a value from 14 flat values, trapping on an invalid one.
 func LiftWorkerOptions(m cabi.Memory, flat []uint64) (v WorkerOptions) {
-	v.Interpreter = LiftString(m, flat[0:])
-	v.Config = LiftOptionString(m, flat[2:])
-	v.ConfigIsURL = LiftBool(m, flat[5:])
-	v.RunAsync = LiftBool(m, flat[6:])
-	v.Name = LiftOptionString(m, flat[7:])
-	v.ServiceWorker = LiftOptionString(m, flat[10:])
+	v.Interpreter = LiftWorkerType(m, flat[0:])
+	v.Config = LiftWorkerConfig(m, flat[1:])
+	v.RunAsync = LiftBool(m, flat[4:])
+	v.Name = LiftOptionString(m, flat[5:])
+	v.ServiceWorker = LiftOptionString(m, flat[8:])
+	v.ScriptID = LiftOptionString(m, flat[11:])
 	return v
 }
 
@@ -1399,5 +1550,107 @@ func LiftResultListJSModule(m cabi.Memory, flat []uint64) (v cabi.Result[[]JSMod
 		return v
 	}
 	v.Value = LiftListJSModule(m, flat[1:])
+	return v
+}
+
+// StoreFileEntry stores v at addr.
+func StoreFileEntry(m cabi.Memory, addr uint32, v FileEntry) {
+	StoreString(m, addr+0, v.URL)
+	StoreString(m, addr+8, v.Path)
+}
+
+// LoadFileEntry loads the value at addr, trapping on an invalid one.
+func LoadFileEntry(m cabi.Memory, addr uint32) (v FileEntry) {
+	v.URL = LoadString(m, addr+0)
+	v.Path = LoadString(m, addr+8)
+	return v
+}
+
+// LowerFileEntry writes v as 4 flat values.
+func LowerFileEntry(m cabi.Memory, v FileEntry, flat []uint64) {
+	LowerString(m, v.URL, flat[0:])
+	LowerString(m, v.Path, flat[2:])
+}
+
+// LiftFileEntry reads a value from 4 flat values, trapping on an invalid one.
+func LiftFileEntry(m cabi.Memory, flat []uint64) (v FileEntry) {
+	v.URL = LiftString(m, flat[0:])
+	v.Path = LiftString(m, flat[2:])
+	return v
+}
+
+// StoreListFileEntry stores v at addr.
+func StoreListFileEntry(m cabi.Memory, addr uint32, v []FileEntry) {
+	p, n := cabi.StoreList(m, v, 16, 4, StoreFileEntry)
+	m.Store32(addr, p)
+	m.Store32(addr+4, n)
+}
+
+// LoadListFileEntry loads the value at addr, trapping on an invalid one.
+func LoadListFileEntry(m cabi.Memory, addr uint32) (v []FileEntry) {
+	return cabi.LoadList(m, m.Load32(addr), m.Load32(addr+4), 16, LoadFileEntry)
+}
+
+// LowerListFileEntry writes v as 2 flat values.
+func LowerListFileEntry(m cabi.Memory, v []FileEntry, flat []uint64) {
+	p, n := cabi.StoreList(m, v, 16, 4, StoreFileEntry)
+	flat[0], flat[1] = uint64(p), uint64(n)
+}
+
+// LiftListFileEntry reads a value from 2 flat values, trapping on an invalid one.
+func LiftListFileEntry(m cabi.Memory, flat []uint64) (v []FileEntry) {
+	return cabi.LoadList(m, uint32(flat[0]), uint32(flat[1]), 16, LoadFileEntry)
+}
+
+// StoreResultListFileEntry stores v at addr.
+func StoreResultListFileEntry(m cabi.Memory, addr uint32, v cabi.Result[[]FileEntry]) {
+	switch {
+	case !v.IsErr:
+		m.Store8(addr, uint8(0))
+		StoreListFileEntry(m, addr+4, v.Value)
+	case v.IsErr:
+		m.Store8(addr, uint8(1))
+		StoreString(m, addr+4, v.Err)
+	}
+}
+
+// LoadResultListFileEntry loads the value at addr, trapping on an invalid one.
+func LoadResultListFileEntry(m cabi.Memory, addr uint32) (v cabi.Result[[]FileEntry]) {
+	d := uint32(m.Load8(addr))
+	if d >= 2 {
+		cabi.BadDiscriminant("ResultListFileEntry", d)
+	}
+	if d == 1 {
+		v.IsErr, v.Err = true, LoadString(m, addr+4)
+		return v
+	}
+	v.Value = LoadListFileEntry(m, addr+4)
+	return v
+}
+
+// LowerResultListFileEntry writes v as 3 flat values.
+func LowerResultListFileEntry(m cabi.Memory, v cabi.Result[[]FileEntry], flat []uint64) {
+	clear(flat[:3])
+	switch {
+	case !v.IsErr:
+		flat[0] = 0
+		LowerListFileEntry(m, v.Value, flat[1:])
+	case v.IsErr:
+		flat[0] = 1
+		LowerString(m, v.Err, flat[1:])
+	}
+}
+
+// LiftResultListFileEntry reads a value from 3 flat values, trapping on an invalid one.
+func LiftResultListFileEntry(m cabi.Memory, flat []uint64) (v cabi.Result[[]FileEntry]) {
+	d := uint32(flat[0])
+	if d >= 2 {
+		cabi.BadDiscriminant("ResultListFileEntry", d)
+	}
+	if d == 1 {
+		v.IsErr, v.Err = true, LiftString(m, flat[1:])
+		return v
+	}
+	v.Value = LiftListFileEntry(m, flat[1:])
 	return v
 }

@@ -89,7 +89,7 @@ func TestConfigNormalisation(t *testing.T) {
 			sources: []host.ConfigSource{opt(`{"a": 1}`, json)}, want: map[string]any{"a": 1, "type": "py"}},
 		{id: "C13 inline TOML js_modules", interpreter: "micropython",
 			sources: []host.ConfigSource{tag("[js_modules.main]\n\"./js_modules.js\" = \"random_js\"", auto)},
-			want: map[string]any{"js_modules": map[string]any{"main": map[string]any{"./js_modules.js": "random_js"}}}},
+			want:    map[string]any{"js_modules": map[string]any{"main": map[string]any{"./js_modules.js": "random_js"}}}},
 		{id: "C17 identical config attributes", interpreter: "pyodide",
 			sources: []host.ConfigSource{attr(`{"name":"OK"}`), attr(`{"name":"OK"}`)}, want: map[string]any{"name": "OK"}},
 		{id: "C25 inline TOML ending in a float (fixed quirk)", interpreter: "pyodide",

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/execctx/execctx/host"
 	"github.com/execctx/execctx/host/hostmock"
 )
 
@@ -14,18 +15,21 @@ func TestPyWorker(t *testing.T) {
 		options     string
 		inWorker    bool
 		wantURL     string
-		interpreter string
+		interpreter host.WorkerType
 		config      string // JSON, or URL when configIsURL
 		configIsURL bool
+		scriptID    string
 		wantErr     string // substring
 	}{
 		{id: "C11 config URL", url: "./w.py", options: `{"type": "pyodide", "config": "./config.json"}`,
-			wantURL: base + "w.py", interpreter: "pyodide", config: base + "config.json", configIsURL: true},
+			wantURL: base + "w.py", interpreter: host.WorkerTypePyodide, config: base + "config.json", configIsURL: true},
 		{id: "C12 config object", url: "w.py", options: `{"type": "pyodide", "config": {"a": 1}}`,
-			wantURL: base + "w.py", interpreter: "pyodide", config: `{"a":1}`},
-		{id: "Q1 alias mpy", url: "w.py", options: `{"type": "mpy"}`, wantURL: base + "w.py", interpreter: "micropython"},
+			wantURL: base + "w.py", interpreter: host.WorkerTypePyodide, config: `{"a":1}`},
+		{id: "Q1 alias mpy", url: "w.py", options: `{"type": "mpy"}`, wantURL: base + "w.py", interpreter: host.WorkerTypeMicropython},
 		{id: "Q2 inline TOML config is parsed now", url: "w.py", options: `{"type": "py", "config": "a = 1"}`,
-			wantURL: base + "w.py", interpreter: "pyodide", config: `{"a":1}`},
+			wantURL: base + "w.py", interpreter: host.WorkerTypePyodide, config: `{"a":1}`},
+		{id: "C86 id names the worker's script element", url: "w.py", options: `{"type": "mpy", "id": "mpy-w1"}`,
+			wantURL: base + "w.py", interpreter: host.WorkerTypeMicropython, scriptID: "mpy-w1"},
 		{id: "C66 PyWorker in a worker", url: "x.py", options: `{"type": "pyodide"}`, inWorker: true,
 			wantErr: "pyscript.PyWorker works only when running in the main thread"},
 		{id: "C69 no type", url: "w.py", options: `{}`, wantErr: `type must be either "micropython" or "pyodide"`},
@@ -59,12 +63,23 @@ func TestPyWorker(t *testing.T) {
 			}
 			s := spawned[0]
 			if s.URL != tc.wantURL || s.Options.Interpreter != tc.interpreter ||
-				s.Options.Config.Some != (tc.config != "") || s.Options.Config.Value != tc.config ||
-				s.Options.ConfigIsURL != tc.configIsURL {
+				s.Options.Config != wantConfig(tc.config, tc.configIsURL) ||
+				s.Options.ScriptID.Some != (tc.scriptID != "") || s.Options.ScriptID.Value != tc.scriptID {
 				t.Fatalf("spawned %+v", s)
 			}
 		})
 	}
+}
+
+// wantConfig is the worker-config a row expects the host to receive.
+func wantConfig(text string, isURL bool) host.WorkerConfig {
+	switch {
+	case text == "":
+		return host.WorkerConfig{Kind: host.WorkerConfigUnset}
+	case isURL:
+		return host.WorkerConfig{Kind: host.WorkerConfigURL, URL: text}
+	}
+	return host.WorkerConfig{Kind: host.WorkerConfigJSON, JSON: text}
 }
 
 func TestPyWorkerHostFailure(t *testing.T) {

@@ -78,7 +78,7 @@ type Iface struct {
 
 // Model is everything the generator emits code for.
 type Model struct {
-	Package string   // e.g. "execctx:context@0.1.0"
+	Package string // e.g. "execctx:context@0.1.0"
 	World   string
 	Ifaces  []*Iface // imports first, then exports, in WIT order
 	Named   []*Type  // named types, in first-use order

@@ -226,16 +226,16 @@ func DocumentCurrentScript() cabi.Option[uint32] {
 }
 
 //go:wasmimport execctx:context/worker@0.1.0 spawn
-func wasmimportWorkerSpawn(p0 uint32, p1 uint32, p2 uint32, p3 uint32, p4 uint32, p5 uint32, p6 uint32, p7 uint32, p8 uint32, p9 uint32, p10 uint32, p11 uint32, p12 uint32, p13 uint32, p14 uint32, p15 uint32)
+func wasmimportWorkerSpawn(p0 uint32, p1 uint32, p2 uint32, p3 uint32, p4 uint32, p5 uint32, p6 uint32, p7 uint32, p8 uint32, p9 uint32, p10 uint32, p11 uint32, p12 uint32, p13 uint32, p14 uint32, p15 uint32, p16 uint32)
 
 // WorkerSpawn calls spawn of the host's worker interface.
 func WorkerSpawn(url string, options wittypes.WorkerOptions) (uint32, error) {
 	m := guestabi.Memory
-	var flat [15]uint64
+	var flat [16]uint64
 	wittypes.LowerString(m, url, flat[0:])
 	wittypes.LowerWorkerOptions(m, options, flat[2:])
 	ret := m.Alloc(12, 4)
-	wasmimportWorkerSpawn(uint32(flat[0]), uint32(flat[1]), uint32(flat[2]), uint32(flat[3]), uint32(flat[4]), uint32(flat[5]), uint32(flat[6]), uint32(flat[7]), uint32(flat[8]), uint32(flat[9]), uint32(flat[10]), uint32(flat[11]), uint32(flat[12]), uint32(flat[13]), uint32(flat[14]), ret)
+	wasmimportWorkerSpawn(uint32(flat[0]), uint32(flat[1]), uint32(flat[2]), uint32(flat[3]), uint32(flat[4]), uint32(flat[5]), uint32(flat[6]), uint32(flat[7]), uint32(flat[8]), uint32(flat[9]), uint32(flat[10]), uint32(flat[11]), uint32(flat[12]), uint32(flat[13]), uint32(flat[14]), uint32(flat[15]), ret)
 	r := wittypes.LoadResultU32(m, ret)
 	guestabi.ReleasePins()
 	return r.Value, r.Error()
@@ -269,6 +269,7 @@ type Context interface {
 	CurrentTarget() (string, error)
 	DisplayTarget(target cabi.Option[string]) (uint32, error)
 	JSModules() ([]wittypes.JSModule, error)
+	Files() ([]wittypes.FileEntry, error)
 	Get(target uint32, name string) (wittypes.Value, error)
 	Set(target uint32, name string, value wittypes.Value) error
 	Call(target uint32, method string, args []wittypes.Value) (wittypes.Value, error)
@@ -411,6 +412,18 @@ func wasmexportContextJSModules() uint32 {
 	r := cabi.ResultOf(v, err)
 	ret := m.Alloc(12, 4)
 	wittypes.StoreResultListJSModule(m, ret, r)
+	return ret
+}
+
+//go:wasmexport execctx:context/context@0.1.0#files
+func wasmexportContextFiles() uint32 {
+	guestabi.Enter()
+	m := guestabi.Memory
+	guestabi.ReleasePins()
+	v, err := exportContext.Files()
+	r := cabi.ResultOf(v, err)
+	ret := m.Alloc(12, 4)
+	wittypes.StoreResultListFileEntry(m, ret, r)
 	return ret
 }
 

@@ -23,7 +23,7 @@ func Normalize(parsed any, interpreter string) (map[string]any, error) {
 	case string:
 		cfg = map[string]any{}
 	default:
-		return nil, fmt.Errorf("(PY1000): Invalid config: expected a table/object, got %s", kindName(v))
+		return nil, fmt.Errorf("(PY1000): Invalid config: expected a table/object, got %s", KindName(v))
 	}
 	cfg["type"] = "py"
 	if interpreter == "micropython" {
@@ -32,8 +32,8 @@ func Normalize(parsed any, interpreter string) (map[string]any, error) {
 	return cfg, nil
 }
 
-// kindName names a JSON value's kind for messages.
-func kindName(v any) string {
+// KindName names a JSON value's kind for messages.
+func KindName(v any) string {
 	switch v.(type) {
 	case nil:
 		return "null"
@@ -43,6 +43,10 @@ func kindName(v any) string {
 		return "a number"
 	case bool:
 		return "a boolean"
+	case string:
+		return "a string"
+	case map[string]any:
+		return "a table"
 	}
 	return fmt.Sprintf("a %T", v)
 }

@@ -56,8 +56,8 @@ func objectConfig(v json.RawMessage, opts *Options) error {
 	return nil
 }
 
-// simpleOptions reads async, name and the service worker URL.
-func simpleOptions(raw map[string]json.RawMessage, opts *Options) error {
+// simpleOptions reads async, name, id and the service worker URL.
+func simpleOptions(raw map[string]json.RawMessage, baseURL string, opts *Options) error {
 	if v, ok := raw["async"]; ok {
 		if err := json.Unmarshal(v, &opts.Async); err != nil {
 			return fail("async must be true or false; got %s", v)
@@ -69,6 +69,12 @@ func simpleOptions(raw map[string]json.RawMessage, opts *Options) error {
 		}
 		opts.HasName = true
 	}
+	if v, ok := raw["id"]; ok {
+		if err := json.Unmarshal(v, &opts.ScriptID); err != nil || strings.TrimSpace(opts.ScriptID) == "" || strings.ContainsAny(opts.ScriptID, " \t\n\f\r") {
+			return fail("id must be the id of a <script> element on the page (text without spaces); got %s", v)
+		}
+		opts.HasScriptID = true
+	}
 	// PyScript reads both spellings (spec §7.1); one value must win.
 	for _, key := range []string{"service_worker", "serviceWorker"} {
 		v, ok := raw[key]
@@ -79,6 +85,11 @@ func simpleOptions(raw map[string]json.RawMessage, opts *Options) error {
 		if err := json.Unmarshal(v, &sw); err != nil {
 			return fail("%s must be a URL string; got %s", key, v)
 		}
+		abs, err := config.Resolve(strings.TrimSpace(sw), baseURL, nil)
+		if err != nil {
+			return fail("%s %q: %v", key, sw, err)
+		}
+		sw = abs
 		if opts.HasServiceWorker && sw != opts.ServiceWorker {
 			return fail("service_worker %q and serviceWorker %q disagree; give one", opts.ServiceWorker, sw)
 		}

@@ -42,8 +42,17 @@ type Options struct {
 	Name    string
 	HasName bool
 
+	// ServiceWorker is an absolute URL. execctx's own hosts do not use it
+	// (without SharedArrayBuffer their calls to main return promises); it
+	// is passed on for hosts that fall back to a service worker.
 	ServiceWorker    string
 	HasServiceWorker bool
+
+	// ScriptID is the id of the <script> element on main the worker runs
+	// for (the original's undocumented id option, spec §7.1); the
+	// worker's current_target() is that script's output element.
+	ScriptID    string
+	HasScriptID bool
 }
 
 // interpreters maps every accepted type, aliases included, to its name.
@@ -54,7 +63,7 @@ var interpreters = map[string]string{
 }
 
 // allowedKeys are the options, in the order messages list them.
-var allowedKeys = []string{"type", "config", "async", "name", "service_worker", "serviceWorker"}
+var allowedKeys = []string{"type", "config", "async", "name", "service_worker", "serviceWorker", "id"}
 
 func fail(format string, args ...any) error {
 	return fmt.Errorf("pyscript.PyWorker: "+format, args...)
@@ -81,7 +90,7 @@ func Validate(url, optionsJSON, baseURL string, inWorker bool) (resolvedURL stri
 	if err := configOption(raw["config"], baseURL, &opts); err != nil {
 		return "", Options{}, err
 	}
-	if err := simpleOptions(raw, &opts); err != nil {
+	if err := simpleOptions(raw, baseURL, &opts); err != nil {
 		return "", Options{}, err
 	}
 	return resolvedURL, opts, nil

@@ -167,7 +167,7 @@ func Register(ctx context.Context, r wazero.Runtime) error {
 	}
 	{
 		b := r.NewHostModuleBuilder("execctx:context/worker@0.1.0")
-		b.NewFunctionBuilder().WithGoModuleFunction(api.GoModuleFunc(hostWorkerSpawn), []api.ValueType{api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32}, []api.ValueType{}).Export("spawn")
+		b.NewFunctionBuilder().WithGoModuleFunction(api.GoModuleFunc(hostWorkerSpawn), []api.ValueType{api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32}, []api.ValueType{}).Export("spawn")
 		if _, err := b.Instantiate(ctx); err != nil {
 			return fmt.Errorf("host module execctx:context/worker@0.1.0: %w", err)
 		}
@@ -317,12 +317,12 @@ func hostDocumentCurrentScript(ctx context.Context, _ api.Module, stack []uint64
 func hostWorkerSpawn(ctx context.Context, _ api.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
-	flat := stack[:15]
+	flat := stack[:16]
 	url := wittypes.LiftString(m, flat[0:])
 	options := wittypes.LiftWorkerOptions(m, flat[2:])
 	v, err := inst.imports.Worker.Spawn(ctx, url, options)
 	r := cabi.ResultOf(v, err)
-	wittypes.StoreResultU32(m, uint32(stack[15]), r)
+	wittypes.StoreResultU32(m, uint32(stack[16]), r)
 }
 
 func hostFetchFetchText(ctx context.Context, _ api.Module, stack []uint64) {
@@ -336,7 +336,7 @@ func hostFetchFetchText(ctx context.Context, _ api.Module, stack []uint64) {
 }
 
 // exportNames are the core names of the guest's exports, in the order of Instance.fns.
-var exportNames = [...]string{"execctx:context/context@0.1.0#running-in-worker", "execctx:context/context@0.1.0#config", "execctx:context/context@0.1.0#config-url", "execctx:context/context@0.1.0#window", "execctx:context/context@0.1.0#document", "execctx:context/context@0.1.0#sync", "execctx:context/context@0.1.0#js-import", "execctx:context/context@0.1.0#py-worker", "execctx:context/context@0.1.0#current-target", "execctx:context/context@0.1.0#display-target", "execctx:context/context@0.1.0#js-modules", "execctx:context/context@0.1.0#get", "execctx:context/context@0.1.0#set", "execctx:context/context@0.1.0#call"}
+var exportNames = [...]string{"execctx:context/context@0.1.0#running-in-worker", "execctx:context/context@0.1.0#config", "execctx:context/context@0.1.0#config-url", "execctx:context/context@0.1.0#window", "execctx:context/context@0.1.0#document", "execctx:context/context@0.1.0#sync", "execctx:context/context@0.1.0#js-import", "execctx:context/context@0.1.0#py-worker", "execctx:context/context@0.1.0#current-target", "execctx:context/context@0.1.0#display-target", "execctx:context/context@0.1.0#js-modules", "execctx:context/context@0.1.0#files", "execctx:context/context@0.1.0#get", "execctx:context/context@0.1.0#set", "execctx:context/context@0.1.0#call"}
 
 // ContextRunningInWorker calls the guest's export execctx:context/context@0.1.0#running-in-worker.
 // A trap is returned as a *cabi.Trap; a result's own error as a plain error.
@@ -499,6 +499,20 @@ func (i *Instance) ContextJSModules(ctx context.Context) (v []wittypes.JSModule,
 	return r.Value, r.Error()
 }
 
+// ContextFiles calls the guest's export execctx:context/context@0.1.0#files.
+// A trap is returned as a *cabi.Trap; a result's own error as a plain error.
+func (i *Instance) ContextFiles(ctx context.Context) (v []wittypes.FileEntry, err error) {
+	ctx = i.enter(ctx)
+	defer recoverTrap("files", &err)
+	m := i.mem
+	res, callErr := i.fns[11].Call(ctx)
+	if callErr != nil {
+		return v, exportTrap("files", callErr)
+	}
+	r := wittypes.LoadResultListFileEntry(m, uint32(res[0]))
+	return r.Value, r.Error()
+}
+
 // ContextGet calls the guest's export execctx:context/context@0.1.0#get.
 // A trap is returned as a *cabi.Trap; a result's own error as a plain error.
 func (i *Instance) ContextGet(ctx context.Context, target uint32, name string) (v wittypes.Value, err error) {
@@ -508,7 +522,7 @@ func (i *Instance) ContextGet(ctx context.Context, target uint32, name string) (
 	var flat [3]uint64
 	wittypes.LowerU32(m, target, flat[0:])
 	wittypes.LowerString(m, name, flat[1:])
-	res, callErr := i.fns[11].Call(ctx, flat[:]...)
+	res, callErr := i.fns[12].Call(ctx, flat[:]...)
 	if callErr != nil {
 		return v, exportTrap("get", callErr)
 	}
@@ -526,7 +540,7 @@ func (i *Instance) ContextSet(ctx context.Context, target uint32, name string, v
 	wittypes.LowerU32(m, target, flat[0:])
 	wittypes.LowerString(m, name, flat[1:])
 	wittypes.LowerValue(m, value, flat[3:])
-	res, callErr := i.fns[12].Call(ctx, flat[:]...)
+	res, callErr := i.fns[13].Call(ctx, flat[:]...)
 	if callErr != nil {
 		return exportTrap("set", callErr)
 	}
@@ -544,7 +558,7 @@ func (i *Instance) ContextCall(ctx context.Context, target uint32, method string
 	wittypes.LowerU32(m, target, flat[0:])
 	wittypes.LowerString(m, method, flat[1:])
 	wittypes.LowerListValue(m, args, flat[3:])
-	res, callErr := i.fns[13].Call(ctx, flat[:]...)
+	res, callErr := i.fns[14].Call(ctx, flat[:]...)
 	if callErr != nil {
 		return v, exportTrap("call", callErr)
 	}

@@ -1,0 +1,59 @@
+package conformance
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/execctx/execctx/host"
+	"github.com/execctx/execctx/host/hostmock"
+)
+
+// TestFiles covers config files (spec §3.7): relative URLs resolve against
+// the config file's URL when the config came from one (§3.8), else
+// against the base URL.
+func TestFiles(t *testing.T) {
+	tests := []struct {
+		id      string
+		source  host.ConfigSource
+		fetched map[string]string // config files the host serves, by URL
+		want    []host.FileEntry
+		wantErr string
+	}{
+		{id: "inline config: the base URL", source: hostmock.InlineConfig(`{"files": {"./lib/a.py": "", "b.py": "pkg/"}}`, host.ConfigFormatJSON),
+			want: []host.FileEntry{{URL: base + "lib/a.py", Path: "a.py"}, {URL: base + "b.py", Path: "pkg/b.py"}}},
+		{id: "C28 config file: its own URL", source: hostmock.TagConfig("./conf/config.toml", host.ConfigFormatAuto),
+			fetched: map[string]string{base + "conf/config.toml": "[files]\n\"./a.py\" = \"\"\n"},
+			want:    []host.FileEntry{{URL: base + "conf/a.py", Path: "a.py"}}},
+		{id: "no files", source: hostmock.InlineConfig(`{"a": 1}`, host.ConfigFormatJSON)},
+		{id: "a config error comes first", source: hostmock.InlineConfig("files = [", host.ConfigFormatTOML), wantErr: "(PY1000): Invalid TOML"},
+		{id: "duplicated destination", source: hostmock.InlineConfig(`{"files": {"a/x.py": "", "b/x.py": ""}}`, host.ConfigFormatJSON),
+			wantErr: "files: Duplicated destination: x.py"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.id, func(t *testing.T) {
+			h := hostmock.Main(hostmock.NewPage(), "micropython")
+			h.Env.Sources = []host.ConfigSource{tc.source}
+			for url, body := range tc.fetched {
+				h.Fetch.Files[url] = body
+			}
+			got, err := newContext(t, h).Files(ctx)
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("error = %v; want one containing %q", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("files = %+v, want %+v", got, tc.want)
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("file %d = %+v, want %+v", i, got[i], tc.want[i])
+				}
+			}
+		})
+	}
+}
