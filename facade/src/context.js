@@ -126,6 +126,7 @@ function build(guest, realm, channel, config) {
   };
   const current_target = () => guest.call("current-target", (c) => c.currentTarget());
   const js_modules = guest.call("js-modules", (c) => c.jsModules());
+  const files = guest.call("files", (c) => c.files());
 
   return Object.freeze({
     RUNNING_IN_WORKER,
@@ -139,6 +140,8 @@ function build(guest, realm, channel, config) {
     js_modules: Object.freeze(js_modules.map((m) => Object.freeze({ ...m }))),
     /** The runtime the context runs in: "browser", "node", "deno" or "other". */
     runtime: realm.report.runtime,
+    /** config files resolved: [{ url, path }] for an interpreter to fetch before it runs. */
+    files: Object.freeze(files.map((f) => Object.freeze({ ...f }))),
   });
 }
 

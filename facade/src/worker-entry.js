@@ -7,6 +7,7 @@ import { portOf, ours } from "./protocol/port.js";
 import { connect } from "./protocol/worker.js";
 import { errorData } from "./protocol/wire.js";
 import { WORKER_STATE } from "./env.js";
+import { load } from "./load.js";
 
 const isWebWorker = typeof globalThis.WorkerGlobalScope !== "undefined" && globalThis instanceof globalThis.WorkerGlobalScope;
 const target = isWebWorker ? globalThis : (await import("node:worker_threads")).parentPort;
@@ -15,21 +16,8 @@ const port = portOf(target);
 // runPythonFile runs the worker's Python source, fetched relative to the
 // page like the original, in the interpreter its type names.
 async function runPythonFile({ url, interpreter, context }) {
-  const { runPython } = await import("./python/run.js");
-  const source = await fetchSource(url);
+  const [{ runPython }, source] = await Promise.all([import("./python/run.js"), load(url, "text", "the worker's Python file")]);
   await runPython(source, { type: interpreter, async: context.async });
-}
-
-async function fetchSource(url) {
-  if (url.startsWith("file:")) {
-    const { readFile } = await import("node:fs/promises");
-    return readFile(new URL(url), "utf8").catch((e) => {
-      throw new Error(`execctx: cannot read the worker's Python file ${url}: ${e.message}`);
-    });
-  }
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`execctx: fetching the worker's Python file ${url} failed with ${response.status} ${response.statusText}`);
-  return response.text();
 }
 
 port.listen(async function onInit(data) {

@@ -36,6 +36,32 @@ def _value(name):
     return getattr(_execctx, name)
 
 
+def _to_js(value):
+    # A dict must reach JS as a plain object, not a proxy of the dict.
+    try:
+        from jsffi import to_js  # MicroPython
+
+        return to_js(value)
+    except ImportError:
+        import js
+        from pyodide.ffi import to_js
+
+        return to_js(value, dict_converter=js.Object.fromEntries)
+
+
+def _py_worker():
+    # PyWorker(url, **options), as the original (spec §7.1): Python passes
+    # keywords, JS takes an options object.
+    value = _value("PyWorker")
+    if isinstance(value, NotSupported):
+        return value
+
+    def PyWorker(url, **options):
+        return value(url, _to_js(options))
+
+    return PyWorker
+
+
 class _Module:
     # MicroPython cannot make module objects; any object in sys.modules
     # imports, as PyScript's own js_modules proxy shows.
@@ -67,7 +93,7 @@ _names = {
     "document": _value("document"),
     "sync": _value("sync"),
     "js_import": _value("js_import"),
-    "PyWorker": _value("PyWorker"),
+    "PyWorker": _py_worker(),
     "current_target": _execctx.current_target,
     "js_modules": _js_modules,
 }

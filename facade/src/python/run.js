@@ -5,59 +5,27 @@
 
 import { createContext } from "../context.js";
 import { isNotSupported } from "../notsupported.js";
+import { load } from "../load.js";
+import { loadInterpreter } from "./interpreters.js";
 
 let layer; // the Python layer's source, read once per realm
 
-async function pyscriptSource() {
-  const url = new URL("./pyscript.py", import.meta.url);
-  if (url.protocol === "file:") {
-    const { readFile } = await import("node:fs/promises");
-    return readFile(url, "utf8");
-  }
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`execctx: fetching ${url} failed with ${response.status}`);
-  return response.text();
-}
-
-async function loadInterpreter(type, output) {
-  if (type === "pyodide") return loadPyodideCore(output);
-  if (type !== "micropython") {
-    throw new Error(`execctx: runPython runs "micropython" or "pyodide" (aliases "mpy", "py"); got ${JSON.stringify(type)}`);
-  }
-  const mp = await importFirst([
-    "@micropython/micropython-webassembly-pyscript",
-    // an unbundled page: the package beside execctx, or in the repository's npm/
-    new URL("../../../@micropython/micropython-webassembly-pyscript/micropython.mjs", import.meta.url).href,
-    new URL("../../node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs", import.meta.url).href,
-  ]).catch((e) => {
-    throw new Error("execctx: install @micropython/micropython-webassembly-pyscript 1.27.0 (and serve it) to run MicroPython", { cause: e });
-  });
-  return mp.loadMicroPython({ stdout: output.stdout, stderr: output.stderr });
-}
-
-// Pyodide's core only: no packages are downloaded at run time.
-async function loadPyodideCore(output) {
-  const pyodide = await importFirst([
-    "pyodide",
-    new URL("../../../pyodide/pyodide.mjs", import.meta.url).href,
-    new URL("../../node_modules/pyodide/pyodide.mjs", import.meta.url).href,
-  ]).catch((e) => {
-    throw new Error("execctx: install pyodide 314.0.7 (and serve it) to run Pyodide", { cause: e });
-  });
-  return pyodide.loadPyodide({ stdout: output.stdout, stderr: output.stderr });
-}
-
-/** importFirst imports the first specifier that loads. */
-async function importFirst(specifiers) {
-  let last;
-  for (const s of specifiers) {
-    try {
-      return await import(s);
-    } catch (e) {
-      last = e;
+/**
+ * writeFiles fetches the config's files (already resolved by the
+ * component) into the interpreter's file system, before any Python runs,
+ * as PyScript does.
+ */
+async function writeFiles(interpreter, files) {
+  const { FS } = interpreter;
+  const bodies = await Promise.all(files.map((f) => load(f.url, "bytes", "the config file")));
+  files.forEach(({ path }, i) => {
+    const parts = path.split("/").slice(0, -1);
+    for (let n = 1; n <= parts.length; n++) {
+      const dir = parts.slice(0, n).join("/");
+      if (dir && dir !== "." && !FS.analyzePath(dir).exists) FS.mkdir(dir);
     }
-  }
-  throw last;
+    FS.writeFile(path, bodies[i]);
+  });
 }
 
 /**
@@ -91,19 +59,23 @@ function bridge(ctx, modules) {
 
 /**
  * runPython runs source with `pyscript` importable. options: type
- * ("micropython", alias "mpy"), context (an execctx context; default: one
- * made for that interpreter), async (run with top-level await allowed),
- * stdout and stderr (line callbacks). It returns
+ * ("micropython" or "pyodide", aliases "mpy" and "py"; default
+ * "micropython"), context (an execctx context; default: one made for that
+ * interpreter), script (main thread: the <script> element the source
+ * stands for, so that current_target() names its output element), async
+ * (allow top-level await), stdout and stderr (line callbacks). It returns
  * what the last expression evaluates to, and throws a Python error as an
  * Error whose message is the traceback text.
  */
 export async function runPython(source, options = {}) {
   const type = { mpy: "micropython", py: "pyodide" }[options.type] ?? options.type ?? "micropython";
-  const ctx = options.context ?? (await createContext({ interpreter: type }));
+  const script = options.script;
+  const ctx = options.context ?? (await createContext({ interpreter: type, ...(script && { currentScript: () => script }) }));
   const output = { stdout: options.stdout ?? console.log, stderr: options.stderr ?? console.error };
   const interpreter = await loadInterpreter(type, output);
+  await writeFiles(interpreter, ctx.files);
   interpreter.registerJsModule("_execctx", bridge(ctx, await loadModules(ctx)));
-  layer ??= pyscriptSource();
+  layer ??= load(new URL("./pyscript.py", import.meta.url), "text", "execctx's Python layer");
   interpreter.runPython(await layer);
   return options.async ? interpreter.runPythonAsync(source) : interpreter.runPython(source);
 }

@@ -1,0 +1,24 @@
+// Reading a resource by URL in any realm: file: URLs from disk (Node,
+// Deno), anything else with fetch. One place decides how a failure reads.
+
+/**
+ * load returns the body of url as text ("text") or bytes ("bytes"). what
+ * names the resource in the error, e.g. "the worker's Python file".
+ */
+export async function load(url, as, what) {
+  const href = String(url);
+  if (href.startsWith("file:")) {
+    const { readFile } = await import("node:fs/promises");
+    try {
+      const data = await readFile(new URL(href));
+      return as === "text" ? new TextDecoder().decode(data) : new Uint8Array(data);
+    } catch (e) {
+      throw new Error(`execctx: cannot read ${what} ${href}: ${e.message}`, { cause: e });
+    }
+  }
+  const response = await fetch(href);
+  if (!response.ok) {
+    throw new Error(`execctx: fetching ${what} ${href} failed with ${response.status} ${response.statusText}`.trimEnd());
+  }
+  return as === "text" ? response.text() : new Uint8Array(await response.arrayBuffer());
+}
