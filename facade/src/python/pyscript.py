@@ -49,6 +49,29 @@ def _to_js(value):
         return to_js(value, dict_converter=js.Object.fromEntries)
 
 
+def _checked(result):
+    # _execctx's guarded calls return {ok, value, error}: see run.js.
+    if not result.ok:
+        raise ValueError(result.error)
+    return result.value
+
+
+def current_target():
+    """The id of the element display() writes to by default (spec §9)."""
+    return _checked(_execctx.current_target())
+
+
+def _window():
+    # On the main thread window is the js module itself, as in PyScript
+    # (C37: `window is js`).
+    value = _value("window")
+    if isinstance(value, NotSupported) or _execctx.RUNNING_IN_WORKER:
+        return value
+    import js
+
+    return js
+
+
 def _py_worker():
     # PyWorker(url, **options), as the original (spec §7.1): Python passes
     # keywords, JS takes an options object.
@@ -57,7 +80,7 @@ def _py_worker():
         return value
 
     def PyWorker(url, **options):
-        return value(url, _to_js(options))
+        return _checked(value(url, _to_js(options)))
 
     return PyWorker
 
@@ -89,12 +112,12 @@ sys.modules["pyscript.js_modules"] = _js_modules
 _names = {
     "RUNNING_IN_WORKER": bool(_execctx.RUNNING_IN_WORKER),
     "config": json.loads(_execctx.config_json),
-    "window": _value("window"),
+    "window": _window(),
     "document": _value("document"),
     "sync": _value("sync"),
     "js_import": _value("js_import"),
     "PyWorker": _py_worker(),
-    "current_target": _execctx.current_target,
+    "current_target": current_target,
     "js_modules": _js_modules,
 }
 _context = _module("pyscript.context", dict(_names, NotSupported=NotSupported))

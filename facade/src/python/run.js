@@ -29,15 +29,33 @@ async function writeFiles(interpreter, files) {
 }
 
 /**
- * loadModules imports the js_modules this realm loads itself, by name.
- * Modules a worker would take from main are not loaded yet (see README).
+ * loadModules imports the js_modules of this context by name: a realm's
+ * own modules here, and in a worker main's modules on main, as proxies
+ * (spec §6.3; eager, where polyscript imports on first use).
  */
 async function loadModules(ctx) {
   const loaded = {};
   for (const m of ctx.js_modules) {
-    if (m.realm === "local" && !m.stylesheet) loaded[m.name] = await import(m.url);
+    if (m.stylesheet) continue;
+    if (m.realm === "local") loaded[m.name] = await import(m.url);
+    else if (!isNotSupported(ctx.js_import)) [loaded[m.name]] = await ctx.js_import(m.url);
   }
   return loaded;
+}
+
+/**
+ * guarded wraps fn for Python: MicroPython cannot catch a JS exception
+ * thrown by a synchronous call (it unwinds through the interpreter), so
+ * errors come back as values that pyscript.py raises as Python errors.
+ */
+function guarded(fn) {
+  return (...args) => {
+    try {
+      return { ok: true, value: fn(...args), error: "" };
+    } catch (e) {
+      return { ok: false, value: undefined, error: e instanceof Error ? e.message : String(e) };
+    }
+  };
 }
 
 /** The JS module `_execctx` that pyscript.py adapts. */
@@ -45,14 +63,14 @@ function bridge(ctx, modules) {
   const module = {
     RUNNING_IN_WORKER: ctx.RUNNING_IN_WORKER,
     config_json: JSON.stringify(ctx.config),
-    current_target: () => ctx.current_target(),
+    current_target: guarded(() => ctx.current_target()),
     js_modules: modules,
     js_module_names: Object.keys(modules),
   };
   for (const name of ["window", "document", "sync", "js_import", "PyWorker"]) {
     const value = ctx[name];
     if (isNotSupported(value)) module[`notsupported_${name}`] = { name: value.name, message: value.message };
-    else module[name] = value;
+    else module[name] = name === "PyWorker" ? guarded(value) : value;
   }
   return module;
 }
@@ -64,8 +82,9 @@ function bridge(ctx, modules) {
  * interpreter), script (main thread: the <script> element the source
  * stands for, so that current_target() names its output element), async
  * (allow top-level await), stdout and stderr (line callbacks). It returns
- * what the last expression evaluates to, and throws a Python error as an
- * Error whose message is the traceback text.
+ * what the last expression evaluates to (MicroPython's async runs return
+ * undefined), and throws a Python error as an Error whose message is the
+ * traceback text.
  */
 export async function runPython(source, options = {}) {
   const type = { mpy: "micropython", py: "pyodide" }[options.type] ?? options.type ?? "micropython";

@@ -1,0 +1,4 @@
+export function hello() {
+  return "Hello from JavaScript!";
+}
+export const _private = "hidden";

@@ -1,0 +1,39 @@
+# Spec §7: PyWorker from Python, and its error paths.
+from harness import case, expect, raises, MAIN, WORKER, TYPE
+from pyscript import PyWorker
+
+MAIN_ONLY = "pyscript.PyWorker works only when running in the main thread"
+
+
+@case("C66", WORKER)
+async def py_worker_in_a_worker():
+    expect(await raises(TypeError, PyWorker, "x.py"), MAIN_ONLY)
+
+
+@case("unknown type", MAIN)
+async def unknown_type_names_the_allowed_ones():
+    msg = await raises(ValueError, PyWorker, "./report_config.py", type="zzz")
+    if 'type must be either "micropython" or "pyodide" (aliases "mpy", "py")' not in msg or '"zzz"' not in msg:
+        raise AssertionError(msg)
+
+
+async def _ready_error(url):
+    w = PyWorker(url, type=TYPE)
+    try:
+        return await raises(Exception, lambda: w.ready)
+    finally:
+        w.terminate()
+
+
+@case("worker raises", MAIN)
+async def python_exception_rejects_ready():
+    msg = await _ready_error("./raises.py")
+    if "Traceback" not in msg or "ValueError: the worker's Python failed" not in msg:
+        raise AssertionError(msg)
+
+
+@case("worker 404", MAIN)
+async def missing_script_rejects_ready():
+    msg = await _ready_error("./nowhere.py")
+    if "the worker's Python file" not in msg or "nowhere.py" not in msg:
+        raise AssertionError(msg)
