@@ -116,10 +116,7 @@ function build(guest, realm, channel, config) {
     channel ? syncOfWorker(channel) : notSupported("pyscript.sync", "pyscript.sync works only in workers started by execctx (PyWorker)"));
   const RUNNING_IN_WORKER = guest.call("running-in-worker", (c) => c.runningInWorker());
 
-  const js_import = async (...urls) => {
-    const resolved = guest.call("js-import", (c) => c.jsImport(urls));
-    return RUNNING_IN_WORKER ? channel.importOnMain(resolved) : Promise.all(resolved.map((u) => import(u)));
-  };
+  const js_import = jsImport(guest, RUNNING_IN_WORKER && channel);
   const PyWorker = RUNNING_IN_WORKER ? workerPyWorker(guest) : (url, options = {}) => {
     const handle = guest.call("py-worker", (c) => c.pyWorker(String(url), JSON.stringify(options)));
     return realm.workers[handle];
@@ -143,6 +140,23 @@ function build(guest, realm, channel, config) {
     /** config files resolved: [{ url, path }] for an interpreter to fetch before it runs. */
     files: Object.freeze(files.map((f) => Object.freeze({ ...f }))),
   });
+}
+
+/**
+ * js_import, or NotSupported with the component's own message where it
+ * does not work (a worker without SharedArrayBuffer): the component is
+ * asked once, with no URLs.
+ */
+function jsImport(guest, channel) {
+  try {
+    guest.call("js-import", (c) => c.jsImport([]));
+  } catch (e) {
+    return notSupported("pyscript.js_import", e.message);
+  }
+  return async (...urls) => {
+    const resolved = guest.call("js-import", (c) => c.jsImport(urls));
+    return channel ? channel.importOnMain(resolved) : Promise.all(resolved.map((u) => import(u)));
+  };
 }
 
 /** In a worker, PyWorker is NotSupported with the component's own message. */

@@ -28,12 +28,12 @@ class NotSupported:
 
 
 def _value(name):
-    # _execctx gives either the JS value or, where it is NotSupported, its
-    # name and message as notsupported_<name>.
-    ns = getattr(_execctx, "notsupported_" + name, None)
-    if ns is not None:
+    # _execctx gives the JS value, or where it is NotSupported its name and
+    # message.
+    ns = _execctx.not_supported(name)
+    if ns:
         return NotSupported(ns.name, ns.message)
-    return getattr(_execctx, name)
+    return _execctx.value(name)
 
 
 def _to_js(value):
@@ -58,7 +58,7 @@ def _checked(result):
 
 def current_target():
     """The id of the element display() writes to by default (spec §9)."""
-    return _checked(_execctx.current_target())
+    return _checked(_execctx.value("current_target")())
 
 
 def _window():
@@ -104,7 +104,7 @@ def _module(name, values):
 # `from pyscript.js_modules.greeting import hello` both work (spec §6.4).
 _js_modules = _Module("pyscript.js_modules", {})
 for _name in _execctx.js_module_names:
-    _ns = getattr(_execctx.js_modules, _name)
+    _ns = getattr(_execctx.value("js_modules"), _name)
     setattr(_js_modules, _name, _ns)
     sys.modules["pyscript.js_modules." + _name] = _ns
 sys.modules["pyscript.js_modules"] = _js_modules

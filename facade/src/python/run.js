@@ -38,7 +38,7 @@ async function loadModules(ctx) {
   for (const m of ctx.js_modules) {
     if (m.stylesheet) continue;
     if (m.realm === "local") loaded[m.name] = await import(m.url);
-    else if (!isNotSupported(ctx.js_import)) [loaded[m.name]] = await ctx.js_import(m.url);
+    else if (!isNotSupported(ctx.js_import)) [loaded[m.name]] = await ctx.js_import(m.url); // else: C64
   }
   return loaded;
 }
@@ -58,21 +58,26 @@ function guarded(fn) {
   };
 }
 
-/** The JS module `_execctx` that pyscript.py adapts. */
+/**
+ * The JS module `_execctx` that pyscript.py adapts. Values go out through
+ * value(name), not as module attributes: MicroPython binds a callable
+ * attribute (main's proxies are callable) to the module as a method.
+ */
 function bridge(ctx, modules) {
-  const module = {
-    RUNNING_IN_WORKER: ctx.RUNNING_IN_WORKER,
-    config_json: JSON.stringify(ctx.config),
-    current_target: guarded(() => ctx.current_target()),
-    js_modules: modules,
-    js_module_names: Object.keys(modules),
-  };
+  const values = { js_modules: modules, current_target: guarded(() => ctx.current_target()) };
+  const unsupported = {};
   for (const name of ["window", "document", "sync", "js_import", "PyWorker"]) {
     const value = ctx[name];
-    if (isNotSupported(value)) module[`notsupported_${name}`] = { name: value.name, message: value.message };
-    else module[name] = name === "PyWorker" ? guarded(value) : value;
+    if (isNotSupported(value)) unsupported[name] = { name: value.name, message: value.message };
+    else values[name] = name === "PyWorker" ? guarded(value) : value;
   }
-  return module;
+  return {
+    RUNNING_IN_WORKER: ctx.RUNNING_IN_WORKER,
+    config_json: JSON.stringify(ctx.config),
+    js_module_names: Object.keys(modules),
+    value: (name) => values[name],
+    not_supported: (name) => unsupported[name] ?? false, // null and undefined differ between the interpreters
+  };
 }
 
 /**

@@ -1,0 +1,54 @@
+// The Python suite (tests/python) in real Chromium: MicroPython on an
+// isolated page's main thread and worker, and in a worker of a page that
+// is not isolated; Pyodide on the isolated page.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { EXPECTED } from "../python/driver.mjs";
+import { root, startServer, launchChromium } from "./setup.mjs";
+
+let server, browser;
+
+before(async () => {
+  server = await startServer([`/python/=${root}tests/python`]);
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function suite(path) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  try {
+    await page.goto(`${server.base}/${path}`);
+    const handle = await page.waitForFunction(() => window.pythonSuite, null, { timeout: 90000 });
+    return { results: await handle.jsonValue(), errors };
+  } finally {
+    await page.close();
+  }
+}
+
+function check(results, label) {
+  assert.deepEqual(results.map((r) => r.ids).sort(), [...EXPECTED[label]].sort(), `the cases that ran in ${label}`);
+  for (const r of results) assert.ok(r.ok, `${label} ${r.ids} (${r.name}): ${r.error}`);
+}
+
+for (const type of ["micropython", "pyodide"]) {
+  test(`${type}: the Python suite on an isolated page, main thread and worker`, async () => {
+    const { results, errors } = await suite(`coi/python/?type=${type}`);
+    assert.equal(results.error, undefined);
+    check(results.M, "M");
+    check(results.W, "W");
+    assert.deepEqual(errors, []);
+  });
+}
+
+test("micropython: the Python suite in a worker of a page without SharedArrayBuffer", async () => {
+  const { results, errors } = await suite("plain/python/");
+  assert.equal(results.error, undefined);
+  check(results.W0, "W0");
+  assert.deepEqual(errors, []);
+});
