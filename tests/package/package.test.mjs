@@ -64,3 +64,22 @@ void start; void inWorker; void type; void PyWorker;
   await writeFile(join(project, "check.ts"), `import { config } from "execctx";\nconst n: number = config.type;\nvoid n;\n`);
   assert.throws(() => run(tsc, ["-p", "."], project), (e) => /check\.ts\(2,7\): error TS2322: .* is not assignable to type 'number'/.test(e.stdout));
 });
+
+// The interpreters are optional peer dependencies, so this fresh install
+// has neither: a Python worker's ready must reject and say what to install.
+test("without the interpreter packages, a Python worker's ready rejects naming the package", async () => {
+  await writeFile(join(project, "w.py"), "print('never runs')\n");
+  await writeFile(join(project, "start.mjs"), `
+import { PyWorker } from "execctx";
+for (const type of ["micropython", "pyodide"]) {
+  const w = PyWorker(new URL("./w.py", import.meta.url), { type });
+  await w.ready.then(() => console.log("ready"), (e) => console.log(e.message));
+  await w.terminate();
+}
+`);
+  const lines = run(process.execPath, ["start.mjs"], project).trim().split("\n");
+  assert.deepEqual(lines, [
+    "execctx: install @micropython/micropython-webassembly-pyscript 1.27.0 (and serve it) to run MicroPython",
+    "execctx: install pyodide 314.0.7 (and serve it) to run Pyodide",
+  ]);
+});
