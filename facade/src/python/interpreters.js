@@ -1,34 +1,39 @@
 // Loading the interpreters execctx runs: the npm packages
-// @micropython/micropython-webassembly-pyscript and pyodide (core only),
-// from beside execctx, never from a CDN.
+// @micropython/micropython-webassembly-pyscript and pyodide (core only, so
+// no package downloads at run time), from beside execctx, never from a CDN.
 
-/** loadInterpreter starts "micropython" or "pyodide" with the given output callbacks. */
+const PACKAGES = {
+  micropython: {
+    name: "@micropython/micropython-webassembly-pyscript",
+    version: "1.27.0",
+    entry: "micropython.mjs",
+    label: "MicroPython",
+    start: (module, output) => module.loadMicroPython(output),
+  },
+  pyodide: {
+    name: "pyodide",
+    version: "314.0.7",
+    entry: "pyodide.mjs",
+    label: "Pyodide",
+    start: (module, output) => module.loadPyodide(output),
+  },
+};
+
+/** loadInterpreter starts "micropython" or "pyodide" with output's stdout and stderr callbacks. */
 export async function loadInterpreter(type, output) {
-  if (type === "pyodide") return loadPyodideCore(output);
-  if (type !== "micropython") {
+  const pkg = PACKAGES[type];
+  if (!pkg) {
     throw new Error(`execctx: runPython runs "micropython" or "pyodide" (aliases "mpy", "py"); got ${JSON.stringify(type)}`);
   }
-  const mp = await importFirst([
-    "@micropython/micropython-webassembly-pyscript",
+  const module = await importFirst([
+    pkg.name, // resolved by Node, Deno or a bundler
     // an unbundled page: the package beside execctx, or in the repository's npm/
-    new URL("../../../@micropython/micropython-webassembly-pyscript/micropython.mjs", import.meta.url).href,
-    new URL("../../node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs", import.meta.url).href,
+    new URL(`../../../${pkg.name}/${pkg.entry}`, import.meta.url).href,
+    new URL(`../../node_modules/${pkg.name}/${pkg.entry}`, import.meta.url).href,
   ]).catch((e) => {
-    throw new Error("execctx: install @micropython/micropython-webassembly-pyscript 1.27.0 (and serve it) to run MicroPython", { cause: e });
+    throw new Error(`execctx: install ${pkg.name} ${pkg.version} (and serve it) to run ${pkg.label}`, { cause: e });
   });
-  return mp.loadMicroPython({ stdout: output.stdout, stderr: output.stderr });
-}
-
-// Pyodide's core only: no packages are downloaded at run time.
-async function loadPyodideCore(output) {
-  const pyodide = await importFirst([
-    "pyodide",
-    new URL("../../../pyodide/pyodide.mjs", import.meta.url).href,
-    new URL("../../node_modules/pyodide/pyodide.mjs", import.meta.url).href,
-  ]).catch((e) => {
-    throw new Error("execctx: install pyodide 314.0.7 (and serve it) to run Pyodide", { cause: e });
-  });
-  return pyodide.loadPyodide({ stdout: output.stdout, stderr: output.stderr });
+  return pkg.start(module, { stdout: output.stdout, stderr: output.stderr });
 }
 
 /** importFirst imports the first specifier that loads. */
