@@ -1,6 +1,9 @@
 // The main thread of the browser test page: what it sees, then a worker's
 // view, collected in window.results for the test to read.
-import { evalBlocked } from "./csp-probe.js";
+// the demo's probe (examples/web/probe.js, served at the root of each mode)
+import { functionConstructor } from "../probe.js";
+
+const evalBlocked = () => functionConstructor() !== "allowed";
 
 const results = {};
 try {

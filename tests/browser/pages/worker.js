@@ -2,7 +2,10 @@
 // the proxy, calls main synchronously and imports a module on main, where
 // SharedArrayBuffer allows.
 import { RUNNING_IN_WORKER, config, document, sync, PyWorker, js_import } from "../execctx/dist/index.js";
-import { evalBlocked } from "./csp-probe.js";
+// the demo's probe (examples/web/probe.js, served at the root of each mode)
+import { functionConstructor } from "../probe.js";
+
+const evalBlocked = () => functionConstructor() !== "allowed";
 
 sync.report = async () => {
   const r = { RUNNING_IN_WORKER, config, evalBlocked: evalBlocked() };
