@@ -15,7 +15,8 @@ export const root = fileURLToPath(new URL("../../", import.meta.url));
  * startServer builds examples/server and runs it on a free loopback port
  * with extra arguments (e.g. -mount). It resolves to { base, stop } once
  * the server has printed its URL, and rejects if the server exits or
- * prints something else first. stop() kills it; call it in a finally.
+ * prints something else first. stop() kills it; call it in a finally
+ * (it is also called when this process exits).
  */
 export async function startServer(args = []) {
   // built, not `go run`, so that killing it kills the server itself
@@ -25,6 +26,8 @@ export async function startServer(args = []) {
     execFileSync("go", ["build", "-o", bin, "./examples/server"], { cwd: root, stdio: "inherit" });
     const proc = spawn(bin, ["-addr", "127.0.0.1:0", "-root", root, ...args], { stdio: ["ignore", "pipe", "inherit"] });
     const stop = () => proc.exitCode === null && proc.signalCode === null && proc.kill();
+    // also when this process dies of an uncaught error (say EPIPE on stdout), which skips finally blocks
+    process.once("exit", stop);
     try {
       return { base: await firstURL(proc), stop };
     } catch (e) {
