@@ -1,29 +1,36 @@
-// The demo's worker.
-import { RUNNING_IN_WORKER, config, window, document, sync, PyWorker, current_target, js_import } from "./execctx/dist/index.js";
+// The demo's JS module worker: it reports what its context sees, writing
+// to main's document where a proxy of it is available.
+import { RUNNING_IN_WORKER, config, window, document, sync, PyWorker, current_target, js_import, js_modules } from "./execctx/dist/index.js";
+import { functionConstructor } from "./probe.js";
+
+// main → worker: main's calls of these always return promises.
+sync.add = (a, b) => a + b;
 
 sync.report = async () => {
-  const r = { RUNNING_IN_WORKER, config };
-  try {
+  const r = { RUNNING_IN_WORKER, "config (main's <py-config> text, given to PyWorker)": config };
+  r.window = attempt(() => `a proxy of main's window: location.pathname = ${window.location.pathname}`, () => String(window));
+  r.document = attempt(() => {
     document.title = "execctx demo: title set by the worker";
     document.getElementById("from-worker").textContent = "this text, and the page title";
-    r["document.title = …"] = "written through the proxy";
-  } catch (e) {
-    r.document = String(document);
-  }
+    return "a proxy of main's document: document.title and #from-worker written";
+  }, () => String(document));
   const greeting = sync.greet("worker"); // a value when blocking works, else a promise
   r["sync.greet('worker')"] = greeting instanceof Promise ? `a promise: ${await greeting}` : greeting;
-  try {
-    PyWorker("./other.js", { type: "module" });
-  } catch (e) {
-    r.PyWorker = e.message;
-  }
-  try {
-    const [local] = await js_import("./local.js");
-    r['js_import("./local.js") on main'] = local.greeting();
-  } catch (e) {
-    r.js_import = e.message;
-  }
-  r.window = window === globalThis ? "?" : String(window).startsWith("<NotSupported") ? String(window) : "a proxy of main's window";
-  r["current_target()"] = current_target() || '"" (a PyWorker has no script element)';
+  r["PyWorker(…)"] = attempt(() => PyWorker("./other.js", { type: "module" }), (e) => e.message);
+  r['js_import("./local.js"), imported on main'] = await js_import("./local.js").then(([local]) => local.greeting(), (e) => e.message);
+  r.js_modules = js_modules.map((m) => `${m.name} → ${m.url} (${m.realm})`).join("\n");
+  r["current_target()"] = current_target();
+  const target = current_target() && document.getElementById(current_target());
+  if (target) target.textContent = `the JS worker wrote this into #${current_target()}`;
+  r["new Function(…)"] = functionConstructor();
   return r;
 };
+
+/** attempt returns fn's value, or what onError makes of what it threw. */
+function attempt(fn, onError) {
+  try {
+    return fn();
+  } catch (e) {
+    return onError(e);
+  }
+}

@@ -1,79 +1,103 @@
 // The facade in real Chromium (Debian's, driven by playwright-core; no
-// browser is downloaded), against the Go server in both isolation modes.
+// browser is downloaded), against the Go server in its three modes:
+// /coi/ (cross-origin isolated), /plain/ (not) and /csp/ (isolated, with
+// a Content-Security-Policy that forbids eval and Function).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
-import { mkdtemp, mkdir } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { startServer, launchChromium, withPage } from "./harness.mjs";
 
 const SAB_MESSAGE = "Unable to use `window` or `document` in worker. This requires SharedArrayBuffer support. See: https://docs.pyscript.net/latest/faq/#sharedarraybuffer";
-const root = fileURLToPath(new URL("../../", import.meta.url));
-let server, base, browser;
+const notSupported = (name, message = SAB_MESSAGE) => `<NotSupported ${name} [${message}]>`;
+const PYWORKER_IN_WORKER = "pyscript.PyWorker works only when running in the main thread";
+const SYNC_ON_MAIN = "pyscript.sync works only when running in a worker";
+let server, browser;
 
 before(async () => {
-  // built, not `go run`, so that killing it kills the server itself
-  const bin = join(await mkdtemp(join(tmpdir(), "execctx-server-")), "server");
-  execFileSync("go", ["build", "-o", bin, "./examples/server"], { cwd: root });
-  server = spawn(bin, ["-addr", "127.0.0.1:0", "-root", root], { stdio: ["ignore", "pipe", "inherit"] });
-  base = await new Promise((resolve, reject) => {
-    server.stdout.once("data", (line) => resolve(String(line).match(/http:\/\/[^/]+/)[0]));
-    server.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--disable-quic"],
-  });
+  server = await startServer();
+  browser = await launchChromium();
 });
 
 after(async () => {
-  await browser?.close();
-  server?.kill();
+  try {
+    await browser?.close();
+  } finally {
+    server?.stop();
+  }
 });
 
-async function open(mode, path = "tests/context.html") {
-  const page = await browser.newPage();
-  const warnings = [];
-  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
-  await page.goto(`${base}/${mode}/${path}`);
-  const results = await page.waitForFunction(() => window.results, null, { timeout: 60000 }).then((h) => h.jsonValue());
-  await page.close();
-  return { results, warnings };
+/** watch collects a page's console warnings and uncaught errors. */
+function watch(page) {
+  const seen = { warnings: [], errors: [] };
+  page.on("console", (m) => m.type() === "warning" && seen.warnings.push(m.text()));
+  page.on("pageerror", (e) => seen.errors.push(e.message));
+  return seen;
 }
 
-for (const mode of ["coi", "csp"]) test(`${mode}: a worker writes main's document synchronously`, async () => {
-  const { results, warnings } = await open(mode);
+/** open loads a test page and returns its window.results with what watch saw. */
+function open(mode, path = "tests/context.html") {
+  return withPage(browser, {}, async (page) => {
+    const seen = watch(page);
+    await page.goto(`${server.base}/${mode}/${path}`);
+    const results = await page.waitForFunction(() => window.results, null, { timeout: 60000 }).then((h) => h.jsonValue());
+    return { results, ...seen };
+  });
+}
+
+/** The report of tests/pages/worker.js on a page where the worker reaches main. */
+const reachingWorker = (mode, config) => ({
+  RUNNING_IN_WORKER: true,
+  config: { ...config, type: "py" },
+  evalBlocked: mode === "csp",
+  proxied: true,
+  pyWorker: PYWORKER_IN_WORKER,
+  jsImport: "Hello from JavaScript!",
+});
+
+for (const mode of ["coi", "csp"]) test(`${mode}: a worker writes main's document synchronously and js_import works on both sides`, async () => {
+  const { results, warnings, errors } = await open(mode);
   assert.equal(results.error, undefined);
   assert.deepEqual(results.main, {
     RUNNING_IN_WORKER: false,
     config: { name: "browser", js_modules: { main: { "./greeting.js": "greeting" } }, type: "py" },
     windowIsGlobal: true,
     documentIsDocument: true,
-    sync: "<NotSupported pyscript.sync [pyscript.sync works only when running in a worker]>",
+    sync: notSupported("pyscript.sync", SYNC_ON_MAIN),
     modules: ["greeting local"],
+    jsImport: "Hello from JavaScript!",
     crossOriginIsolated: true,
   });
-  assert.equal(results.worker.RUNNING_IN_WORKER, true);
-  assert.equal(results.worker.proxied, true);
-  assert.equal(results.worker.pyWorker, "pyscript.PyWorker works only when running in the main thread");
+  assert.deepEqual(results.worker, reachingWorker(mode, {}));
+  assert.deepEqual(results.quiet, reachingWorker(mode, { sync_main_only: true }));
   assert.equal(results.title, "hello worker");
   assert.equal(results.text, "written by the worker");
-  assert.match(results.missing, /missing\.js/);
+  assert.equal(results.missing, `Failed to fetch dynamically imported module: ${server.base}/${mode}/tests/missing.js`);
   assert.deepEqual(warnings, []);
-  assert.equal(results.evalBlocked, mode === "csp", "the strict CSP forbids Function only in csp mode");
+  assert.deepEqual(errors, []);
+  assert.equal(results.evalBlocked, mode === "csp", "the strict CSP forbids Function on main only in csp mode");
 });
 
-test("C40 C41 not isolated: NotSupported document in the worker, one warning, none with sync_main_only", async () => {
-  const { results, warnings } = await open("plain");
+test("C40 C41 not isolated: NotSupported document and js_import in the worker, one warning, none with sync_main_only", async () => {
+  const { results, warnings, errors } = await open("plain");
   assert.equal(results.error, undefined);
   assert.equal(results.main.crossOriginIsolated, false);
-  assert.equal(results.worker.documentError, SAB_MESSAGE);
+  assert.equal(results.main.jsImport, "Hello from JavaScript!");
+  const degraded = (config) => ({
+    RUNNING_IN_WORKER: true,
+    config: { ...config, type: "py" },
+    evalBlocked: false,
+    documentError: SAB_MESSAGE,
+    pyWorker: PYWORKER_IN_WORKER,
+    jsImportError: SAB_MESSAGE,
+  });
+  assert.deepEqual(results.worker, degraded({}));
+  assert.deepEqual(results.quiet, degraded({ sync_main_only: true }));
   assert.equal(results.title, "execctx test");
+  assert.equal(results.text, "");
   assert.deepEqual(warnings, [SAB_MESSAGE]);
+  assert.deepEqual(errors, []);
 });
 
 test("C41 not isolated, sync_main_only: NotSupported document and no warning", async () => {
@@ -102,43 +126,103 @@ test("config errors carry the spec's codes; failing workers reject ready", async
   assert.equal(results.missing, "(PY0404): Fetching from URL ./missing.toml failed with error 404 (Not Found). Are your filename and path correct?");
   assert.equal(results.badURL, "(PY1000): Invalid URL: ./config.txt");
   assert.equal(results.throwing, "this worker script is broken");
-  assert.match(results.notFound, /nowhere\.js/);
-  assert.equal(results.sync, "pyscript.sync works only when running in a worker");
+  // The browser's own text for a module that 404s, passed through by the facade.
+  assert.equal(results.notFound, `Failed to fetch dynamically imported module: ${server.base}/coi/tests/nowhere.js`);
+  assert.equal(results.sync, SYNC_ON_MAIN);
 });
 
-// The demo page in both modes; a screenshot of each goes to tests/artifacts/ (gitignored).
-for (const mode of ["coi", "plain"]) test(`the demo page, ${mode}`, async () => {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
-  await page.goto(`${base}/${mode}/`);
-  await page.waitForFunction(() => document.querySelector("#worker dt") && [...document.querySelectorAll("#main dt")].some((dt) => dt.textContent === "MicroPython worker"), null, { timeout: 30000 });
-  const seen = await page.evaluate(() => ({
-    title: document.title,
-    fromWorker: document.getElementById("from-worker").textContent,
-    fromPython: document.getElementById("from-python").textContent,
-    worker: Object.fromEntries([...document.querySelectorAll("#worker dt")].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])),
-    main: Object.fromEntries([...document.querySelectorAll("#main dt")].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])),
-  }));
+// The demo page: what it shows, row by row, on each side. The config is
+// the page's <py-config> TOML; the JS worker is given the same text.
+const DEMO_CONFIG = JSON.stringify({ js_modules: { main: { "./local.js": "local" } }, name: "execctx demo", sync_main_only: false, type: "py" });
+const EVAL_BLOCKED = "blocked (EvalError): the page's Content-Security-Policy has no 'unsafe-eval'";
+const NO_TARGET = `(none: without SharedArrayBuffer the worker's current_target() is "")`;
+
+/** readDemo waits for the demo's last row, then reads everything the page shows. */
+async function readDemo(page) {
+  await page.waitForFunction(() => [...document.querySelectorAll("#main dt")].some((dt) => dt.textContent.startsWith('PyWorker("./worker.py"')), null, { timeout: 60000 });
+  return page.evaluate(() => {
+    const rows = (id) => Object.fromEntries([...document.querySelectorAll(`#${id} dt`)].map((dt) => [dt.textContent, dt.nextElementSibling.textContent]));
+    // what follows each script the demo runs for: its display target, or the note that it has none
+    const after = (id) => {
+      const el = document.getElementById(id).nextElementSibling;
+      return { tag: el.tagName, id: el.id, text: el.textContent };
+    };
+    const link = document.getElementById("other-mode");
+    return {
+      title: document.title,
+      isolated: document.getElementById("mode").textContent.startsWith("This page is cross-origin isolated"),
+      link: { text: link.textContent, href: link.getAttribute("href") },
+      fromWorker: document.getElementById("from-worker").textContent,
+      targets: { main: after("main-python"), js: after("js-worker"), py: after("py-worker") },
+      main: rows("main"),
+      worker: rows("worker"),
+    };
+  });
+}
+
+/** The rows of the main column in a mode. */
+const demoMain = (mode, modules) => ({
+  RUNNING_IN_WORKER: "false",
+  "config (from <py-config>, TOML)": DEMO_CONFIG,
+  window: "globalThis (direct)",
+  document: "the page's document (direct)",
+  sync: notSupported("pyscript.sync", SYNC_ON_MAIN),
+  'js_import("./local.js")': "Hello from a local module!",
+  js_modules: `${modules} (local)`,
+  "current_target() here": '"" (a module script is never document.currentScript)',
+  "new Function(…)": mode === "csp" ? EVAL_BLOCKED : "allowed",
+  "runPython(#main-python), its print(current_target())": "mpy-0",
+  'PyWorker("./worker.js", …)': "ready",
+  "await worker.sync.add(40, 2)": "42",
+  'PyWorker("./worker.py", …)': mode === "plain" ? `AttributeError: ${SAB_MESSAGE}` : "ready",
+});
+
+/** The rows of the worker column in a mode. */
+const demoWorker = (mode, modules) => {
+  const isolated = mode !== "plain";
+  return {
+    RUNNING_IN_WORKER: "true",
+    "config (main's <py-config> text, given to PyWorker)": DEMO_CONFIG,
+    window: isolated ? `a proxy of main's window: location.pathname = /${mode}/` : notSupported("pyscript.window"),
+    document: isolated ? "a proxy of main's document: document.title and #from-worker written" : notSupported("pyscript.document"),
+    "sync.greet('worker')": `${isolated ? "" : "a promise: "}hello worker, from the main thread`,
+    "PyWorker(…)": PYWORKER_IN_WORKER,
+    'js_import("./local.js"), imported on main': isolated ? "Hello from a local module!" : SAB_MESSAGE,
+    js_modules: `${modules} (main)`,
+    "current_target()": isolated ? "js-worker-target" : '""',
+    "new Function(…)": mode === "csp" ? EVAL_BLOCKED : "allowed",
+  };
+};
+
+/** The elements after the demo's scripts: display targets, or notes that there are none. */
+const demoTargets = (mode) => {
+  const worker = (id, text) => (mode === "plain" ? { tag: "SPAN", id: `${id}-none`, text: NO_TARGET } : { tag: id === "js-worker" ? "SCRIPT-PY" : "SCRIPT-MPY", id: `${id}-target`, text });
+  return {
+    main: { tag: "SCRIPT-PY", id: "mpy-0", text: "MicroPython wrote this on the main thread into #mpy-0" },
+    js: worker("js-worker", "the JS worker wrote this into #js-worker-target"),
+    py: worker("py-worker", "MicroPython v1.27.0 wrote this from a worker into #py-worker-target (RUNNING_IN_WORKER = True, config type mpy)"),
+  };
+};
+
+// A full-page screenshot of each mode goes to tests/artifacts/ (gitignored).
+for (const mode of ["coi", "plain", "csp"]) test(`the demo page, ${mode}`, () => withPage(browser, { viewport: { width: 1100, height: 1000 } }, async (page) => {
+  const { warnings, errors } = watch(page);
+  await page.goto(`${server.base}/${mode}/`);
+  const seen = await readDemo(page);
   const artifacts = fileURLToPath(new URL("../artifacts/", import.meta.url));
   await mkdir(artifacts, { recursive: true });
-  await page.screenshot({ path: join(artifacts, `demo-${mode}.png`) });
-  await page.close();
-  assert.equal(seen.main.RUNNING_IN_WORKER, "false");
-  assert.equal(seen.worker.RUNNING_IN_WORKER, "true");
-  assert.equal(seen.main['js_import("./local.js")'], "Hello from a local module!");
-  assert.equal(seen.worker.PyWorker, "pyscript.PyWorker works only when running in the main thread");
-  if (mode === "coi") {
-    assert.equal(seen.title, "execctx demo: title set by the worker");
-    assert.equal(seen.fromWorker, "this text, and the page title");
-    assert.equal(seen.worker["sync.greet('worker')"], "hello worker, from the main thread");
-    assert.equal(seen.worker['js_import("./local.js") on main'], "Hello from a local module!");
-    assert.match(seen.fromPython, /^MicroPython v1\.27\.0 wrote this from a worker \(RUNNING_IN_WORKER = True, config type mpy\)$/);
-    assert.equal(seen.main["MicroPython worker"], "ready");
-  } else {
-    assert.equal(seen.fromPython, "(waiting)");
-    assert.match(seen.main["MicroPython worker"], /AttributeError: Unable to use `window` or `document` in worker/);
-    assert.equal(seen.title, "execctx demo");
-    assert.equal(seen.fromWorker, "(waiting)");
-    assert.equal(seen.worker["sync.greet('worker')"], "a promise: hello worker, from the main thread");
-    assert.equal(seen.worker.document, `<NotSupported pyscript.document [${SAB_MESSAGE}]>`);
-  }
-});
+  await page.screenshot({ path: join(artifacts, `demo-${mode}.png`), fullPage: true });
+
+  const isolated = mode !== "plain";
+  const modules = `local → ${server.base}/${mode}/local.js`;
+  assert.deepEqual(seen.main, demoMain(mode, modules));
+  assert.deepEqual(seen.worker, demoWorker(mode, modules));
+  assert.deepEqual(seen.targets, demoTargets(mode));
+  assert.equal(seen.isolated, isolated);
+  assert.deepEqual(seen.link, isolated ? { text: "Open it without isolation", href: "/plain/" } : { text: "Open it isolated", href: "/coi/" });
+  assert.equal(seen.title, isolated ? "execctx demo: title set by the worker" : "execctx demo");
+  assert.equal(seen.fromWorker, isolated ? "this text, and the page title" : "(waiting)");
+  // one warning per worker that may warn: the JS worker and the MicroPython worker
+  assert.deepEqual(warnings, isolated ? [] : [SAB_MESSAGE, SAB_MESSAGE]);
+  assert.deepEqual(errors, []);
+}));

@@ -1,8 +1,14 @@
 // The main thread of the browser test page: what it sees, then a worker's
 // view, collected in window.results for the test to read.
+// the demo's probe (examples/web/probe.js, served at the root of each mode)
+import { functionConstructor } from "../probe.js";
+
+const evalBlocked = () => functionConstructor() !== "allowed";
+
 const results = {};
 try {
   const ctx = await import("../execctx/dist/index.js");
+  const [greeting] = await ctx.js_import("./greeting.js");
   results.main = {
     RUNNING_IN_WORKER: ctx.RUNNING_IN_WORKER,
     config: ctx.config,
@@ -10,6 +16,7 @@ try {
     documentIsDocument: ctx.document === document,
     sync: String(ctx.sync),
     modules: ctx.js_modules.map((m) => `${m.name} ${m.realm}`),
+    jsImport: greeting.hello(),
     crossOriginIsolated: globalThis.crossOriginIsolated,
   };
   const worker = ctx.PyWorker("./worker.js", { type: "module" });
@@ -28,13 +35,5 @@ try {
 } catch (e) {
   results.error = String(e?.stack ?? e);
 }
-// Whether this page forbids Function/eval (the /csp/ mode), so that the
-// test knows the strict policy was really in force.
-results.evalBlocked = (() => {
-  try {
-    return new Function("return false")();
-  } catch {
-    return true;
-  }
-})();
+results.evalBlocked = evalBlocked();
 window.results = results;

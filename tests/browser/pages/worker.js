@@ -1,9 +1,14 @@
 // The worker of the browser test page: it writes main's document through
-// the proxy and calls main synchronously, where SharedArrayBuffer allows.
-import { RUNNING_IN_WORKER, config, document, sync, PyWorker } from "../execctx/dist/index.js";
+// the proxy, calls main synchronously and imports a module on main, where
+// SharedArrayBuffer allows.
+import { RUNNING_IN_WORKER, config, document, sync, PyWorker, js_import } from "../execctx/dist/index.js";
+// the demo's probe (examples/web/probe.js, served at the root of each mode)
+import { functionConstructor } from "../probe.js";
 
-sync.report = () => {
-  const r = { RUNNING_IN_WORKER, config };
+const evalBlocked = () => functionConstructor() !== "allowed";
+
+sync.report = async () => {
+  const r = { RUNNING_IN_WORKER, config, evalBlocked: evalBlocked() };
   try {
     document.title = sync.greet("worker");
     document.getElementById("out").textContent = "written by the worker";
@@ -15,6 +20,13 @@ sync.report = () => {
     PyWorker("x.js", { type: "module" });
   } catch (e) {
     r.pyWorker = e.message;
+  }
+  // js_import in a worker imports on main: the module comes back as a proxy.
+  try {
+    const [greeting] = await js_import("./greeting.js");
+    r.jsImport = greeting.hello();
+  } catch (e) {
+    r.jsImportError = e.message;
   }
   return r;
 };

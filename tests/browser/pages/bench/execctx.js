@@ -1,4 +1,6 @@
-// execctx's side of the Chromium benchmark. Times are ms since navigation.
+// execctx's side of the Chromium benchmark. Times are ms since navigation;
+// "ready" is where the main side can start a worker: once the realm's
+// context exists (coincident.js: once coincident() has run).
 const n = Number(new URLSearchParams(location.search).get("n") ?? 10000);
 const ctx = await import("../../execctx/dist/index.js");
 const mainReady = performance.now();
