@@ -17,7 +17,13 @@ sync.report = async () => {
   const greeting = sync.greet("worker"); // a value when blocking works, else a promise
   r["sync.greet('worker')"] = greeting instanceof Promise ? `a promise: ${await greeting}` : greeting;
   r["PyWorker(…)"] = attempt(() => PyWorker("./other.js", { type: "module" }), (e) => e.message);
-  r['js_import("./local.js"), imported on main'] = await js_import("./local.js").then(([local]) => local.greeting(), (e) => e.message);
+  try {
+    // without SharedArrayBuffer js_import is NotSupported: calling it throws
+    const [local] = await js_import("./local.js");
+    r['js_import("./local.js"), imported on main'] = local.greeting();
+  } catch (e) {
+    r['js_import("./local.js"), imported on main'] = e.message;
+  }
   r.js_modules = js_modules.map((m) => `${m.name} → ${m.url} (${m.realm})`).join("\n");
   r["current_target()"] = current_target();
   const target = current_target() && document.getElementById(current_target());

@@ -20,13 +20,25 @@ async function runPythonFile({ url, interpreter, context }) {
   await runPython(source, { type: interpreter, async: context.async });
 }
 
+// importModule runs a module worker's url. When the import fails, the
+// browser's message names neither the worker nor the HTTP status: if the
+// file cannot be read, load's message says that; else the module threw.
+async function importModule(url) {
+  try {
+    await import(url);
+  } catch (e) {
+    await load(url, "text", "the worker's module");
+    throw e;
+  }
+}
+
 port.listen(async function onInit(data) {
   if (!ours(data) || data.execctx !== "init") return;
   try {
     const channel = connect(port, { sab: data.sab, timeout: data.timeout });
     globalThis[WORKER_STATE] = { channel, init: data };
     if (data.interpreter === "module") {
-      await import(data.url);
+      await importModule(data.url);
     } else {
       await runPythonFile(data);
     }

@@ -127,7 +127,7 @@ test("config errors carry the spec's codes; failing workers reject ready", async
   assert.equal(results.badURL, "(PY1000): Invalid URL: ./config.txt");
   assert.equal(results.throwing, "this worker script is broken");
   // The browser's own text for a module that 404s, passed through by the facade.
-  assert.equal(results.notFound, `Failed to fetch dynamically imported module: ${server.base}/coi/tests/nowhere.js`);
+  assert.equal(results.notFound, `execctx: fetching the worker's module ${server.base}/coi/tests/nowhere.js failed with 404 Not Found`);
   assert.equal(results.sync, SYNC_ON_MAIN);
 });
 

@@ -4,12 +4,12 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { EXPECTED } from "../python/driver.mjs";
-import { root, startServer, launchChromium } from "./setup.mjs";
+import { root, startServer, launchChromium, withPage } from "./harness.mjs";
 
 let server, browser;
 
 before(async () => {
-  server = await startServer([`/python/=${root}tests/python`]);
+  server = await startServer(["-mount", `/python/=${root}tests/python`]);
   browser = await launchChromium();
 });
 
@@ -18,17 +18,14 @@ after(async () => {
   await server?.stop();
 });
 
-async function suite(path) {
-  const page = await browser.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  try {
+function suite(path) {
+  return withPage(browser, {}, async (page) => {
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
     await page.goto(`${server.base}/${path}`);
     const handle = await page.waitForFunction(() => window.pythonSuite, null, { timeout: 90000 });
     return { results: await handle.jsonValue(), errors };
-  } finally {
-    await page.close();
-  }
+  });
 }
 
 function check(results, label) {
