@@ -8,7 +8,7 @@ import { runtimeKind, nodeWorkers, inWorker, defaultBaseURL, interpreterName, pa
 import { hostImports, localHandles, remoteHandles } from "./hosts.js";
 import { prefetch } from "./fetch.js";
 import { notSupported } from "./notsupported.js";
-import { ObjectTable } from "./protocol/main.js";
+import { ObjectTable } from "./protocol/objects.js";
 import { startWorker } from "./workers.js";
 
 let realmObjects; // main's object table, shared by every context and worker of the realm

@@ -3,9 +3,13 @@
 // worker they name main's objects and resolve to proxies, so the same code
 // serves both.
 
-/** Handles of the main thread's own objects (ids shared with the protocol). */
+/**
+ * Handles of the main thread's own objects, with the ids the protocol uses.
+ * The guest holds what it was handed until it releases the handle.
+ */
 export function localHandles(table) {
-  return { get: (h) => table.get(h), idOf: (v) => table.idOf(v), release: (h) => table.release(h) };
+  const held = table.holder();
+  return { get: (h) => table.get(h), idOf: (v) => held.hold(v), release: (h) => held.release(h) };
 }
 
 /** Handles of main's objects as a worker sees them, through its channel. */

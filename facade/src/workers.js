@@ -46,9 +46,10 @@ export function startWorker(url, options, { workerThreads, objects, context }) {
       if (data.execctx === "failed") finish(toError(data.error));
     },
   });
-  watch(raw, url, (error) => {
+  watch(raw, url, (error, gone) => {
     finish(error);
-    server.fail(error);
+    if (gone) server.close(error);
+    else server.fail(error);
   });
   port.post({
     execctx: "init",
@@ -73,7 +74,7 @@ export function startWorker(url, options, { workerThreads, objects, context }) {
     terminate: () => {
       const error = new Error(`execctx: worker ${url} was terminated`);
       finish(error);
-      server.fail(error); // a Web Worker reports no exit event
+      server.close(error); // a Web Worker reports no exit event
       return raw.terminate();
     },
     worker: raw,
@@ -86,11 +87,11 @@ function crossOriginIsolated() {
   return globalThis.crossOriginIsolated !== false;
 }
 
-/** watch reports a worker that errors or exits before it is ready. */
+/** watch reports a worker that errors or exits; fail's second argument says whether it is gone. */
 function watch(raw, url, fail) {
   if (typeof raw.on === "function") {
     raw.on("error", (e) => fail(new Error(`execctx: worker ${url} failed: ${e.message}`, { cause: e })));
-    raw.on("exit", (code) => fail(new Error(`execctx: worker ${url} exited with code ${code}`)));
+    raw.on("exit", (code) => fail(new Error(`execctx: worker ${url} exited with code ${code}`), true));
     return;
   }
   raw.addEventListener("error", (event) => {

@@ -3,39 +3,9 @@
 
 import { encode, decode, errorData, toError } from "./wire.js";
 import { ours, STATE, LENGTH, CALL_ID, HEADER } from "./port.js";
+import { ObjectTable } from "./objects.js";
 
 const encoder = new TextEncoder();
-
-/** Objects main hands to workers, by reference id. 0 is globalThis, 1 the document. */
-export class ObjectTable {
-  #byId = new Map();
-  #ids = new WeakMap();
-  #next = 2;
-
-
-  idOf(obj) {
-    if (obj === globalThis) return 0;
-    if (obj === globalThis.document) return 1;
-    let id = this.#ids.get(obj);
-    if (id === undefined) {
-      id = this.#next++;
-      this.#ids.set(obj, id);
-      this.#byId.set(id, obj);
-    }
-    return id;
-  }
-
-  get(id) {
-    if (id === 0) return globalThis;
-    if (id === 1 && globalThis.document) return globalThis.document; // looked up late: a DOM shim may come later
-    if (!this.#byId.has(id)) throw new ReferenceError(`execctx: object ${id} was released or never existed`);
-    return this.#byId.get(id);
-  }
-
-  release(id) {
-    if (id > 1) this.#byId.delete(id);
-  }
-}
 
 /**
  * serve answers one worker's requests. expose holds the functions main
@@ -46,10 +16,11 @@ export function serve(port, { sab, expose, objects = new ObjectTable(), onMessag
   const callbacks = new Map(); // worker function id → main-side wrapper
   const wrappers = new WeakMap(); // wrapper → worker function id
   const pending = new Map(); // main → worker invocations
+  const held = objects.holder(); // main's objects this worker has proxies of
   let nextInvoke = 1;
 
   const codec = {
-    ref: (v) => ({ $r: objects.idOf(v) }),
+    ref: (v) => ({ $r: held.hold(v) }),
     remote: (v) => (wrappers.has(v) ? { $c: wrappers.get(v) } : undefined),
   };
   const resolve = (w) => {
@@ -117,7 +88,7 @@ export function serve(port, { sab, expose, objects = new ObjectTable(), onMessag
         run(data);
         break;
       case "release":
-        for (const id of data.ids) objects.release(id);
+        for (const [id, n] of data.refs) held.release(id, n);
         break;
       case "result": {
         const p = pending.get(data.id);
@@ -143,6 +114,11 @@ export function serve(port, { sab, expose, objects = new ObjectTable(), onMessag
     fail(error) {
       for (const p of pending.values()) p.reject(error);
       pending.clear();
+    },
+    /** Rejects pending invocations and releases the worker's references: it is gone. */
+    close(error) {
+      this.fail(error);
+      held.releaseAll();
     },
   };
 }

@@ -13,7 +13,7 @@ const REF = Symbol("execctx.ref");
  * (negative: no bound).
  */
 export function connect(port, { sab, timeout = -1 }) {
-  const proxies = new Map(); // main object id → WeakRef(proxy)
+  const proxies = new Map(); // main object id → { id, ref: WeakRef(proxy), received }
   const callbacks = new Map(); // id → worker function passed to main
   const callbackIds = new WeakMap();
   const exposed = new Map(); // name → worker function main may call
@@ -22,12 +22,16 @@ export function connect(port, { sab, timeout = -1 }) {
   let nextCallback = 1;
   let released = [];
 
-  const registry = new FinalizationRegistry((id) => {
-    proxies.delete(id);
-    released.push(id);
+  // A proxy's entry counts the references main sent for it; when the proxy
+  // is collected, main is told to drop exactly that many, so a reference
+  // sent again meanwhile (to a new proxy) stays held.
+  const registry = new FinalizationRegistry((entry) => {
+    if (proxies.get(entry.id) === entry) proxies.delete(entry.id);
+    if (entry.received === 0) return;
+    released.push([entry.id, entry.received]);
     if (released.length === 1) {
       setTimeout(() => {
-        port.post({ execctx: "release", ids: released });
+        port.post({ execctx: "release", refs: released });
         released = [];
       }, 0);
     }
@@ -45,7 +49,7 @@ export function connect(port, { sab, timeout = -1 }) {
     },
   };
   const resolve = (w) => {
-    if ("$r" in w) return proxyFor(w.$r);
+    if ("$r" in w) return received(w.$r);
     if ("$c" in w) return callbacks.get(w.$c);
     throw new TypeError(`execctx: unknown wire value ${JSON.stringify(w)}`);
   };
@@ -84,10 +88,30 @@ export function connect(port, { sab, timeout = -1 }) {
   const call = (op, args) => (sab ? callSync(op, args) : callAsync(op, args));
   const enc = (v) => encode(v, codec);
 
-  function proxyFor(id) {
-    const cached = proxies.get(id)?.deref();
-    if (cached) return cached;
-    const proxy = new Proxy(function remote() {}, {
+  /** The proxy of main's object id and its entry, made when there is no live one. */
+  function entryFor(id) {
+    const entry = proxies.get(id);
+    const cached = entry?.ref.deref();
+    if (cached) return [cached, entry];
+    const proxy = newProxy(id);
+    const fresh = { id, ref: new WeakRef(proxy), received: 0 };
+    proxies.set(id, fresh);
+    registry.register(proxy, fresh);
+    return [proxy, fresh];
+  }
+
+  /** A proxy of main's object id, for a reference main sent. */
+  function received(id) {
+    const [proxy, entry] = entryFor(id);
+    entry.received++;
+    return proxy;
+  }
+
+  /** A proxy of main's object id, for the worker's own use (0: globalThis, 1: document). */
+  const proxyFor = (id) => entryFor(id)[0];
+
+  function newProxy(id) {
+    return new Proxy(function remote() {}, {
       get(_, key) {
         if (key === REF) return id;
         if (key === "then" || typeof key === "symbol") return undefined;
@@ -98,9 +122,6 @@ export function connect(port, { sab, timeout = -1 }) {
       apply: (_, self, args) => callSync("apply", [id, enc(self), args.map(enc)]),
       construct: (_, args) => callSync("construct", [id, args.map(enc)]),
     });
-    proxies.set(id, new WeakRef(proxy));
-    registry.register(proxy, id);
-    return proxy;
   }
 
   port.listen(async (data) => {
@@ -129,9 +150,10 @@ export function connect(port, { sab, timeout = -1 }) {
 
   async function runExposed({ name, args }) {
     try {
+      const values = args.map((a) => decode(a, resolve)); // first: it counts the references main sent
       const fn = exposed.get(name);
       if (typeof fn !== "function") throw new TypeError(`execctx: the worker exposes no sync function "${name}"`);
-      return { ok: true, value: enc(await fn(...args.map((a) => decode(a, resolve)))) };
+      return { ok: true, value: enc(await fn(...values)) };
     } catch (e) {
       return { ok: false, error: errorData(e) };
     }
