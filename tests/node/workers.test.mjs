@@ -60,6 +60,23 @@ test("experimental_ffi_timeout turns a hung call to main into an error", async (
   assert.equal(await w.sync.callMain(1), 2, "the channel still works after a timeout");
 });
 
+test("after a timeout, the next call gets its own answer, not the late answer of the call that timed out", async () => {
+  const w = start("echo-worker.mjs", { config: { experimental_ffi_timeout: 200 } });
+  let answerLate;
+  w.sync.late = () => new Promise((r) => { answerLate = r; });
+  w.sync.next = () => {
+    // answer the timed-out call a few microtasks after this one: both land in the sync buffer together
+    Promise.resolve().then(() => Promise.resolve()).then(() => answerLate("late"));
+    return "next";
+  };
+  await w.ready;
+  for (let round = 0; round < 20; round++) {
+    const { late, next } = await w.sync.lateThenNext();
+    assert.match(late.message, /did not answer sync within 200 ms/);
+    assert.deepEqual(next, { returned: "next" });
+  }
+});
+
 test("C66 PyWorker in a worker is NotSupported; window and document have no DOM here", async () => {
   const w = start("echo-worker.mjs");
   await w.ready;

@@ -2,7 +2,7 @@
 // reaches through proxies and runs the worker's requests.
 
 import { encode, decode, errorData, toError } from "./wire.js";
-import { ours, STATE, LENGTH, CALL_ID, HEADER } from "./port.js";
+import { ours, ANSWERED, LENGTH, HEADER } from "./port.js";
 import { ObjectTable } from "./objects.js";
 
 const encoder = new TextEncoder();
@@ -19,10 +19,18 @@ export function serve(port, { sab, expose, objects = new ObjectTable(), onMessag
   const held = objects.holder(); // main's objects this worker has proxies of
   let nextInvoke = 1;
 
-  const codec = {
-    ref: (v) => ({ $r: held.hold(v) }),
+  let awaited = 0; // the sync call the worker waits on: the last one it sent
+  // codecFor encodes for one message, noting in refs every reference it
+  // holds for the worker, so that a message never delivered gives them back.
+  const codecFor = (refs) => ({
+    ref: (v) => {
+      const id = held.hold(v);
+      refs.push(id);
+      return { $r: id };
+    },
     remote: (v) => (wrappers.has(v) ? { $c: wrappers.get(v) } : undefined),
-  };
+  });
+  const codec = codecFor([]);
   const resolve = (w) => {
     if ("$r" in w) return objects.get(w.$r);
     if ("$c" in w) return callback(w.$c);
@@ -52,33 +60,39 @@ export function serve(port, { sab, expose, objects = new ObjectTable(), onMessag
   };
 
   async function run({ id, op, args, sync }) {
+    if (sync) awaited = id;
+    const refs = [];
     let reply;
     try {
       if (!Object.hasOwn(ops, op)) throw new TypeError(`execctx: unknown operation ${op}`);
-      reply = { ok: true, value: encode(await ops[op](args), codec) };
+      reply = { ok: true, value: encode(await ops[op](args), codecFor(refs)) };
     } catch (e) {
       reply = { ok: false, error: errorData(e) };
     }
-    if (sync) write(id, reply);
-    else port.post({ execctx: "reply", id, ...reply });
+    if (!sync) port.post({ execctx: "reply", id, ...reply });
+    else if (id !== awaited || !write(id, reply)) for (const ref of refs) held.release(ref, 1);
   }
 
+  // write puts the answer to call id in the sync buffer and wakes the
+  // worker. It returns false when the answer did not fit, and an error
+  // saying so was written instead.
   function write(id, reply) {
     let bytes = encoder.encode(JSON.stringify(reply));
+    let fits = true;
     if (HEADER + bytes.length > sab.byteLength) {
-      if (HEADER + bytes.length > sab.maxByteLength) {
+      fits = HEADER + bytes.length <= sab.maxByteLength;
+      if (fits) sab.grow(HEADER + bytes.length);
+      else {
         const error = { name: "RangeError", message: `execctx: result of ${bytes.length} bytes exceeds the ${sab.maxByteLength}-byte sync buffer`, stack: "" };
         bytes = encoder.encode(JSON.stringify({ ok: false, error }));
-      } else {
-        sab.grow(HEADER + bytes.length);
       }
     }
     new Uint8Array(sab, HEADER, bytes.length).set(bytes);
-    const i32 = new Int32Array(sab, 0, 4);
+    const i32 = new Int32Array(sab, 0, 2);
     Atomics.store(i32, LENGTH, bytes.length);
-    Atomics.store(i32, CALL_ID, id);
-    Atomics.store(i32, STATE, 1);
-    Atomics.notify(i32, STATE);
+    Atomics.store(i32, ANSWERED, id);
+    Atomics.notify(i32, ANSWERED);
+    return fits;
   }
 
   port.listen((data) => {

@@ -25,8 +25,10 @@ export function newSyncBuffer() {
   }
 }
 
-// Layout of the sync buffer, as Int32 slots, then the result bytes.
-export const STATE = 0; // 0: waiting, 1: result written
-export const LENGTH = 1; // byte length of the JSON result
-export const CALL_ID = 2; // the call the result answers
-export const HEADER = 16; // bytes before the result
+// Layout of the sync buffer, as Int32 slots, then the answer's bytes.
+export const ANSWERED = 0; // id of the call whose answer is in the buffer (0: none yet); waited on
+export const LENGTH = 1; // byte length of the answer's JSON
+export const HEADER = 16; // bytes before the answer
+
+/** The call id after id: positive Int32s, wrapping, so that ANSWERED can hold it. */
+export const nextCallId = (id) => (id >= 0x7fffffff ? 1 : id + 1);

@@ -2,7 +2,7 @@
 // calls over the sync buffer, and the functions the worker exposes to main.
 
 import { encode, decode, errorData, toError } from "./wire.js";
-import { ours, STATE, LENGTH, CALL_ID, HEADER } from "./port.js";
+import { ours, ANSWERED, LENGTH, HEADER, nextCallId } from "./port.js";
 
 const decoder = new TextDecoder();
 const REF = Symbol("execctx.ref");
@@ -18,7 +18,7 @@ export function connect(port, { sab, timeout = -1 }) {
   const callbackIds = new WeakMap();
   const exposed = new Map(); // name → worker function main may call
   const pending = new Map(); // async calls
-  let nextCall = 1;
+  let lastCall = 0;
   let nextCallback = 1;
   let released = [];
 
@@ -56,25 +56,28 @@ export function connect(port, { sab, timeout = -1 }) {
 
   function callSync(op, args) {
     if (!sab) throw new Error("execctx: synchronous calls to main need SharedArrayBuffer (a cross-origin isolated page)");
-    const i32 = new Int32Array(sab, 0, 4);
-    const id = nextCall++;
-    Atomics.store(i32, STATE, 0);
+    const i32 = new Int32Array(sab, 0, 2);
+    const id = (lastCall = nextCallId(lastCall));
     port.post({ execctx: "call", id, op, args, sync: true });
-    const deadline = timeout >= 0 ? Date.now() + timeout : Infinity;
-    for (;;) {
-      const left = deadline === Infinity ? undefined : Math.max(0, deadline - Date.now());
-      if (Atomics.wait(i32, STATE, 0, left) === "timed-out") {
-        throw new Error(`execctx: the main thread did not answer ${op} within ${timeout} ms (experimental_ffi_timeout)`);
-      }
-      if (Atomics.load(i32, CALL_ID) === id) break;
-      Atomics.store(i32, STATE, 0); // a late answer to a call that timed out
-    }
+    waitForAnswer(i32, id, op);
     const bytes = new Uint8Array(sab, HEADER, Atomics.load(i32, LENGTH)).slice();
     return settle(JSON.parse(decoder.decode(bytes)));
   }
 
+  // Main writes only the answer to the call the worker waits on, and marks
+  // it with that call's id, so waiting for the id never takes another's.
+  function waitForAnswer(i32, id, op) {
+    const deadline = timeout >= 0 ? Date.now() + timeout : Infinity;
+    for (let seen = Atomics.load(i32, ANSWERED); seen !== id; seen = Atomics.load(i32, ANSWERED)) {
+      const left = deadline === Infinity ? undefined : Math.max(0, deadline - Date.now());
+      if (Atomics.wait(i32, ANSWERED, seen, left) === "timed-out") {
+        throw new Error(`execctx: the main thread did not answer ${op} within ${timeout} ms (experimental_ffi_timeout)`);
+      }
+    }
+  }
+
   function callAsync(op, args) {
-    const id = nextCall++;
+    const id = (lastCall = nextCallId(lastCall));
     return new Promise((resolvePromise, reject) => {
       pending.set(id, { resolve: resolvePromise, reject });
       port.post({ execctx: "call", id, op, args, sync: false });
