@@ -4,7 +4,8 @@
 // always settles: it rejects when the worker's script fails, when the
 // worker dies, or when it cannot start.
 
-import { portOf, newSyncBuffer } from "./protocol/port.js";
+import { portOf } from "./protocol/port.js";
+import { newSyncBuffer } from "./protocol/syncbuffer.js";
 import { serve } from "./protocol/main.js";
 import { toError } from "./protocol/wire.js";
 

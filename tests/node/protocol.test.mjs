@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { serve } from "../../npm/dist/protocol/main.js";
-import { newSyncBuffer, LENGTH, HEADER } from "../../npm/dist/protocol/port.js";
+import { newSyncBuffer, readAnswer } from "../../npm/dist/protocol/syncbuffer.js";
 
 /** serve on a port whose messages the test delivers itself. */
 function served(expose) {
@@ -12,12 +12,6 @@ function served(expose) {
   const sab = newSyncBuffer();
   serve(port, { sab, expose });
   return { sab, deliver };
-}
-
-/** The answer the sync buffer holds, as the worker would read it. */
-function answer(sab) {
-  const length = Atomics.load(new Int32Array(sab, 0, 4), LENGTH);
-  return JSON.parse(new TextDecoder().decode(new Uint8Array(sab, HEADER, length).slice()));
 }
 
 const ticks = () => new Promise((r) => setTimeout(r, 10));
@@ -31,8 +25,8 @@ test("a late answer to a call the worker gave up on never overwrites the answer 
   deliver({ execctx: "call", id: 1, op: "sync", args: ["slow", []], sync: true });
   deliver({ execctx: "call", id: 2, op: "sync", args: ["quick", []], sync: true }); // the worker timed out on call 1
   await ticks();
-  assert.deepEqual(answer(sab), { ok: true, value: "quick" });
+  assert.deepEqual(readAnswer(sab), { id: 2, answer: { ok: true, value: "quick" } });
   finishSlow("late");
   await ticks();
-  assert.deepEqual(answer(sab), { ok: true, value: "quick" }, "call 1's late answer replaced call 2's");
+  assert.deepEqual(readAnswer(sab), { id: 2, answer: { ok: true, value: "quick" } }, "call 1's late answer replaced call 2's");
 });
