@@ -77,6 +77,24 @@ test("after a timeout, the next call gets its own answer, not the late answer of
   }
 });
 
+test("shared and cyclic plain objects cross by value both ways, keeping their shape", async () => {
+  const w = start("echo-worker.mjs");
+  w.sync.cyclic = () => {
+    const shared = { k: 1 };
+    const o = { a: shared, b: [shared], ["__proto__"]: "a key" };
+    o.self = o;
+    return o;
+  };
+  await w.ready;
+  const o = await w.sync.cyclic();
+  assert.equal(o.a, o.b[0]);
+  assert.equal(o.self, o);
+  assert.deepEqual(o.a, { k: 1 });
+  assert.equal(Object.getPrototypeOf(o), Object.prototype);
+  assert.ok(Object.hasOwn(o, "__proto__"));
+  assert.deepEqual(await w.sync.mainCyclic(), [true, true, true, "a key"]);
+});
+
 test("C66 PyWorker in a worker is NotSupported; window and document have no DOM here", async () => {
   const w = start("echo-worker.mjs");
   await w.ready;
