@@ -3,7 +3,8 @@
 // component's answers into JS values, and restarts the component after a
 // trap.
 
-import { compileComponent, instantiateComponent } from "./component.js";
+import { compileComponent } from "./component.js";
+import { Guest } from "./guest.js";
 import { runtimeKind, nodeWorkers, inWorker, defaultBaseURL, interpreterName, pageConfigSources, explicitSource, WORKER_STATE } from "./env.js";
 import { hostImports, localHandles, remoteHandles } from "./hosts.js";
 import { prefetch } from "./fetch.js";
@@ -75,32 +76,6 @@ function workerSources({ config, configIsURL }) {
 function merge(imports, overrides = {}) {
   for (const [name, fns] of Object.entries(overrides)) imports[name] = { ...imports[name], ...fns };
   return imports;
-}
-
-/** Guest is the component instance, replaced by a fresh one after a trap. */
-class Guest {
-  #modules;
-  #imports;
-  #context;
-
-  constructor(modules, imports) {
-    this.#modules = modules;
-    this.#imports = imports;
-    this.#context = instantiateComponent(modules, imports);
-  }
-
-  /** call runs fn on the instance: a result error is thrown as an Error; a trap too, after a restart. */
-  call(name, fn) {
-    try {
-      return fn(this.#context);
-    } catch (e) {
-      if (e && Object.hasOwn(e, "payload")) throw new Error(String(e.payload));
-      this.#context = instantiateComponent(this.#modules, this.#imports);
-      const trap = new Error(`execctx: the context component trapped in ${name} (${e?.message ?? e}); it was restarted, so the next call runs on a fresh instance`);
-      trap.cause = e;
-      throw trap;
-    }
-  }
 }
 
 /** build turns the component's answers into the public context object. */

@@ -70,7 +70,7 @@ test("after a timeout, the next call gets its own answer, not the late answer of
     return "next";
   };
   await w.ready;
-  for (let round = 0; round < 20; round++) {
+  for (let round = 0; round < 10; round++) {
     const { late, next } = await w.sync.lateThenNext();
     assert.match(late.message, /did not answer sync within 200 ms/);
     assert.deepEqual(next, { returned: "next" });
