@@ -5,10 +5,11 @@
 
 import { compileComponent } from "./component.js";
 import { Guest } from "./guest.js";
-import { runtimeKind, nodeWorkers, inWorker, defaultBaseURL, interpreterName, pageConfigSources, explicitSource, WORKER_STATE } from "./env.js";
+import { runtimeKind, nodeWorkers, inWorker, defaultBaseURL, interpreterName, pageConfigSources, explicitSource, syncBufferAllowed, WORKER_STATE } from "./env.js";
 import { hostImports, localHandles, remoteHandles } from "./hosts.js";
 import { prefetch } from "./fetch.js";
 import { notSupported } from "./notsupported.js";
+import { syncObject } from "./sync.js";
 import { ObjectTable } from "./protocol/objects.js";
 import { startWorker } from "./workers.js";
 
@@ -39,7 +40,7 @@ export async function createContext(options = {}) {
     report: {
       inWorker: isWorker,
       hasDocument: worker ? worker.init.context.mainHasDocument : typeof globalThis.document !== "undefined",
-      syncUsable: isWorker ? Boolean(channel?.blocking) : globalThis.crossOriginIsolated !== false,
+      syncUsable: isWorker ? Boolean(channel?.blocking) : syncBufferAllowed(),
       runtime,
       interpreter,
       baseUrl: baseURL,
@@ -88,7 +89,7 @@ function build(guest, realm, channel, config) {
   const window = access("window", (mode) => (mode === "direct" ? globalThis : channel.proxyFor(0)));
   const document = access("document", (mode) => (mode === "direct" ? globalThis.document : channel.proxyFor(1)));
   const sync = access("sync", () =>
-    channel ? syncOfWorker(channel) : notSupported("pyscript.sync", "pyscript.sync works only in workers started by execctx (PyWorker)"));
+    channel ? syncObject((name, args) => channel.sync(name, args), (name, fn) => channel.expose(name, fn)) : notSupported("pyscript.sync", "pyscript.sync works only in workers started by execctx (PyWorker)"));
   const RUNNING_IN_WORKER = guest.call("running-in-worker", (c) => c.runningInWorker());
 
   const js_import = async (...urls) => {
@@ -128,16 +129,4 @@ function workerPyWorker(guest) {
     return notSupported("pyscript.PyWorker", e.message);
   }
   throw new Error("execctx: the component allowed PyWorker in a worker");
-}
-
-/** The worker's sync: main's functions by name; assignments expose the worker's. */
-function syncOfWorker(channel) {
-  return new Proxy(Object.create(null), {
-    get: (_, name) => (name === "then" || typeof name === "symbol" ? undefined : (...args) => channel.sync(name, args)),
-    set: (_, name, fn) => {
-      if (name === "then" || typeof fn !== "function") return false;
-      channel.expose(name, fn);
-      return true;
-    },
-  });
 }
