@@ -5,15 +5,15 @@
 import { instantiate } from "./component/execctx.js";
 import cores from "./component/cores.js";
 import { wasiImports } from "./wasi.js";
+import { load } from "./load.js";
 
 let compiled; // Promise<Map<name, WebAssembly.Module>>, once per realm
 
+// compile compiles one core module; over HTTP it compiles while it
+// downloads when the server sends the wasm MIME type.
 async function compile(name) {
   const url = new URL(`./component/${name}`, import.meta.url);
-  if (url.protocol === "file:") {
-    const { readFile } = await import("node:fs/promises");
-    return WebAssembly.compile(await readFile(url));
-  }
+  if (url.protocol === "file:") return WebAssembly.compile(await load(url, "bytes", "the component"));
   const response = await fetch(url);
   if (!response.ok) throw new Error(`execctx: fetching ${url} failed with ${response.status} ${response.statusText}`);
   if (response.headers.get("content-type")?.startsWith("application/wasm")) {

@@ -3,12 +3,14 @@
 // component's answers into JS values, and restarts the component after a
 // trap.
 
-import { compileComponent, instantiateComponent } from "./component.js";
-import { runtimeKind, nodeWorkers, inWorker, defaultBaseURL, interpreterName, pageConfigSources, explicitSource, WORKER_STATE } from "./env.js";
+import { compileComponent } from "./component.js";
+import { Guest } from "./guest.js";
+import { runtimeKind, nodeWorkers, inWorker, defaultBaseURL, interpreterName, pageConfigSources, explicitSource, syncBufferAllowed, WORKER_STATE } from "./env.js";
 import { hostImports, localHandles, remoteHandles } from "./hosts.js";
 import { prefetch } from "./fetch.js";
 import { notSupported } from "./notsupported.js";
-import { ObjectTable } from "./protocol/main.js";
+import { syncObject } from "./sync.js";
+import { ObjectTable } from "./protocol/objects.js";
 import { startWorker } from "./workers.js";
 
 let realmObjects; // main's object table, shared by every context and worker of the realm
@@ -38,7 +40,7 @@ export async function createContext(options = {}) {
     report: {
       inWorker: isWorker,
       hasDocument: worker ? worker.init.context.mainHasDocument : typeof globalThis.document !== "undefined",
-      syncUsable: isWorker ? Boolean(channel?.blocking) : globalThis.crossOriginIsolated !== false,
+      syncUsable: isWorker ? Boolean(channel?.blocking) : syncBufferAllowed(),
       runtime,
       interpreter,
       baseUrl: baseURL,
@@ -77,32 +79,6 @@ function merge(imports, overrides = {}) {
   return imports;
 }
 
-/** Guest is the component instance, replaced by a fresh one after a trap. */
-class Guest {
-  #modules;
-  #imports;
-  #context;
-
-  constructor(modules, imports) {
-    this.#modules = modules;
-    this.#imports = imports;
-    this.#context = instantiateComponent(modules, imports);
-  }
-
-  /** call runs fn on the instance: a result error is thrown as an Error; a trap too, after a restart. */
-  call(name, fn) {
-    try {
-      return fn(this.#context);
-    } catch (e) {
-      if (e && Object.hasOwn(e, "payload")) throw new Error(String(e.payload));
-      this.#context = instantiateComponent(this.#modules, this.#imports);
-      const trap = new Error(`execctx: the context component trapped in ${name} (${e?.message ?? e}); it was restarted, so the next call runs on a fresh instance`);
-      trap.cause = e;
-      throw trap;
-    }
-  }
-}
-
 /** build turns the component's answers into the public context object. */
 function build(guest, realm, channel, config) {
   const access = (name, what) => {
@@ -113,7 +89,7 @@ function build(guest, realm, channel, config) {
   const window = access("window", (mode) => (mode === "direct" ? globalThis : channel.proxyFor(0)));
   const document = access("document", (mode) => (mode === "direct" ? globalThis.document : channel.proxyFor(1)));
   const sync = access("sync", () =>
-    channel ? syncOfWorker(channel) : notSupported("pyscript.sync", "pyscript.sync works only in workers started by execctx (PyWorker)"));
+    channel ? syncObject((name, args) => channel.sync(name, args), (name, fn) => channel.expose(name, fn)) : notSupported("pyscript.sync", "pyscript.sync works only in workers started by execctx (PyWorker)"));
   const RUNNING_IN_WORKER = guest.call("running-in-worker", (c) => c.runningInWorker());
 
   const js_import = jsImport(guest, RUNNING_IN_WORKER && channel);
@@ -167,16 +143,4 @@ function workerPyWorker(guest) {
     return notSupported("pyscript.PyWorker", e.message);
   }
   throw new Error("execctx: the component allowed PyWorker in a worker");
-}
-
-/** The worker's sync: main's functions by name; assignments expose the worker's. */
-function syncOfWorker(channel) {
-  return new Proxy(Object.create(null), {
-    get: (_, name) => (name === "then" || typeof name === "symbol" ? undefined : (...args) => channel.sync(name, args)),
-    set: (_, name, fn) => {
-      if (name === "then" || typeof fn !== "function") return false;
-      channel.expose(name, fn);
-      return true;
-    },
-  });
 }

@@ -1,6 +1,7 @@
 // What the facade can tell about the realm it runs in, for the component's
 // environment report. The decisions made from it are the component's.
 
+/** Where the worker bootstrap leaves { channel, init } for the worker's contexts (worker-entry.js). */
 export const WORKER_STATE = Symbol.for("execctx.worker");
 
 /** The runtime kind, as the WIT enum names it. */
@@ -23,6 +24,12 @@ export function inWorker(workerThreads) {
   if (typeof globalThis.WorkerGlobalScope !== "undefined" && globalThis instanceof globalThis.WorkerGlobalScope) return true;
   return workerThreads ? !workerThreads.isMainThread : false;
 }
+
+/**
+ * Whether this realm can give workers a sync buffer: Node and Deno have
+ * SharedArrayBuffer; a browser only on a cross-origin isolated page.
+ */
+export const syncBufferAllowed = () => globalThis.crossOriginIsolated !== false;
 
 /** The URL relative URLs resolve against: the page, or the working directory. */
 export async function defaultBaseURL() {

@@ -3,9 +3,13 @@
 // worker they name main's objects and resolve to proxies, so the same code
 // serves both.
 
-/** Handles of the main thread's own objects (ids shared with the protocol). */
+/**
+ * Handles of the main thread's own objects, with the ids the protocol uses.
+ * The guest holds what it was handed until it releases the handle.
+ */
 export function localHandles(table) {
-  return { get: (h) => table.get(h), idOf: (v) => table.idOf(v), release: (h) => table.release(h) };
+  const held = table.holder();
+  return { get: (h) => table.get(h), idOf: (v) => held.hold(v), release: (h) => held.release(h) };
 }
 
 /** Handles of main's objects as a worker sees them, through its channel. */
@@ -68,55 +72,60 @@ const asResult = (fn) => (...args) => {
  * currentScript() (a main-thread element or null).
  */
 export function hostImports(realm) {
-  const { handles } = realm;
-  const el = (h) => handles.get(h);
-  const wit = (v) => toWIT(v, handles);
   return {
     environment: {
       describe: () => realm.report,
       configSources: () => realm.sources,
       warn: (message) => console.warn(message),
     },
-    window: {
-      get: asResult((target, name) => wit(el(target)[name])),
-      set: asResult((target, name, value) => {
-        el(target)[name] = fromWIT(value, handles);
-      }),
-      call: asResult((target, method, args) => {
-        const obj = el(target);
-        return wit(obj[method](...args.map((a) => fromWIT(a, handles))));
-      }),
-      release: (h) => handles.release(h),
-    },
-    document: {
-      getElementById: (id) => {
-        const found = el(1).getElementById(id);
-        return found ? handles.idOf(found) : undefined;
-      },
-      createElement: asResult((tag) => handles.idOf(el(1).createElement(tag))),
-      insertAfter: asResult((reference, element) => {
-        el(reference).after(el(element));
-      }),
-      tagName: (h) => el(h).tagName,
-      elementId: (h) => el(h).id,
-      setElementId: (h, id) => {
-        el(h).id = id;
-      },
-      currentScript: () => {
-        const script = realm.currentScript();
-        return script ? handles.idOf(script) : undefined;
-      },
-    },
+    window: windowHost(realm.handles),
+    document: documentHost(realm.handles, realm.currentScript),
     worker: {
       spawn: asResult((url, options) => realm.spawn(url, options)),
     },
     fetch: {
-      fetchText: asResult((url) => {
-        const r = realm.fetched.get(url);
-        if (!r) throw new Error(`execctx: ${url} was not fetched before config() asked for it`);
-        if (r.error !== undefined) throw r.error;
-        return r;
-      }),
+      fetchText: asResult((url) => prefetched(realm.fetched, url)),
     },
   };
+}
+
+/** The window import: property access on any handle's object. */
+function windowHost(handles) {
+  const el = (h) => handles.get(h);
+  const wit = (v) => toWIT(v, handles);
+  return {
+    get: asResult((target, name) => wit(el(target)[name])),
+    set: asResult((target, name, value) => {
+      el(target)[name] = fromWIT(value, handles);
+    }),
+    call: asResult((target, method, args) => wit(el(target)[method](...args.map((a) => fromWIT(a, handles))))),
+    release: (h) => handles.release(h),
+  };
+}
+
+/** The document import: the little of the DOM the context logic needs. */
+function documentHost(handles, currentScript) {
+  const el = (h) => handles.get(h);
+  const handleOf = (v) => (v ? handles.idOf(v) : undefined);
+  return {
+    getElementById: (id) => handleOf(el(1).getElementById(id)),
+    createElement: asResult((tag) => handles.idOf(el(1).createElement(tag))),
+    insertAfter: asResult((reference, element) => {
+      el(reference).after(el(element));
+    }),
+    tagName: (h) => el(h).tagName,
+    elementId: (h) => el(h).id,
+    setElementId: (h, id) => {
+      el(h).id = id;
+    },
+    currentScript: () => handleOf(currentScript()),
+  };
+}
+
+/** The response fetched for url before the component asked (see fetch.js). */
+function prefetched(fetched, url) {
+  const r = fetched.get(url);
+  if (!r) throw new Error(`execctx: ${url} was not fetched before config() asked for it`);
+  if (r.error !== undefined) throw r.error;
+  return r;
 }

@@ -33,10 +33,22 @@ export interface PyWorkerOptions {
   type: "micropython" | "mpy" | "pyodide" | "py" | "module";
   /** An object, a config URL, or inline JSON/TOML text. */
   config?: Record<string, unknown> | string;
+  /** Run the worker's Python with top-level await. */
   async?: boolean;
+  /** The worker's name (a Web Worker's `name`). */
   name?: string;
+  /** The id of the <script> element the worker runs for; its current_target() is that script's output element. */
+  id?: string;
+  /** URL of a service worker, as in PyScript (resolved and scheme-checked). */
   service_worker?: string;
+  /** Alias of service_worker. */
   serviceWorker?: string;
+}
+
+/** A file the config's files table asks for: where to fetch it, and where to put it. */
+export interface ConfigFile {
+  readonly url: string;
+  readonly path: string;
 }
 
 /** A started worker. */
@@ -64,7 +76,10 @@ export interface Context {
   readonly PyWorker: ((url: string | URL, options: PyWorkerOptions) => WorkerHandle) | NotSupported;
   current_target(): string;
   readonly js_modules: readonly JSModule[];
+  /** The runtime the context runs in. */
   readonly runtime: "browser" | "node" | "deno" | "other";
+  /** The config's files, resolved: what an interpreter fetches before it runs, and where it writes each. */
+  readonly files: readonly ConfigFile[];
 }
 
 export interface ContextOptions {
@@ -98,10 +113,17 @@ export function notSupported(name: string, message: string): NotSupported;
 export function isNotSupported(value: unknown): value is NotSupported;
 
 export interface RunPythonOptions {
-  /** "micropython" (alias "mpy"); needs @micropython/micropython-webassembly-pyscript 1.27.0 installed. */
-  type?: "micropython" | "mpy";
+  /**
+   * "micropython" (alias "mpy", the default; needs @micropython/micropython-webassembly-pyscript 1.27.0)
+   * or "pyodide" (alias "py"; needs pyodide 314.0.7).
+   */
+  type?: "micropython" | "mpy" | "pyodide" | "py";
   /** The execctx context Python sees (default: one made for the interpreter). */
   context?: Context;
+  /** Main thread: the <script> element the source stands for, so that current_target() names its output element. */
+  script?: Element;
+  /** Allow top-level await (the source runs with runPythonAsync). */
+  async?: boolean;
   stdout?: (line: string) => void;
   stderr?: (line: string) => void;
 }

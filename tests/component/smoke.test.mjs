@@ -1,10 +1,11 @@
-// Smoke test of the componentised build in Node: the jco-transpiled
-// component instantiates (the WASI adapter's allocations land in the arena
-// that tools/wasmpatch exports) and its exports work with JS host imports.
-// The full JS facade and its tests are issue 3's; this only proves the
-// component that `make build` produces is usable by a JS host.
+// Smoke test of the componentised build in Node, without the facade: the
+// component transpiled by jco into build/js (async instantiation; the
+// facade uses its own sync transpile in npm/dist/component) instantiates
+// (the WASI adapter's allocations land in the arena that tools/wasmpatch
+// exports) and its exports work with plain JS host imports. The facade's
+// own tests are tests/node.
 //
-//   node --test tests/component/   (after `make transpile`)
+//   make test-component
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { WASIShim } from "../../tools/node_modules/@bytecodealliance/preview2-shim/lib/common/instantiation.js";

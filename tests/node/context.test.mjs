@@ -6,6 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import * as execctx from "../../npm/dist/index.js";
+import { Guest } from "../../npm/dist/guest.js";
+import { compileComponent } from "../../npm/dist/component.js";
 
 const SYNC_MESSAGE = "pyscript.sync works only when running in a worker";
 // The suite runs under Node and under Deno (make test-deno).
@@ -67,11 +69,24 @@ test("PyWorker validation errors name what is allowed", () => {
   assert.throws(() => execctx.PyWorker("javascript:alert(1)", { type: "module" }), { message: /scheme "javascript" is not allowed/ });
 });
 
-test("a host exception inside the guest fails that call, and the next call uses a fresh instance", async () => {
-  const ctx = await execctx.createContext({
-    hostOverrides: { worker: { spawn: () => { throw new Error("the worker host exploded"); } } },
+test("a guest trap fails that call with the wasm trap as its cause, and the next call runs on a fresh instance", async () => {
+  // A host that reports 2^28 - 1 config sources makes the guest's allocator
+  // ask for 4 GiB of its 4 GiB memory: Go's runtime fails ("fatal error: out
+  // of memory", printed with its traceback on stderr) and the guest traps.
+  let sources = new Array(2 ** 28 - 1); // sparse: the length is all the host lowers before the guest allocates
+  let describes = 0;
+  const report = { inWorker: false, hasDocument: false, syncUsable: true, runtime: "node", interpreter: "", baseUrl: "file:///" };
+  const guest = new Guest(await compileComponent(), {
+    environment: { describe: () => (describes++, report), configSources: () => sources, warn: () => {} },
+    window: {}, document: {}, worker: {}, fetch: {},
   });
-  assert.throws(() => ctx.PyWorker("./w.js", { type: "module" }), /the context component trapped in py-worker \(the worker host exploded\); it was restarted/);
-  assert.equal(ctx.current_target(), "");
-  assert.throws(() => ctx.PyWorker("./w.js", { type: "zzz" }), /got "zzz"/);
+  assert.throws(() => guest.call("config", (c) => c.config()), (e) => {
+    assert.match(e.message, /^execctx: the context component trapped in config \(unreachable\); it was restarted/);
+    assert.ok(e.cause instanceof WebAssembly.RuntimeError, `the cause is ${e.cause}, not a wasm trap`);
+    return true;
+  });
+  assert.equal(describes, 1);
+  sources = [];
+  assert.equal(guest.call("config", (c) => c.config()), '{"type":"py"}');
+  assert.equal(describes, 2, "the trapped instance had the environment cached; a fresh one asks again");
 });

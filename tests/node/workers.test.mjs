@@ -2,7 +2,7 @@
 // their name, message and stack, timeouts, and ready always settling.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { PyWorker } from "../../npm/dist/index.js";
+import { PyWorker, createContext } from "../../npm/dist/index.js";
 
 const fixture = (name) => new URL(`./fixtures/${name}`, import.meta.url).href;
 const started = [];
@@ -23,6 +23,24 @@ test("C02 the worker's context: RUNNING_IN_WORKER and its own config", async () 
   const w = start("echo-worker.mjs", { config: { name: "w1" } });
   assert.equal(await w.ready, w);
   assert.deepEqual(await w.sync.whoami(), { inWorker: true, config: { name: "w1", type: "py" } });
+});
+
+test("a worker's config given as inline TOML is parsed on main; a config URL is fetched by the worker", async () => {
+  const inline = start("echo-worker.mjs", { config: 'name = "inline"\nn = 2' });
+  const url = start("echo-worker.mjs", { config: fixture("worker-config.toml") });
+  await Promise.all([inline.ready, url.ready]);
+  assert.deepEqual((await inline.sync.whoami()).config, { name: "inline", n: 2, type: "py" });
+  assert.deepEqual((await url.sync.whoami()).config, { name: "from a file", extra: { n: 1 }, type: "py" });
+});
+
+test("createContext's timeout bounds the calls of the workers it starts", { timeout: 10000 }, async () => {
+  const ctx = await createContext({ timeout: 150 });
+  const w = ctx.PyWorker(fixture("echo-worker.mjs"), { type: "module" });
+  started.push(w);
+  w.sync.never = () => new Promise(() => {});
+  await w.ready;
+  const e = await w.sync.mainHangs();
+  assert.equal(e.message, "execctx: the main thread did not answer sync within 150 ms (experimental_ffi_timeout)");
 });
 
 test("main calling the worker always gets a promise; the worker calling main blocks for the value", async () => {
@@ -60,6 +78,41 @@ test("experimental_ffi_timeout turns a hung call to main into an error", async (
   assert.equal(await w.sync.callMain(1), 2, "the channel still works after a timeout");
 });
 
+test("after a timeout, the next call gets its own answer, not the late answer of the call that timed out", async () => {
+  const w = start("echo-worker.mjs", { config: { experimental_ffi_timeout: 200 } });
+  let answerLate;
+  w.sync.late = () => new Promise((r) => { answerLate = r; });
+  w.sync.next = () => {
+    // answer the timed-out call a few microtasks after this one: both land in the sync buffer together
+    Promise.resolve().then(() => Promise.resolve()).then(() => answerLate("late"));
+    return "next";
+  };
+  await w.ready;
+  for (let round = 0; round < 10; round++) {
+    const { late, next } = await w.sync.lateThenNext();
+    assert.match(late.message, /did not answer sync within 200 ms/);
+    assert.deepEqual(next, { returned: "next" });
+  }
+});
+
+test("shared and cyclic plain objects cross by value both ways, keeping their shape", async () => {
+  const w = start("echo-worker.mjs");
+  w.sync.cyclic = () => {
+    const shared = { k: 1 };
+    const o = { a: shared, b: [shared], ["__proto__"]: "a key" };
+    o.self = o;
+    return o;
+  };
+  await w.ready;
+  const o = await w.sync.cyclic();
+  assert.equal(o.a, o.b[0]);
+  assert.equal(o.self, o);
+  assert.deepEqual(o.a, { k: 1 });
+  assert.equal(Object.getPrototypeOf(o), Object.prototype);
+  assert.ok(Object.hasOwn(o, "__proto__"));
+  assert.deepEqual(await w.sync.mainCyclic(), [true, true, true, "a key"]);
+});
+
 test("C66 PyWorker in a worker is NotSupported; window and document have no DOM here", async () => {
   const w = start("echo-worker.mjs");
   await w.ready;
@@ -68,7 +121,7 @@ test("C66 PyWorker in a worker is NotSupported; window and document have no DOM 
   assert.match(await w.sync.documentRepr(), /^<NotSupported pyscript.document \[/);
 });
 
-test("ready rejects, never hangs: a script that throws, a missing script, an interpreter not yet supported", async () => {
+test("ready rejects, never hangs: a script that throws, a missing script, a Python worker given JS", async () => {
   await assert.rejects(start("throws-at-import.mjs").ready, { name: "TypeError", message: "this worker script is broken" });
   await assert.rejects(start("no-such-file.mjs").ready, /^Error: execctx: cannot read the worker's module file:\/\/\/.*\/no-such-file\.mjs: ENOENT/);
   const py = PyWorker(fixture("echo-worker.mjs"), { type: "pyodide" }); // JS is not Python
@@ -76,7 +129,11 @@ test("ready rejects, never hangs: a script that throws, a missing script, an int
   await assert.rejects(py.ready, /SyntaxError/);
 });
 
-test("a worker that is terminated rejects ready and pending calls", async () => {
+test("terminating a worker rejects its ready and the calls it has pending", async () => {
+  const early = start("echo-worker.mjs");
+  const terminated = early.terminate(); // before its script ran
+  await assert.rejects(early.ready, /was terminated/);
+  await terminated;
   const w = start("echo-worker.mjs");
   await w.ready;
   // the worker blocks on main's never-settling function; terminating it must reject the call

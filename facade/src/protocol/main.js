@@ -1,148 +1,160 @@
-// The main thread's side of the protocol: it owns the objects a worker
-// reaches through proxies and runs the worker's requests.
+// The main thread's side of the protocol: it runs one worker's calls on
+// main's objects, which the worker reaches by reference, and calls the
+// functions the worker exposes. See PROTOCOL.md.
 
 import { encode, decode, errorData, toError } from "./wire.js";
-import { ours, STATE, LENGTH, CALL_ID, HEADER } from "./port.js";
-
-const encoder = new TextEncoder();
-
-/** Objects main hands to workers, by reference id. 0 is globalThis, 1 the document. */
-export class ObjectTable {
-  #byId = new Map();
-  #ids = new WeakMap();
-  #next = 2;
-
-
-  idOf(obj) {
-    if (obj === globalThis) return 0;
-    if (obj === globalThis.document) return 1;
-    let id = this.#ids.get(obj);
-    if (id === undefined) {
-      id = this.#next++;
-      this.#ids.set(obj, id);
-      this.#byId.set(id, obj);
-    }
-    return id;
-  }
-
-  get(id) {
-    if (id === 0) return globalThis;
-    if (id === 1 && globalThis.document) return globalThis.document; // looked up late: a DOM shim may come later
-    if (!this.#byId.has(id)) throw new ReferenceError(`execctx: object ${id} was released or never existed`);
-    return this.#byId.get(id);
-  }
-
-  release(id) {
-    if (id > 1) this.#byId.delete(id);
-  }
-}
+import { ours } from "./port.js";
+import { writeAnswer } from "./syncbuffer.js";
+import { ObjectTable } from "./objects.js";
 
 /**
- * serve answers one worker's requests. expose holds the functions main
- * offers the worker through sync; sab is the worker's sync buffer or null.
- * It returns { invoke(name, args) } for calls from main into the worker.
+ * serve answers one worker's requests on port. expose holds the functions
+ * main offers the worker through sync; sab is the worker's sync buffer or
+ * null; objects is the realm's ObjectTable; onMessage gets the messages
+ * that are not the protocol's own (ready, failed).
  */
 export function serve(port, { sab, expose, objects = new ObjectTable(), onMessage = () => {} }) {
-  const callbacks = new Map(); // worker function id → main-side wrapper
-  const wrappers = new WeakMap(); // wrapper → worker function id
-  const pending = new Map(); // main → worker invocations
-  let nextInvoke = 1;
+  return new WorkerServer(port, sab, expose, objects, onMessage);
+}
 
-  const codec = {
-    ref: (v) => ({ $r: objects.idOf(v) }),
-    remote: (v) => (wrappers.has(v) ? { $c: wrappers.get(v) } : undefined),
-  };
-  const resolve = (w) => {
-    if ("$r" in w) return objects.get(w.$r);
-    if ("$c" in w) return callback(w.$c);
-    throw new TypeError(`execctx: unknown wire value ${JSON.stringify(w)}`);
-  };
-  function callback(id) {
-    if (!callbacks.has(id)) {
-      const fn = (...args) => port.post({ execctx: "callback", id, args: args.map((a) => encode(a, codec)) });
-      callbacks.set(id, fn);
-      wrappers.set(fn, id);
-    }
-    return callbacks.get(id);
-  }
+class WorkerServer {
+  #port;
+  #sab;
+  #expose;
+  #objects;
+  #held; // main's objects this worker holds references to
+  #callbacks = new Map(); // worker function id → main-side wrapper
+  #wrappers = new WeakMap(); // wrapper → worker function id
+  #pending = new Map(); // invocation id → { resolve, reject }
+  #nextInvoke = 1;
+  #awaited = 0; // the sync call the worker waits on: the last one it sent
 
-  const ops = {
-    get: ([ref, key]) => Reflect.get(objects.get(ref), key),
-    set: ([ref, key, value]) => Reflect.set(objects.get(ref), key, decode(value, resolve)),
-    has: ([ref, key]) => Reflect.has(objects.get(ref), key),
-    apply: ([ref, self, args]) => Reflect.apply(objects.get(ref), decode(self, resolve), args.map((a) => decode(a, resolve))),
-    construct: ([ref, args]) => Reflect.construct(objects.get(ref), args.map((a) => decode(a, resolve))),
-    sync: ([name, args]) => {
-      const fn = expose[name];
-      if (typeof fn !== "function") throw new TypeError(`execctx: the main thread exposes no sync function "${name}"`);
-      return fn(...args.map((a) => decode(a, resolve)));
-    },
+  // The operations a worker can ask for (PROTOCOL.md, "Operations").
+  #ops = {
+    get: ([ref, key]) => Reflect.get(this.#objects.get(ref), key),
+    set: ([ref, key, value]) => Reflect.set(this.#objects.get(ref), key, this.#decode(value)),
+    has: ([ref, key]) => Reflect.has(this.#objects.get(ref), key),
+    apply: ([ref, self, args]) => Reflect.apply(this.#objects.get(ref), this.#decode(self), this.#decodeAll(args)),
+    construct: ([ref, args]) => Reflect.construct(this.#objects.get(ref), this.#decodeAll(args)),
+    sync: ([name, args]) => this.#exposed(name)(...this.#decodeAll(args)),
     import: ([urls]) => Promise.all(urls.map((url) => import(url))),
   };
 
-  async function run({ id, op, args, sync }) {
-    let reply;
-    try {
-      if (!Object.hasOwn(ops, op)) throw new TypeError(`execctx: unknown operation ${op}`);
-      reply = { ok: true, value: encode(await ops[op](args), codec) };
-    } catch (e) {
-      reply = { ok: false, error: errorData(e) };
-    }
-    if (sync) write(id, reply);
-    else port.post({ execctx: "reply", id, ...reply });
+  constructor(port, sab, expose, objects, onMessage) {
+    this.#port = port;
+    this.#sab = sab;
+    this.#expose = expose;
+    this.#objects = objects;
+    this.#held = objects.holder();
+    port.listen((data) => {
+      if (ours(data) && !this.#handle(data)) onMessage(data);
+    });
   }
 
-  function write(id, reply) {
-    let bytes = encoder.encode(JSON.stringify(reply));
-    if (HEADER + bytes.length > sab.byteLength) {
-      if (HEADER + bytes.length > sab.maxByteLength) {
-        const error = { name: "RangeError", message: `execctx: result of ${bytes.length} bytes exceeds the ${sab.maxByteLength}-byte sync buffer`, stack: "" };
-        bytes = encoder.encode(JSON.stringify({ ok: false, error }));
-      } else {
-        sab.grow(HEADER + bytes.length);
-      }
-    }
-    new Uint8Array(sab, HEADER, bytes.length).set(bytes);
-    const i32 = new Int32Array(sab, 0, 4);
-    Atomics.store(i32, LENGTH, bytes.length);
-    Atomics.store(i32, CALL_ID, id);
-    Atomics.store(i32, STATE, 1);
-    Atomics.notify(i32, STATE);
+  /** Calls a function the worker exposed through sync; always a promise. */
+  invoke(name, args) {
+    const id = this.#nextInvoke++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      this.#port.post({ execctx: "invoke", id, name, args: this.#encodeAll(args) });
+    });
   }
 
-  port.listen((data) => {
-    if (!ours(data)) return;
+  /** Rejects every pending invocation, e.g. when the worker's script failed. */
+  fail(error) {
+    for (const p of this.#pending.values()) p.reject(error);
+    this.#pending.clear();
+  }
+
+  /** Rejects pending invocations and releases the worker's references: the worker is gone. */
+  close(error) {
+    this.fail(error);
+    this.#held.releaseAll();
+  }
+
+  /** Handles a protocol message; false for one that is not the protocol's. */
+  #handle(data) {
     switch (data.execctx) {
       case "call":
-        run(data);
-        break;
+        this.#run(data);
+        return true;
       case "release":
-        for (const id of data.ids) objects.release(id);
-        break;
-      case "result": {
-        const p = pending.get(data.id);
-        pending.delete(data.id);
-        if (p) data.ok ? p.resolve(decode(data.value, resolve)) : p.reject(toError(data.error));
-        break;
-      }
-      default:
-        onMessage(data);
+        for (const [id, n] of data.refs) this.#held.release(id, n);
+        return true;
+      case "result":
+        this.#result(data);
+        return true;
     }
-  });
+    return false;
+  }
 
-  return {
-    /** Calls a function the worker exposed through sync; always a promise. */
-    invoke(name, args) {
-      const id = nextInvoke++;
-      return new Promise((resolvePromise, reject) => {
-        pending.set(id, { resolve: resolvePromise, reject });
-        port.post({ execctx: "invoke", id, name, args: args.map((a) => encode(a, codec)) });
-      });
-    },
-    /** Rejects every pending invocation, e.g. when the worker died. */
-    fail(error) {
-      for (const p of pending.values()) p.reject(error);
-      pending.clear();
-    },
-  };
+  async #run({ id, op, args, sync }) {
+    if (sync) this.#awaited = id;
+    const refs = [];
+    let answer;
+    try {
+      if (!Object.hasOwn(this.#ops, op)) throw new TypeError(`execctx: unknown operation ${op}`);
+      answer = { ok: true, value: encode(await this.#ops[op](args), this.#codec(refs)) };
+    } catch (e) {
+      answer = { ok: false, error: errorData(e) };
+    }
+    if (!sync) {
+      this.#port.post({ execctx: "reply", id, ...answer });
+    } else if (id !== this.#awaited || !writeAnswer(this.#sab, id, answer)) {
+      for (const ref of refs) this.#held.release(ref, 1); // never delivered
+    }
+  }
+
+  #result({ id, ok, value, error }) {
+    const p = this.#pending.get(id);
+    this.#pending.delete(id);
+    if (p) ok ? p.resolve(this.#decode(value)) : p.reject(toError(error));
+  }
+
+  // #codec encodes for one message, noting in refs every reference it holds
+  // for the worker, so that a message that is never delivered gives them back.
+  #codec(refs = []) {
+    return {
+      ref: (v) => {
+        const id = this.#held.hold(v);
+        refs.push(id);
+        return { $r: id };
+      },
+      remote: (v) => (this.#wrappers.has(v) ? { $c: this.#wrappers.get(v) } : undefined),
+    };
+  }
+
+  #encodeAll(values) {
+    const codec = this.#codec();
+    return values.map((v) => encode(v, codec));
+  }
+
+  #decode(wire) {
+    return decode(wire, (w) => {
+      if ("$r" in w) return this.#objects.get(w.$r);
+      if ("$c" in w) return this.#callback(w.$c);
+      throw new TypeError(`execctx: unknown wire value ${JSON.stringify(w)}`);
+    });
+  }
+
+  #decodeAll(wires) {
+    return wires.map((w) => this.#decode(w));
+  }
+
+  /** The function main exposed as sync.<name>. */
+  #exposed(name) {
+    const fn = this.#expose[name];
+    if (typeof fn !== "function") throw new TypeError(`execctx: the main thread exposes no sync function "${name}"`);
+    return fn;
+  }
+
+  /** The main-side function for the worker's function id: calling it posts `callback`. */
+  #callback(id) {
+    if (!this.#callbacks.has(id)) {
+      const fn = (...args) => this.#port.post({ execctx: "callback", id, args: this.#encodeAll(args) });
+      this.#callbacks.set(id, fn);
+      this.#wrappers.set(fn, id);
+    }
+    return this.#callbacks.get(id);
+  }
 }

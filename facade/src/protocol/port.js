@@ -15,18 +15,3 @@ export function portOf(target) {
 
 /** Whether data is one of our messages (a page may post its own). */
 export const ours = (data) => data !== null && typeof data === "object" && typeof data.execctx === "string";
-
-/** Growable SharedArrayBuffers carry synchronous results; see PROTOCOL.md. */
-export function newSyncBuffer() {
-  try {
-    return new SharedArrayBuffer(64 << 10, { maxByteLength: 64 << 20 });
-  } catch {
-    return null; // no SharedArrayBuffer (not cross-origin isolated), or not growable
-  }
-}
-
-// Layout of the sync buffer, as Int32 slots, then the result bytes.
-export const STATE = 0; // 0: waiting, 1: result written
-export const LENGTH = 1; // byte length of the JSON result
-export const CALL_ID = 2; // the call the result answers
-export const HEADER = 16; // bytes before the result

@@ -1,162 +1,176 @@
-// The worker's side of the protocol: proxies of main's objects, blocking
-// calls over the sync buffer, and the functions the worker exposes to main.
+// The worker's side of the protocol: calls to main (blocking over the sync
+// buffer, or promises without one), proxies of main's objects, and the
+// functions the worker exposes to main. See PROTOCOL.md.
 
 import { encode, decode, errorData, toError } from "./wire.js";
-import { ours, STATE, LENGTH, CALL_ID, HEADER } from "./port.js";
-
-const decoder = new TextDecoder();
-const REF = Symbol("execctx.ref");
+import { ours } from "./port.js";
+import { nextCallId, waitForAnswer } from "./syncbuffer.js";
+import { RemoteObjects, idOf } from "./proxies.js";
 
 /**
- * connect sets up the worker's end. sab is the sync buffer main sent, or
- * null (then only async calls work); timeout bounds a blocking call in ms
- * (negative: no bound).
+ * connect sets up the worker's end of port. sab is the sync buffer main
+ * sent, or null (then calls to main return promises); timeout bounds a
+ * blocking call in ms (negative: no bound).
  */
 export function connect(port, { sab, timeout = -1 }) {
-  const proxies = new Map(); // main object id → WeakRef(proxy)
-  const callbacks = new Map(); // id → worker function passed to main
-  const callbackIds = new WeakMap();
-  const exposed = new Map(); // name → worker function main may call
-  const pending = new Map(); // async calls
-  let nextCall = 1;
-  let nextCallback = 1;
-  let released = [];
+  return new WorkerChannel(port, sab, timeout);
+}
 
-  const registry = new FinalizationRegistry((id) => {
-    proxies.delete(id);
-    released.push(id);
-    if (released.length === 1) {
-      setTimeout(() => {
-        port.post({ execctx: "release", ids: released });
-        released = [];
-      }, 0);
-    }
-  });
-
-  const codec = {
-    remote: (v) => (v && v[REF] !== undefined ? { $r: v[REF] } : undefined),
-    ref: (v) => {
-      if (typeof v !== "function") throw new TypeError("execctx: only plain data, functions and main's own objects can be sent to main");
-      if (!callbackIds.has(v)) {
-        callbackIds.set(v, nextCallback);
-        callbacks.set(nextCallback++, v);
-      }
-      return { $c: callbackIds.get(v) };
+class WorkerChannel {
+  #port;
+  #sab;
+  #timeout;
+  #lastCall = 0;
+  #pending = new Map(); // call id → { resolve, reject }, for calls without the sync buffer
+  #exposed = new Map(); // name → worker function main may call
+  #callbacks = new Callbacks();
+  #remote;
+  #codec = {
+    remote: (v) => {
+      const id = idOf(v);
+      return id === undefined ? undefined : { $r: id };
     },
-  };
-  const resolve = (w) => {
-    if ("$r" in w) return proxyFor(w.$r);
-    if ("$c" in w) return callbacks.get(w.$c);
-    throw new TypeError(`execctx: unknown wire value ${JSON.stringify(w)}`);
+    ref: (v) => this.#callbacks.ref(v),
   };
 
-  function callSync(op, args) {
-    if (!sab) throw new Error("execctx: synchronous calls to main need SharedArrayBuffer (a cross-origin isolated page)");
-    const i32 = new Int32Array(sab, 0, 4);
-    const id = nextCall++;
-    Atomics.store(i32, STATE, 0);
-    port.post({ execctx: "call", id, op, args, sync: true });
-    const deadline = timeout >= 0 ? Date.now() + timeout : Infinity;
-    for (;;) {
-      const left = deadline === Infinity ? undefined : Math.max(0, deadline - Date.now());
-      if (Atomics.wait(i32, STATE, 0, left) === "timed-out") {
-        throw new Error(`execctx: the main thread did not answer ${op} within ${timeout} ms (experimental_ffi_timeout)`);
-      }
-      if (Atomics.load(i32, CALL_ID) === id) break;
-      Atomics.store(i32, STATE, 0); // a late answer to a call that timed out
+  constructor(port, sab, timeout) {
+    this.#port = port;
+    this.#sab = sab;
+    this.#timeout = timeout;
+    this.#remote = new RemoteObjects(port, (op, args) => this.#callSync(op, args), (v) => encode(v, this.#codec));
+    port.listen((data) => this.#onMessage(data));
+  }
+
+  /** Bounds later blocking calls to ms milliseconds (negative: no bound). */
+  setTimeout(ms) {
+    this.#timeout = ms;
+  }
+
+  /** Whether calls to main block and return values (there is a sync buffer). */
+  get blocking() {
+    return this.#sab !== null;
+  }
+
+  /** A proxy of main's object id (0: globalThis, 1: document). */
+  proxyFor(id) {
+    return this.#remote.proxyFor(id);
+  }
+
+  /** The main object id behind a proxy, or undefined. */
+  idOf(v) {
+    return idOf(v);
+  }
+
+  /** Calls the function main exposed as sync.<name>: its value when blocking, else a promise. */
+  sync(name, args) {
+    return this.#call("sync", [name, args.map((a) => encode(a, this.#codec))]);
+  }
+
+  /** Imports urls on main and returns proxies of the namespaces (a promise when not blocking). */
+  importOnMain(urls) {
+    return this.#call("import", [urls]);
+  }
+
+  /** Makes fn callable from main as sync.<name>. */
+  expose(name, fn) {
+    this.#exposed.set(name, fn);
+  }
+
+  #call(op, args) {
+    return this.#sab ? this.#callSync(op, args) : this.#callAsync(op, args);
+  }
+
+  #callSync(op, args) {
+    if (!this.#sab) throw new Error("execctx: synchronous calls to main need SharedArrayBuffer (a cross-origin isolated page)");
+    const id = (this.#lastCall = nextCallId(this.#lastCall));
+    this.#port.post({ execctx: "call", id, op, args, sync: true });
+    const answer = waitForAnswer(this.#sab, id, this.#timeout);
+    if (answer === undefined) {
+      throw new Error(`execctx: the main thread did not answer ${op} within ${this.#timeout} ms (experimental_ffi_timeout)`);
     }
-    const bytes = new Uint8Array(sab, HEADER, Atomics.load(i32, LENGTH)).slice();
-    return settle(JSON.parse(decoder.decode(bytes)));
+    return this.#settle(answer);
   }
 
-  function callAsync(op, args) {
-    const id = nextCall++;
-    return new Promise((resolvePromise, reject) => {
-      pending.set(id, { resolve: resolvePromise, reject });
-      port.post({ execctx: "call", id, op, args, sync: false });
+  #callAsync(op, args) {
+    const id = (this.#lastCall = nextCallId(this.#lastCall));
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      this.#port.post({ execctx: "call", id, op, args, sync: false });
     });
   }
 
-  const settle = (reply) => {
-    if (!reply.ok) throw toError(reply.error);
-    return decode(reply.value, resolve);
-  };
-  const call = (op, args) => (sab ? callSync(op, args) : callAsync(op, args));
-  const enc = (v) => encode(v, codec);
-
-  function proxyFor(id) {
-    const cached = proxies.get(id)?.deref();
-    if (cached) return cached;
-    const proxy = new Proxy(function remote() {}, {
-      get(_, key) {
-        if (key === REF) return id;
-        if (key === "then" || typeof key === "symbol") return undefined;
-        return callSync("get", [id, key]);
-      },
-      set: (_, key, value) => callSync("set", [id, key, enc(value)]),
-      has: (_, key) => typeof key === "string" && callSync("has", [id, key]),
-      apply: (_, self, args) => callSync("apply", [id, enc(self), args.map(enc)]),
-      construct: (_, args) => callSync("construct", [id, args.map(enc)]),
-    });
-    proxies.set(id, new WeakRef(proxy));
-    registry.register(proxy, id);
-    return proxy;
+  /** The value of an answer, or its error thrown. */
+  #settle(answer) {
+    if (!answer.ok) throw toError(answer.error);
+    return this.#decode(answer.value);
   }
 
-  port.listen(async (data) => {
+  #decode(wire) {
+    return decode(wire, (w) => {
+      if ("$r" in w) return this.#remote.received(w.$r);
+      if ("$c" in w) return this.#callbacks.get(w.$c);
+      throw new TypeError(`execctx: unknown wire value ${JSON.stringify(w)}`);
+    });
+  }
+
+  async #onMessage(data) {
     if (!ours(data)) return;
     switch (data.execctx) {
-      case "reply": {
-        const p = pending.get(data.id);
-        pending.delete(data.id);
-        if (p) {
-          try {
-            p.resolve(settle(data));
-          } catch (e) {
-            p.reject(e);
-          }
-        }
+      case "reply":
+        this.#reply(data);
         break;
-      }
       case "invoke":
-        port.post({ execctx: "result", id: data.id, ...(await runExposed(data)) });
+        this.#port.post({ execctx: "result", id: data.id, ...(await this.#runExposed(data)) });
         break;
       case "callback":
-        callbacks.get(data.id)?.(...data.args.map((a) => decode(a, resolve)));
+        this.#callbacks.get(data.id)?.(...data.args.map((a) => this.#decode(a)));
         break;
     }
-  });
+  }
 
-  async function runExposed({ name, args }) {
+  #reply(data) {
+    const p = this.#pending.get(data.id);
+    this.#pending.delete(data.id);
+    if (!p) return;
     try {
-      const fn = exposed.get(name);
+      p.resolve(this.#settle(data));
+    } catch (e) {
+      p.reject(e);
+    }
+  }
+
+  async #runExposed({ name, args }) {
+    try {
+      const values = args.map((a) => this.#decode(a)); // first: it counts the references main sent
+      const fn = this.#exposed.get(name);
       if (typeof fn !== "function") throw new TypeError(`execctx: the worker exposes no sync function "${name}"`);
-      return { ok: true, value: enc(await fn(...args.map((a) => decode(a, resolve)))) };
+      return { ok: true, value: encode(await fn(...values), this.#codec) };
     } catch (e) {
       return { ok: false, error: errorData(e) };
     }
   }
+}
 
-  return {
-    /** Bounds later blocking calls to ms milliseconds (negative: no bound). */
-    setTimeout: (ms) => {
-      timeout = ms;
-    },
-    /** Whether calls to main block and return values (SharedArrayBuffer). */
-    blocking: sab !== null,
-    /** A proxy of main's object id (0: globalThis, 1: document). */
-    proxyFor,
-    /** Calls main's function id-less by name: sync when blocking, else a promise. */
-    sync: (name, args) => call("sync", [name, args.map(enc)]),
-    /** Imports urls on main and returns proxies of the namespaces. */
-    importOnMain: (urls) => call("import", [urls]),
-    /** Runs a raw operation (get, set, apply, has, construct) synchronously. */
-    op: (name, args) => callSync(name, args),
-    /** The wire form of a value, for op arguments. */
-    encode: enc,
-    /** The main object id behind a proxy, or undefined. */
-    idOf: (v) => (v ? v[REF] : undefined),
-    /** Makes fn callable from main as sync.<name>. */
-    expose: (name, fn) => exposed.set(name, fn),
-  };
+/** The worker's functions main was given, by id: they cross as references. */
+class Callbacks {
+  #byId = new Map();
+  #ids = new WeakMap();
+  #next = 1;
+
+  /** ref returns fn's wire form; anything else that is not plain data cannot be sent to main. */
+  ref(fn) {
+    if (typeof fn !== "function") {
+      throw new TypeError("execctx: only plain data, errors, functions and main's own objects can be sent to main");
+    }
+    if (!this.#ids.has(fn)) {
+      this.#ids.set(fn, this.#next);
+      this.#byId.set(this.#next++, fn);
+    }
+    return { $c: this.#ids.get(fn) };
+  }
+
+  /** get returns the function id names. */
+  get(id) {
+    return this.#byId.get(id);
+  }
 }
