@@ -73,7 +73,7 @@ for (const mode of ["coi", "csp"]) test(`${mode}: a worker writes main's documen
   assert.deepEqual(results.quiet, reachingWorker(mode, { sync_main_only: true }));
   assert.equal(results.title, "hello worker");
   assert.equal(results.text, "written by the worker");
-  assert.equal(results.missing, `Failed to fetch dynamically imported module: ${server.base}/${mode}/tests/missing.js`);
+  assert.equal(results.missing, `execctx: fetching the worker's module ${server.base}/${mode}/tests/missing.js failed with 404 Not Found`);
   assert.deepEqual(warnings, []);
   assert.deepEqual(errors, []);
   assert.equal(results.evalBlocked, mode === "csp", "the strict CSP forbids Function on main only in csp mode");
