@@ -141,6 +141,7 @@ bench: core $(COMPONENT) $(NPM_DIST)/index.js tests/node_modules/.installed chro
 	$(GO) test -run '^$$' -bench . -benchmem ./host/
 	node tests/bench/node-bench.mjs
 	node tests/bench/browser-bench.mjs
+	node tests/bench/pyworker-bench.mjs
 
 ## demo: the Go demo on its embedded default config, the Node demo, then the
 ## browser demo's server on localhost until interrupted.
