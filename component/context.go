@@ -126,11 +126,7 @@ func (c *contextExports) Document() wittypes.Access {
 func (c *contextExports) Sync() wittypes.Access { return toAccess(detect.Sync(c.env())) }
 
 func (c *contextExports) JSImport(urls []string) ([]string, error) {
-	r := c.env()
-	if r.InWorker && !r.SyncUsable {
-		return nil, notsupported.JSImport(notsupported.SABMessage)
-	}
-	return modules.ResolveImports(urls, r.BaseURL)
+	return modules.JSImport(urls, c.env())
 }
 
 func (c *contextExports) PyWorker(url, options string) (uint32, error) {
@@ -171,7 +167,7 @@ func (c *contextExports) JSModules() ([]wittypes.JSModule, error) {
 	if cfg.err != nil {
 		return nil, cfg.err
 	}
-	entries, err := modules.Table(cfg.values, c.configBase(), c.env().InWorker)
+	entries, err := modules.Table(cfg.values, c.configBase(), c.env())
 	return toModules(entries), err
 }
 
