@@ -103,12 +103,13 @@ func (c *contextExports) Config() (string, error) {
 
 // warnOnce prints the SharedArrayBuffer warning the first time a worker
 // without it asks for window or document, unless sync_main_only is set.
+// ShouldWarn loads the config only in such a worker.
 func (c *contextExports) warnOnce() {
 	if c.warned {
 		return
 	}
 	c.warned = true
-	if detect.ShouldWarn(c.env(), c.config().values) {
+	if detect.ShouldWarn(c.env(), func() map[string]any { return c.config().values }) {
 		bindings.EnvironmentWarn(notsupported.SABMessage)
 	}
 }
