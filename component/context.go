@@ -3,6 +3,8 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/execctx/execctx/component/internal/bindings"
 	"github.com/execctx/execctx/component/internal/config"
 	"github.com/execctx/execctx/component/internal/detect"
@@ -136,7 +138,12 @@ func (c *contextExports) PyWorker(url, options string) (uint32, error) {
 	if err != nil {
 		return 0, err
 	}
-	return bindings.WorkerSpawn(resolved, toWorkerOptions(opts))
+	handle, err := bindings.WorkerSpawn(resolved, toWorkerOptions(opts))
+	if err != nil {
+		// The host's own text ("404", a refused URL) says what failed, not where.
+		return 0, fmt.Errorf("pyscript.PyWorker: %w", err)
+	}
+	return handle, nil
 }
 
 func (c *contextExports) targets() *target.Resolver {
