@@ -134,6 +134,8 @@ func (hostDOM) Set(h uint32, name string, v jsval.Value) error {
 	return bindings.WindowSet(h, name, toValue(v))
 }
 
+func (hostDOM) Release(h uint32) { bindings.WindowRelease(h) }
+
 func (hostDOM) Call(h uint32, method string, args []jsval.Value) (jsval.Value, error) {
 	in := make([]wittypes.Value, len(args))
 	for i, a := range args {

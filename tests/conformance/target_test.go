@@ -1,6 +1,7 @@
 package conformance
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/execctx/execctx/host"
@@ -161,4 +162,83 @@ func TestDisplayTarget(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestTargetReleasesHandles: the guest releases, through window.release,
+// every handle it got from the host and does not keep (spec §9 lookups).
+// Page hands out one handle per element, so a kept element may show up
+// too: each handle the host returns counts as one reference.
+func TestTargetReleasesHandles(t *testing.T) {
+	tests := []struct {
+		id string
+		// setup builds the page and returns the hosts, what to run, and
+		// the handles that must be released, in order.
+		setup func(p *hostmock.Page) (*hostmock.Hosts, func(*host.Context) error, func() []uint32)
+	}{
+		{id: "C85 script in body: its parent", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(*host.Context) error, func() []uint32) {
+			mainScript(p, false, "script", "", nil)
+			return hostmock.Main(p, "pyodide"), currentTarget, func() []uint32 { return []uint32{p.Body()} }
+		}},
+		{id: "C85 script in head: its parent, <body> and appendChild's result", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(*host.Context) error, func() []uint32) {
+			mainScript(p, true, "script", "", nil)
+			return hostmock.Main(p, "pyodide"), currentTarget, func() []uint32 {
+				out, _ := p.Find("py-0")
+				return []uint32{p.Head(), out, p.Body()}
+			}
+		}},
+		{id: "C85 a second call: the script again", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(*host.Context) error, func() []uint32) {
+			s := mainScript(p, false, "script", "", nil)
+			twice := func(c *host.Context) error {
+				if err := currentTarget(c); err != nil {
+					return err
+				}
+				return currentTarget(c)
+			}
+			return hostmock.Main(p, "pyodide"), twice, func() []uint32 { return []uint32{p.Body(), s} }
+		}},
+		{id: "C85 an id already taken: the element found", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(*host.Context) error, func() []uint32) {
+			taken := p.Add(p.Body(), "p", "py-0", nil)
+			mainScript(p, false, "script", "", nil)
+			return hostmock.Main(p, "pyodide"), currentTarget, func() []uint32 { return []uint32{p.Body(), taken} }
+		}},
+		{id: "C86 worker script: the script and the element made", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(*host.Context) error, func() []uint32) {
+			s := p.Add(p.Body(), "script", "py-w1", nil)
+			return workerFor(p, "pyodide", "py-w1"), currentTarget, func() []uint32 {
+				out, _ := p.Find("py-w1-target")
+				return []uint32{out, s}
+			}
+		}},
+		{id: "C93 py-script worker: the element", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(*host.Context) error, func() []uint32) {
+			s := p.Add(p.Body(), "py-script", "w", nil)
+			return workerFor(p, "pyodide", "w"), currentTarget, func() []uint32 { return []uint32{s} }
+		}},
+		{id: "C91 display(target=<script>): the script, not its output", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(*host.Context) error, func() []uint32) {
+			s := mainScript(p, false, "script", "s1", nil)
+			run := func(c *host.Context) error {
+				if err := currentTarget(c); err != nil {
+					return err
+				}
+				_, err := c.DisplayTarget(ctx, host.Some("s1"))
+				return err
+			}
+			return hostmock.Main(p, "pyodide"), run, func() []uint32 { return []uint32{p.Body(), s} }
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.id, func(t *testing.T) {
+			page := hostmock.NewPage()
+			h, run, want := tc.setup(page)
+			if err := run(newContext(t, h)); err != nil {
+				t.Fatal(err)
+			}
+			if got := page.Released(); !slices.Equal(got, want()) {
+				t.Fatalf("released %v, want %v", got, want())
+			}
+		})
+	}
+}
+
+func currentTarget(c *host.Context) error {
+	_, err := c.CurrentTarget(ctx)
+	return err
 }
