@@ -87,6 +87,7 @@ func (c *contextExports) loadConfig() *loadedConfig {
 	return &loadedConfig{values: values, json: config.Marshal(values), url: url}
 }
 
+// ConfigURL is the absolute URL Config will fetch, if the config names one.
 func (c *contextExports) ConfigURL() (cabi.Option[string], error) {
 	src, ok, err := c.source()
 	if err != nil || !ok {
@@ -96,8 +97,10 @@ func (c *contextExports) ConfigURL() (cabi.Option[string], error) {
 	return cabi.Option[string]{Some: url != "", Value: url}, err
 }
 
+// RunningInWorker is RUNNING_IN_WORKER: the host's word (see detect).
 func (c *contextExports) RunningInWorker() bool { return detect.RunningInWorker(c.env()) }
 
+// Config is the normalised config as JSON text, or its load error.
 func (c *contextExports) Config() (string, error) {
 	cfg := c.config()
 	return cfg.json, cfg.err
@@ -116,22 +119,27 @@ func (c *contextExports) warnOnce() {
 	}
 }
 
+// Window says what pyscript.window is here, warning once where it cannot work.
 func (c *contextExports) Window() wittypes.Access {
 	c.warnOnce()
 	return toAccess(detect.Window(c.env()))
 }
 
+// Document says what pyscript.document is here, warning as Window does.
 func (c *contextExports) Document() wittypes.Access {
 	c.warnOnce()
 	return toAccess(detect.Document(c.env()))
 }
 
+// Sync says what pyscript.sync is here.
 func (c *contextExports) Sync() wittypes.Access { return toAccess(detect.Sync(c.env())) }
 
+// JSImport resolves js_import's URLs where js_import is available.
 func (c *contextExports) JSImport(urls []string) ([]string, error) {
 	return modules.JSImport(urls, c.env())
 }
 
+// PyWorker validates a PyWorker call and asks the host to start the worker.
 func (c *contextExports) PyWorker(url, options string) (uint32, error) {
 	r := c.env()
 	resolved, opts, err := workers.Validate(url, options, r.BaseURL, r.InWorker)
@@ -153,10 +161,12 @@ func (c *contextExports) targets() *target.Resolver {
 	return c.resolver
 }
 
+// CurrentTarget is current_target().
 func (c *contextExports) CurrentTarget() (string, error) {
 	return c.targets().CurrentTarget(c.env())
 }
 
+// DisplayTarget resolves display()'s target to an element handle.
 func (c *contextExports) DisplayTarget(t cabi.Option[string]) (uint32, error) {
 	return c.targets().DisplayTarget(c.env(), t.Value, t.Some)
 }
@@ -170,6 +180,7 @@ func (c *contextExports) configBase() string {
 	return c.env().BaseURL
 }
 
+// JSModules is the js_modules table of this realm.
 func (c *contextExports) JSModules() ([]wittypes.JSModule, error) {
 	cfg := c.config()
 	if cfg.err != nil {
@@ -179,6 +190,7 @@ func (c *contextExports) JSModules() ([]wittypes.JSModule, error) {
 	return toModules(entries), err
 }
 
+// Files lists the config's files, resolved.
 func (c *contextExports) Files() ([]wittypes.FileEntry, error) {
 	cfg := c.config()
 	if cfg.err != nil {
@@ -210,6 +222,7 @@ func (c *contextExports) reachable(handle uint32) error {
 	return nil
 }
 
+// Get reads a property of a host object, unless it is a NotSupported one.
 func (c *contextExports) Get(handle uint32, name string) (wittypes.Value, error) {
 	if err := c.reachable(handle); err != nil {
 		return wittypes.Value{}, err
@@ -217,6 +230,7 @@ func (c *contextExports) Get(handle uint32, name string) (wittypes.Value, error)
 	return bindings.WindowGet(handle, name)
 }
 
+// Set writes a property of a host object, unless it is a NotSupported one.
 func (c *contextExports) Set(handle uint32, name string, value wittypes.Value) error {
 	if err := c.reachable(handle); err != nil {
 		return err
@@ -224,6 +238,7 @@ func (c *contextExports) Set(handle uint32, name string, value wittypes.Value) e
 	return bindings.WindowSet(handle, name, value)
 }
 
+// Call calls a method of a host object, unless it is a NotSupported one.
 func (c *contextExports) Call(handle uint32, method string, args []wittypes.Value) (wittypes.Value, error) {
 	if err := c.reachable(handle); err != nil {
 		return wittypes.Value{}, err
