@@ -136,8 +136,10 @@ func (r *Resolver) DisplayTarget(report detect.Report, target string, hasTarget 
 // by id (the cache's own reference stays with the cache).
 func (r *Resolver) reference(el uint32) (uint32, error) {
 	id := r.dom.ElementID(el)
-	if again, ok := r.dom.GetElementByID(id); ok && id != "" {
-		return again, nil
+	if id != "" {
+		if again, ok := r.dom.GetElementByID(id); ok {
+			return again, nil
+		}
 	}
 	return 0, fmt.Errorf("Cannot find element with id='%s' in the page.", id)
 }
