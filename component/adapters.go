@@ -98,6 +98,7 @@ func fromValue(v wittypes.Value) jsval.Value {
 // hostFetcher fetches config files through the fetch import.
 type hostFetcher struct{}
 
+// Fetch fetches url through the host; err only when no response arrived.
 func (hostFetcher) Fetch(url string) (config.Response, error) {
 	r, err := bindings.FetchFetchText(url)
 	if err != nil {
@@ -109,31 +110,48 @@ func (hostFetcher) Fetch(url string) (config.Response, error) {
 // hostDOM gives the target logic the document and window imports.
 type hostDOM struct{}
 
+// GetElementByID is document.getElementById through the host.
 func (hostDOM) GetElementByID(id string) (uint32, bool) {
 	o := bindings.DocumentGetElementByID(id)
 	return o.Value, o.Some
 }
 
+// CreateElement makes an element through the host.
 func (hostDOM) CreateElement(tag string) (uint32, error) { return bindings.DocumentCreateElement(tag) }
-func (hostDOM) InsertAfter(ref, el uint32) error         { return bindings.DocumentInsertAfter(ref, el) }
-func (hostDOM) TagName(el uint32) string                 { return bindings.DocumentTagName(el) }
-func (hostDOM) ElementID(el uint32) string               { return bindings.DocumentElementID(el) }
-func (hostDOM) SetElementID(el uint32, id string)        { bindings.DocumentSetElementID(el, id) }
 
+// InsertAfter places el right after ref.
+func (hostDOM) InsertAfter(ref, el uint32) error { return bindings.DocumentInsertAfter(ref, el) }
+
+// TagName is el's upper-case tag name.
+func (hostDOM) TagName(el uint32) string { return bindings.DocumentTagName(el) }
+
+// ElementID is el's id.
+func (hostDOM) ElementID(el uint32) string { return bindings.DocumentElementID(el) }
+
+// SetElementID sets el's id.
+func (hostDOM) SetElementID(el uint32, id string) { bindings.DocumentSetElementID(el, id) }
+
+// CurrentScript is the main-thread script running now, if any.
 func (hostDOM) CurrentScript() (uint32, bool) {
 	o := bindings.DocumentCurrentScript()
 	return o.Value, o.Some
 }
 
+// Get reads a property of a host object.
 func (hostDOM) Get(h uint32, name string) (jsval.Value, error) {
 	v, err := bindings.WindowGet(h, name)
 	return fromValue(v), err
 }
 
+// Set writes a property of a host object.
 func (hostDOM) Set(h uint32, name string, v jsval.Value) error {
 	return bindings.WindowSet(h, name, toValue(v))
 }
 
+// Release drops one reference to a host object.
+func (hostDOM) Release(h uint32) { bindings.WindowRelease(h) }
+
+// Call calls a method of a host object.
 func (hostDOM) Call(h uint32, method string, args []jsval.Value) (jsval.Value, error) {
 	in := make([]wittypes.Value, len(args))
 	for i, a := range args {

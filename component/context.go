@@ -3,6 +3,8 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/execctx/execctx/component/internal/bindings"
 	"github.com/execctx/execctx/component/internal/config"
 	"github.com/execctx/execctx/component/internal/detect"
@@ -85,6 +87,7 @@ func (c *contextExports) loadConfig() *loadedConfig {
 	return &loadedConfig{values: values, json: config.Marshal(values), url: url}
 }
 
+// ConfigURL is the absolute URL Config will fetch, if the config names one.
 func (c *contextExports) ConfigURL() (cabi.Option[string], error) {
 	src, ok, err := c.source()
 	if err != nil || !ok {
@@ -94,8 +97,10 @@ func (c *contextExports) ConfigURL() (cabi.Option[string], error) {
 	return cabi.Option[string]{Some: url != "", Value: url}, err
 }
 
+// RunningInWorker is RUNNING_IN_WORKER: the host's word (see detect).
 func (c *contextExports) RunningInWorker() bool { return detect.RunningInWorker(c.env()) }
 
+// Config is the normalised config as JSON text, or its load error.
 func (c *contextExports) Config() (string, error) {
 	cfg := c.config()
 	return cfg.json, cfg.err
@@ -103,43 +108,50 @@ func (c *contextExports) Config() (string, error) {
 
 // warnOnce prints the SharedArrayBuffer warning the first time a worker
 // without it asks for window or document, unless sync_main_only is set.
+// ShouldWarn loads the config only in such a worker.
 func (c *contextExports) warnOnce() {
 	if c.warned {
 		return
 	}
 	c.warned = true
-	if detect.ShouldWarn(c.env(), c.config().values) {
+	if detect.ShouldWarn(c.env(), func() map[string]any { return c.config().values }) {
 		bindings.EnvironmentWarn(notsupported.SABMessage)
 	}
 }
 
+// Window says what pyscript.window is here, warning once where it cannot work.
 func (c *contextExports) Window() wittypes.Access {
 	c.warnOnce()
 	return toAccess(detect.Window(c.env()))
 }
 
+// Document says what pyscript.document is here, warning as Window does.
 func (c *contextExports) Document() wittypes.Access {
 	c.warnOnce()
 	return toAccess(detect.Document(c.env()))
 }
 
+// Sync says what pyscript.sync is here.
 func (c *contextExports) Sync() wittypes.Access { return toAccess(detect.Sync(c.env())) }
 
+// JSImport resolves js_import's URLs where js_import is available.
 func (c *contextExports) JSImport(urls []string) ([]string, error) {
-	r := c.env()
-	if r.InWorker && !r.SyncUsable {
-		return nil, notsupported.JSImport(notsupported.SABMessage)
-	}
-	return modules.ResolveImports(urls, r.BaseURL)
+	return modules.JSImport(urls, c.env())
 }
 
+// PyWorker validates a PyWorker call and asks the host to start the worker.
 func (c *contextExports) PyWorker(url, options string) (uint32, error) {
 	r := c.env()
 	resolved, opts, err := workers.Validate(url, options, r.BaseURL, r.InWorker)
 	if err != nil {
 		return 0, err
 	}
-	return bindings.WorkerSpawn(resolved, toWorkerOptions(opts))
+	handle, err := bindings.WorkerSpawn(resolved, toWorkerOptions(opts))
+	if err != nil {
+		// The host's own text ("404", a refused URL) says what failed, not where.
+		return 0, fmt.Errorf("pyscript.PyWorker: %w", err)
+	}
+	return handle, nil
 }
 
 func (c *contextExports) targets() *target.Resolver {
@@ -149,10 +161,12 @@ func (c *contextExports) targets() *target.Resolver {
 	return c.resolver
 }
 
+// CurrentTarget is current_target().
 func (c *contextExports) CurrentTarget() (string, error) {
 	return c.targets().CurrentTarget(c.env())
 }
 
+// DisplayTarget resolves display()'s target to an element handle.
 func (c *contextExports) DisplayTarget(t cabi.Option[string]) (uint32, error) {
 	return c.targets().DisplayTarget(c.env(), t.Value, t.Some)
 }
@@ -166,15 +180,17 @@ func (c *contextExports) configBase() string {
 	return c.env().BaseURL
 }
 
+// JSModules is the js_modules table of this realm.
 func (c *contextExports) JSModules() ([]wittypes.JSModule, error) {
 	cfg := c.config()
 	if cfg.err != nil {
 		return nil, cfg.err
 	}
-	entries, err := modules.Table(cfg.values, c.configBase(), c.env().InWorker)
+	entries, err := modules.Table(cfg.values, c.configBase(), c.env())
 	return toModules(entries), err
 }
 
+// Files lists the config's files, resolved.
 func (c *contextExports) Files() ([]wittypes.FileEntry, error) {
 	cfg := c.config()
 	if cfg.err != nil {
@@ -206,6 +222,7 @@ func (c *contextExports) reachable(handle uint32) error {
 	return nil
 }
 
+// Get reads a property of a host object, unless it is a NotSupported one.
 func (c *contextExports) Get(handle uint32, name string) (wittypes.Value, error) {
 	if err := c.reachable(handle); err != nil {
 		return wittypes.Value{}, err
@@ -213,6 +230,7 @@ func (c *contextExports) Get(handle uint32, name string) (wittypes.Value, error)
 	return bindings.WindowGet(handle, name)
 }
 
+// Set writes a property of a host object, unless it is a NotSupported one.
 func (c *contextExports) Set(handle uint32, name string, value wittypes.Value) error {
 	if err := c.reachable(handle); err != nil {
 		return err
@@ -220,6 +238,7 @@ func (c *contextExports) Set(handle uint32, name string, value wittypes.Value) e
 	return bindings.WindowSet(handle, name, value)
 }
 
+// Call calls a method of a host object, unless it is a NotSupported one.
 func (c *contextExports) Call(handle uint32, method string, args []wittypes.Value) (wittypes.Value, error) {
 	if err := c.reachable(handle); err != nil {
 		return wittypes.Value{}, err

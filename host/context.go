@@ -64,7 +64,14 @@ func (c *Context) instantiate(ctx context.Context) error {
 }
 
 // Close releases the guest instance; later calls fail with ErrClosed.
+// Like any call, it fails with ErrBusy while a call on c is running (from
+// another goroutine, or from a host import during that call), rather
+// than closing the instance under it; close once that call has returned.
 func (c *Context) Close(ctx context.Context) error {
+	if !c.busy.TryLock() {
+		return ErrBusy
+	}
+	defer c.busy.Unlock()
 	c.closed = true
 	return c.discard(ctx)
 }

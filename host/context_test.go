@@ -100,3 +100,64 @@ func TestClosedContext(t *testing.T) {
 		t.Fatalf("after Close: err = %v; want ErrClosed", err)
 	}
 }
+
+// during is a fetch host that runs fn while the guest waits for it, that
+// is, while a call on the Context is running.
+type during struct {
+	*hostmock.Fetcher
+	fn func()
+}
+
+func (d *during) FetchText(ctx context.Context, url string) (host.Response, error) {
+	d.fn()
+	return d.Fetcher.FetchText(ctx, url)
+}
+
+// TestCloseDuringCall: Close is refused with ErrBusy while a call runs,
+// from another goroutine or re-entrantly from a host import, leaves the
+// instance working, and works once the call has returned.
+func TestCloseDuringCall(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		id        string
+		closeOnce func(c *host.Context) error
+	}{
+		{"from another goroutine", func(c *host.Context) error {
+			done := make(chan error, 1)
+			go func() { done <- c.Close(ctx) }()
+			return <-done
+		}},
+		{"from a host import", func(c *host.Context) error { return c.Close(ctx) }},
+	}
+	rt := newRuntime(t)
+	for _, tc := range tests {
+		t.Run(tc.id, func(t *testing.T) {
+			h := hostmock.Main(hostmock.NewPage(), "pyodide")
+			h.Env.Sources = []host.ConfigSource{hostmock.AttributeConfig("./c.json")}
+			fetch := &during{Fetcher: &hostmock.Fetcher{Files: map[string]string{"https://example.test/app/c.json": `{"a": 1}`}}}
+			imports := h.Imports()
+			imports.Fetch = fetch
+			c, err := rt.NewContext(ctx, imports)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var closeErr error
+			fetch.fn = func() { closeErr = tc.closeOnce(c) }
+			if got, err := c.Config(ctx); err != nil || got != `{"a":1,"type":"py"}` {
+				t.Fatalf("the running call: %s, %v", got, err)
+			}
+			if !errors.Is(closeErr, host.ErrBusy) {
+				t.Fatalf("Close during a call: %v; want ErrBusy", closeErr)
+			}
+			if got, err := c.RunningInWorker(ctx); err != nil || got {
+				t.Fatalf("after the refused Close: RunningInWorker = %v, %v", got, err)
+			}
+			if err := c.Close(ctx); err != nil {
+				t.Fatalf("Close after the call: %v", err)
+			}
+			if _, err := c.Config(ctx); !errors.Is(err, host.ErrClosed) {
+				t.Fatalf("after Close: err = %v; want ErrClosed", err)
+			}
+		})
+	}
+}

@@ -12,7 +12,8 @@
 // A Runtime is safe for concurrent use. A Context is not: it wraps one
 // guest instance, which runs one call at a time. Use one Context per
 // goroutine; a call that overlaps another on the same Context fails with
-// ErrBusy instead of corrupting the guest.
+// ErrBusy instead of corrupting the guest. Close counts as a call: while
+// a call is running it fails with ErrBusy and leaves the instance alone.
 //
 // # Traps
 //

@@ -26,6 +26,8 @@ type TrapError struct {
 	err    error
 }
 
+// Error names the call and the reason, followed by the guest's stderr
+// when it printed anything (a Go panic's message and stack).
 func (e *TrapError) Error() string {
 	msg := "execctx: guest trapped in " + e.Call + ": " + e.Reason
 	if e.Stderr != "" {

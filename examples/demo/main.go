@@ -10,6 +10,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -24,13 +25,14 @@ var defaultConfig string
 var brokenConfig string
 
 func main() {
-	if err := run(context.Background()); err != nil {
+	if err := run(context.Background(), os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "demo:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context) error {
+// run prints what each context sees to w.
+func run(ctx context.Context, w io.Writer) error {
 	rt, err := host.NewRuntime(ctx)
 	if err != nil {
 		return err
@@ -58,11 +60,11 @@ func run(ctx context.Context) error {
 		{"worker (SharedArrayBuffer usable)", worker},
 		{"worker (page not cross-origin isolated)", isolated},
 	} {
-		if err := show(ctx, rt, c.title, c.hosts); err != nil {
+		if err := show(ctx, w, rt, c.title, c.hosts); err != nil {
 			return fmt.Errorf("%s: %w", c.title, err)
 		}
 	}
-	fmt.Printf("page title after the worker wrote it: %q\n\n", page.Title())
+	fmt.Fprintf(w, "page title after the worker wrote it: %q\n\n", page.Title())
 
 	broken := hostmock.Main(hostmock.NewPage(), "micropython")
 	broken.Env.Sources = []host.ConfigSource{hostmock.TagConfig(brokenConfig, host.ConfigFormatTOML)}
@@ -72,51 +74,51 @@ func run(ctx context.Context) error {
 	}
 	defer bc.Close(ctx)
 	_, err = bc.Config(ctx)
-	fmt.Printf("== a broken <mpy-config>\nconfig error: %v\n", err)
+	fmt.Fprintf(w, "== a broken <mpy-config>\nconfig error: %v\n", err)
 	return nil
 }
 
-// show prints every name of the context API as hosts' context sees it.
-func show(ctx context.Context, rt *host.Runtime, title string, hosts *hostmock.Hosts) error {
+// show prints to w every name of the context API as hosts' context sees it.
+func show(ctx context.Context, w io.Writer, rt *host.Runtime, title string, hosts *hostmock.Hosts) error {
 	c, err := rt.NewContext(ctx, hosts.Imports())
 	if err != nil {
 		return err
 	}
 	defer c.Close(ctx)
-	fmt.Printf("== %s\n", title)
+	fmt.Fprintf(w, "== %s\n", title)
 	inWorker, err := c.RunningInWorker(ctx)
 	if err != nil {
 		return err
 	}
-	fmt.Printf("RUNNING_IN_WORKER: %v\n", inWorker)
+	fmt.Fprintf(w, "RUNNING_IN_WORKER: %v\n", inWorker)
 	cfg, err := c.Config(ctx)
-	fmt.Printf("config:            %s%s\n", cfg, errText(err))
+	fmt.Fprintf(w, "config:            %s%s\n", cfg, errText(err))
 	for _, name := range []string{"window", "document", "sync"} {
 		a, err := access(ctx, c, name)
 		if err != nil {
 			return err
 		}
-		fmt.Printf("%-18s %s\n", name+":", describe(a))
+		fmt.Fprintf(w, "%-18s %s\n", name+":", describe(a))
 	}
-	for _, w := range hosts.Env.Warnings() {
-		fmt.Printf("console.warn:      %s\n", w)
+	for _, warning := range hosts.Env.Warnings() {
+		fmt.Fprintf(w, "console.warn:      %s\n", warning)
 	}
 	if _, err := c.PyWorker(ctx, "./worker.py", `{"type": "mpy", "config": {"sync_main_only": true}}`); err != nil {
-		fmt.Printf("PyWorker:          error: %v\n", err)
+		fmt.Fprintf(w, "PyWorker:          error: %v\n", err)
 	} else {
-		fmt.Printf("PyWorker:          %s\n", started(hosts))
+		fmt.Fprintf(w, "PyWorker:          %s\n", started(hosts))
 	}
 	urls, err := c.JSImport(ctx, []string{"./local.js"})
-	fmt.Printf("js_import:         %s\n", orOK(err, strings.Join(urls, ", ")))
+	fmt.Fprintf(w, "js_import:         %s\n", orOK(err, strings.Join(urls, ", ")))
 	mods, err := c.JSModules(ctx)
-	fmt.Printf("js_modules:        %s\n", orOK(err, modules(mods)))
+	fmt.Fprintf(w, "js_modules:        %s\n", orOK(err, modules(mods)))
 	target, err := c.CurrentTarget(ctx)
-	fmt.Printf("current_target():  %s\n", orOK(err, fmt.Sprintf("%q", target)))
+	fmt.Fprintf(w, "current_target():  %s\n", orOK(err, fmt.Sprintf("%q", target)))
 	if inWorker {
 		err := c.Set(ctx, hostmock.DocumentHandle, "title", host.Value{Kind: host.ValueText, Text: "written by a worker"})
-		fmt.Printf("document.title = … %s\n", orOK(err, "written through the proxy"))
+		fmt.Fprintf(w, "document.title = … %s\n", orOK(err, "written through the proxy"))
 	}
-	fmt.Println()
+	fmt.Fprintln(w)
 	return nil
 }
 

@@ -137,7 +137,11 @@ func (p *Page) querySelector(sel string) host.Value {
 	return null()
 }
 
-// Release implements host.Window.
+// Release implements host.Window by recording handle (see Released).
+// Each handle a host returns counts as one reference, which the guest
+// releases once it no longer needs it; Page hands out one handle per
+// element and keeps every element, so the same handle may be released
+// several times and stays usable.
 func (p *Page) Release(_ context.Context, handle uint32) {
 	p.mu.Lock()
 	defer p.mu.Unlock()

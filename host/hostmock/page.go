@@ -185,7 +185,7 @@ func (p *Page) Text(h uint32) string {
 	return ""
 }
 
-// Released returns the handles the guest released.
+// Released returns the handles the guest released, in order.
 func (p *Page) Released() []uint32 {
 	p.mu.Lock()
 	defer p.mu.Unlock()

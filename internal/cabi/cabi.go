@@ -87,6 +87,7 @@ type Trap struct {
 	Err    error // the runtime's own error, when the guest trapped
 }
 
+// Error says that the guest trapped, and why.
 func (t *Trap) Error() string { return "guest trap: " + t.Reason }
 
 // Unwrap returns the runtime's error, if any.

@@ -7,7 +7,21 @@ import (
 	"github.com/execctx/execctx/host/hostmock"
 )
 
-const sabMessage = "Unable to use `window` or `document` in worker. This requires SharedArrayBuffer support. See: https://docs.pyscript.net/latest/faq/#sharedarraybuffer"
+const (
+	sabMessage    = "Unable to use `window` or `document` in worker. This requires SharedArrayBuffer support. See: https://docs.pyscript.net/latest/faq/#sharedarraybuffer"
+	noDOMMessage  = "Unable to use `window` or `document`: the node runtime has no DOM. Run in a browser, or give the host a DOM."
+	syncMessage   = "pyscript.sync works only when running in a worker"
+	configJSONURL = "./c.json"
+)
+
+// nodeMain is a Node main thread: no Web Worker, and a document only when
+// a DOM shim (jsdom, linkedom) provides one.
+func nodeMain(withShim bool) *hostmock.Hosts {
+	h := hostmock.Main(hostmock.NewPage(), "pyodide")
+	h.Env.Report.Runtime = host.RuntimeKindNode
+	h.Env.Report.HasDocument = withShim
+	return h
+}
 
 func TestAccess(t *testing.T) {
 	direct := host.Access{Kind: host.AccessDirect}
@@ -15,16 +29,20 @@ func TestAccess(t *testing.T) {
 	ns := func(name, msg string) host.Access {
 		return host.Access{Kind: host.AccessNotSupported, NotSupported: host.NotSupported{Name: name, Message: msg}}
 	}
+	mainSync := ns("pyscript.sync", syncMessage)
 	tests := []struct {
 		id                     string
 		hosts                  *hostmock.Hosts
 		window, document, sync host.Access
 	}{
-		{"C34 C37 C46 main thread", hostmock.Main(hostmock.NewPage(), "pyodide"), direct, direct,
-			ns("pyscript.sync", "pyscript.sync works only when running in a worker")},
+		{"C34 C37 C46 main thread", hostmock.Main(hostmock.NewPage(), "pyodide"), direct, direct, mainSync},
 		{"C35 worker with SharedArrayBuffer", hostmock.Worker(hostmock.NewPage(), "pyodide", true), proxied, proxied, proxied},
 		{"C38 worker without SharedArrayBuffer", hostmock.Worker(hostmock.NewPage(), "micropython", false),
 			ns("pyscript.window", sabMessage), ns("pyscript.document", sabMessage), host.Access{Kind: host.AccessAsyncOnly}},
+		// C06 differs on purpose: a Node main thread is a main thread without a DOM.
+		{"C06 node main thread has no DOM (execctx rule)", nodeMain(false),
+			ns("pyscript.window", noDOMMessage), ns("pyscript.document", noDOMMessage), mainSync},
+		{"C07 node main thread with a DOM shim", nodeMain(true), direct, direct, mainSync},
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
@@ -48,75 +66,103 @@ func TestAccess(t *testing.T) {
 	}
 }
 
-func TestNodeMainHasNoDOM(t *testing.T) {
-	h := hostmock.Main(hostmock.NewPage(), "pyodide")
-	h.Env.Report.HasDocument = false
-	h.Env.Report.Runtime = host.RuntimeKindNode
-	got, err := newContext(t, h).Window(ctx)
-	if err != nil || got.Kind != host.AccessNotSupported || got.NotSupported.Name != "pyscript.window" {
-		t.Fatalf("window = %+v, %v; want NotSupported pyscript.window", got, err)
+// TestDocumentTitle: C36, the title written and read back through the
+// component, after C34/C35's window.document.
+func TestDocumentTitle(t *testing.T) {
+	tests := []struct {
+		id    string
+		hosts func(*hostmock.Page) *hostmock.Hosts
+	}{
+		{"C34 C36 main thread", func(p *hostmock.Page) *hostmock.Hosts { return hostmock.Main(p, "pyodide") }},
+		{"C35 C36 worker with SharedArrayBuffer", func(p *hostmock.Page) *hostmock.Hosts { return hostmock.Worker(p, "pyodide", true) }},
 	}
-	if got.NotSupported.Message == "" || got.NotSupported.Message == sabMessage {
-		t.Fatalf("message %q should say that Node has no DOM", got.NotSupported.Message)
-	}
-}
-
-// TestProxiedDocument: C36, title written and read back through the
-// component, and C35's window.document.
-func TestProxiedDocument(t *testing.T) {
-	for _, inWorker := range []bool{false, true} {
-		page := hostmock.NewPage()
-		h := hostmock.Main(page, "pyodide")
-		if inWorker {
-			h = hostmock.Worker(page, "pyodide", true)
-		}
-		c := newContext(t, h)
-		doc, err := c.Get(ctx, hostmock.WindowHandle, "document")
-		if err != nil || doc.Kind != host.ValueObject || doc.Object != hostmock.DocumentHandle {
-			t.Fatalf("window.document = %+v, %v", doc, err)
-		}
-		if err := c.Set(ctx, hostmock.DocumentHandle, "title", host.Value{Kind: host.ValueText, Text: "A new title"}); err != nil {
-			t.Fatal(err)
-		}
-		got, err := c.Get(ctx, hostmock.DocumentHandle, "title")
-		if err != nil || got.Text != "A new title" || page.Title() != "A new title" {
-			t.Fatalf("C36 (worker=%v): title = %+v, %v; page has %q", inWorker, got, err, page.Title())
-		}
+	for _, tc := range tests {
+		t.Run(tc.id, func(t *testing.T) {
+			page := hostmock.NewPage()
+			c := newContext(t, tc.hosts(page))
+			doc, err := c.Get(ctx, hostmock.WindowHandle, "document")
+			if err != nil || doc.Kind != host.ValueObject || doc.Object != hostmock.DocumentHandle {
+				t.Fatalf("window.document = %+v, %v", doc, err)
+			}
+			if err := c.Set(ctx, hostmock.DocumentHandle, "title", host.Value{Kind: host.ValueText, Text: "A new title"}); err != nil {
+				t.Fatal(err)
+			}
+			got, err := c.Get(ctx, hostmock.DocumentHandle, "title")
+			if err != nil || got.Kind != host.ValueText || got.Text != "A new title" || page.Title() != "A new title" {
+				t.Fatalf("title = %+v, %v; the page has %q", got, err, page.Title())
+			}
+		})
 	}
 }
 
-// TestNotSupportedAccess: C39, C45 and the main-thread sync: every use
-// fails with the exact message.
-func TestNotSupportedAccess(t *testing.T) {
-	c := newContext(t, hostmock.Worker(hostmock.NewPage(), "micropython", false))
-	_, err := c.Get(ctx, hostmock.DocumentHandle, "title")
-	checkErr(t, err, sabMessage, false)
-	err = c.Set(ctx, hostmock.WindowHandle, "x", host.Value{})
-	checkErr(t, err, sabMessage, false)
-	_, err = c.Call(ctx, hostmock.DocumentHandle, "getElementById", nil)
-	checkErr(t, err, sabMessage, false)
-	_, err = c.JSImport(ctx, []string{"https://example.test/m.js"})
-	checkErr(t, err, sabMessage, false)
+// TestNotSupportedUse: every use of a NotSupported window or document
+// fails with its exact message, and never reaches the host.
+func TestNotSupportedUse(t *testing.T) {
+	noSAB := func() *hostmock.Hosts { return hostmock.Worker(hostmock.NewPage(), "micropython", false) }
+	tests := []struct {
+		id    string
+		hosts *hostmock.Hosts
+		use   func(*host.Context) error
+		want  string
+	}{
+		{"C39 document.title", noSAB(), func(c *host.Context) error {
+			_, err := c.Get(ctx, hostmock.DocumentHandle, "title")
+			return err
+		}, sabMessage},
+		{"C39 window.x = 1", noSAB(), func(c *host.Context) error {
+			return c.Set(ctx, hostmock.WindowHandle, "x", host.Value{Kind: host.ValueNumber, Number: 1})
+		}, sabMessage},
+		{"C39 document.getElementById()", noSAB(), func(c *host.Context) error {
+			_, err := c.Call(ctx, hostmock.DocumentHandle, "getElementById", nil)
+			return err
+		}, sabMessage},
+		{"C06 node main thread: document.title", nodeMain(false), func(c *host.Context) error {
+			_, err := c.Get(ctx, hostmock.DocumentHandle, "title")
+			return err
+		}, noDOMMessage},
+	}
+	for _, tc := range tests {
+		t.Run(tc.id, func(t *testing.T) {
+			c := newContext(t, tc.hosts)
+			if err := tc.hosts.Page.Set(ctx, hostmock.DocumentHandle, "title", host.Value{Kind: host.ValueText, Text: "untouched"}); err != nil {
+				t.Fatal(err)
+			}
+			checkErr(t, tc.use(c), tc.want, false)
+			if got := tc.hosts.Page.Title(); got != "untouched" {
+				t.Fatalf("the host's page changed: title %q", got)
+			}
+		})
+	}
 }
 
 func TestWorkerWarning(t *testing.T) {
 	tests := []struct {
 		id      string
-		config  string
+		config  string // a config source, JSON text or a URL
+		files   map[string]string
 		sync    bool
 		warning bool
 	}{
-		{"C40 warns once without SharedArrayBuffer", "", false, true},
-		{"C41 sync_main_only silences it", `{"sync_main_only": true}`, false, false},
-		{"C41 Python truthiness: a non-empty string silences", `{"sync_main_only": "false"}`, false, false},
-		{"C41 Python truthiness: 0 does not silence", `{"sync_main_only": 0}`, false, true},
-		{"no warning with SharedArrayBuffer", "", true, false},
+		{id: "C40 warns once without SharedArrayBuffer", warning: true},
+		{id: "C41 sync_main_only silences it", config: `{"sync_main_only": true}`},
+		{id: "C41 Python truthiness: a non-empty string silences", config: `{"sync_main_only": "false"}`},
+		{id: "C41 Python truthiness: 0 does not silence", config: `{"sync_main_only": 0}`, warning: true},
+		// The original printed the warning here: the worker's Python saw
+		// none of a string config. The worker's own context fetches it.
+		{id: "C42 a config URL that sets sync_main_only silences it (execctx)", config: configJSONURL,
+			files: map[string]string{"c.json": `{"sync_main_only": true}`}},
+		{id: "C42 a config URL without sync_main_only warns", config: configJSONURL,
+			files: map[string]string{"c.json": `{"name": "w"}`}, warning: true},
+		{id: "no warning with SharedArrayBuffer", sync: true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
 			h := hostmock.Worker(hostmock.NewPage(), "pyodide", tc.sync)
 			if tc.config != "" {
-				h.Env.Sources = []host.ConfigSource{hostmock.InlineConfig(tc.config, host.ConfigFormatJSON)}
+				h.Env.Sources = []host.ConfigSource{hostmock.InlineConfig(tc.config, host.ConfigFormatAuto)}
+			}
+			for url, body := range tc.files {
+				h.Fetch.Files[base+url] = body
 			}
 			c := newContext(t, h)
 			for range 3 {
@@ -130,6 +176,43 @@ func TestWorkerWarning(t *testing.T) {
 			got := h.Env.Warnings()
 			if len(got) != want || (want == 1 && got[0] != sabMessage) {
 				t.Fatalf("warnings = %q, want %d of the SharedArrayBuffer message", got, want)
+			}
+			if n := len(h.Fetch.Fetched()); tc.files != nil && n != 1 {
+				t.Fatalf("the config URL was fetched %d times, want 1", n)
+			}
+		})
+	}
+}
+
+// TestAccessLoadsNoConfig: window and document need the config only in a
+// worker that may have to warn, so elsewhere they fetch nothing; config()
+// then fetches it, which shows that the row could fail.
+func TestAccessLoadsNoConfig(t *testing.T) {
+	tests := []struct {
+		id        string
+		hosts     *hostmock.Hosts
+		wantFetch int // by window and document
+	}{
+		{"C34 main thread", hostmock.Main(hostmock.NewPage(), "pyodide"), 0},
+		{"C35 worker with SharedArrayBuffer", hostmock.Worker(hostmock.NewPage(), "pyodide", true), 0},
+		{"C40 worker without SharedArrayBuffer reads sync_main_only", hostmock.Worker(hostmock.NewPage(), "pyodide", false), 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.id, func(t *testing.T) {
+			h := tc.hosts
+			h.Env.Sources = []host.ConfigSource{hostmock.InlineConfig(configJSONURL, host.ConfigFormatAuto)}
+			h.Fetch.Files[base+"c.json"] = `{"name": "app"}`
+			c := newContext(t, h)
+			_, _ = c.Window(ctx)
+			_, _ = c.Document(ctx)
+			if got := h.Fetch.Fetched(); len(got) != tc.wantFetch {
+				t.Fatalf("window and document fetched %q, want %d fetches", got, tc.wantFetch)
+			}
+			if _, err := c.Config(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if got := h.Fetch.Fetched(); len(got) != 1 || got[0] != base+"c.json" {
+				t.Fatalf("after config(): fetched %q, want the config URL once", got)
 			}
 		})
 	}

@@ -14,9 +14,12 @@ const base = "https://example.test/app/"
 type configCase struct {
 	id          string
 	interpreter string
+	inWorker    bool // a worker with SharedArrayBuffer, else a main thread
 	sources     []host.ConfigSource
 	files       map[string]string
+	down        string         // every fetch fails with this network error
 	want        map[string]any // subset of the parsed config that must match
+	wantText    string         // the whole config's JSON text, when set
 	wantErr     string         // exact error, or its first line when errPrefix
 	errPrefix   bool
 }
@@ -26,10 +29,14 @@ func runConfigCases(t *testing.T, tests []configCase) {
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
 			h := hostmock.Main(hostmock.NewPage(), tc.interpreter)
+			if tc.inWorker {
+				h = hostmock.Worker(hostmock.NewPage(), tc.interpreter, true)
+			}
 			h.Env.Sources = tc.sources
 			for url, body := range tc.files {
 				h.Fetch.Files[base+url] = body
 			}
+			h.Fetch.Down = tc.down
 			text, err := newContext(t, h).Config(ctx)
 			if tc.wantErr != "" {
 				checkErr(t, err, tc.wantErr, tc.errPrefix)
@@ -37,6 +44,9 @@ func runConfigCases(t *testing.T, tests []configCase) {
 			}
 			if err != nil {
 				t.Fatalf("Config: %v", err)
+			}
+			if tc.wantText != "" && text != tc.wantText {
+				t.Fatalf("config = %s, want %s", text, tc.wantText)
 			}
 			var got map[string]any
 			if err := json.Unmarshal([]byte(text), &got); err != nil {
@@ -92,6 +102,19 @@ func TestConfigNormalisation(t *testing.T) {
 			want:    map[string]any{"js_modules": map[string]any{"main": map[string]any{"./js_modules.js": "random_js"}}}},
 		{id: "C17 identical config attributes", interpreter: "pyodide",
 			sources: []host.ConfigSource{attr(`{"name":"OK"}`), attr(`{"name":"OK"}`)}, want: map[string]any{"name": "OK"}},
+		// A worker script's config attribute is its worker's explicit
+		// config (hosts leave it out of main's sources), so the page's
+		// <py-config> and it never conflict: in the worker it wins.
+		{id: "C18 worker: its own config beside the page's py-config", interpreter: "pyodide", inWorker: true,
+			sources: []host.ConfigSource{tag(`name = "page"`, auto), opt("./w.toml", auto)},
+			files:   map[string]string{"w.toml": `name = "worker"`}, wantText: `{"name":"worker","type":"py"}`},
+		// Inheriting the page's config is the host's part: it hands the
+		// worker the page's source, which the worker's context then loads.
+		{id: "C28 worker handed the page's mpy-config src", interpreter: "micropython", inWorker: true,
+			sources: []host.ConfigSource{tag("config-url/config.json", auto)},
+			files:   map[string]string{"config-url/config.json": `{"files": {"{TO}": "./runtime"}}`},
+			want:    map[string]any{"files": map[string]any{"{TO}": "./runtime"}}},
+		{id: "C28 worker handed no config source", interpreter: "micropython", inWorker: true, wantText: `{"type":"mpy"}`},
 		{id: "C25 inline TOML ending in a float (fixed quirk)", interpreter: "pyodide",
 			sources: []host.ConfigSource{tag("a = 1\nb = 2.5", auto)}, want: map[string]any{"a": 1, "b": 2.5}},
 		{id: "C33 TOML date-time", interpreter: "pyodide",
@@ -108,7 +131,7 @@ func TestConfigNormalisation(t *testing.T) {
 
 func TestConfigErrors(t *testing.T) {
 	tag, attr, opt := hostmock.TagConfig, hostmock.AttributeConfig, hostmock.InlineConfig
-	json, auto := host.ConfigFormatJSON, host.ConfigFormatAuto
+	json, toml, auto := host.ConfigFormatJSON, host.ConfigFormatTOML, host.ConfigFormatAuto
 	runConfigCases(t, []configCase{
 		{id: "C14 two py-config", interpreter: "pyodide",
 			sources: []host.ConfigSource{tag("a = 1", auto), tag("b = 1", auto)}, wantErr: "(PY0409): Too many py-config"},
@@ -118,8 +141,15 @@ func TestConfigErrors(t *testing.T) {
 			sources: []host.ConfigSource{tag("a = 1", auto), attr("x.toml")}, wantErr: "(PY0409): Ambiguous py-config VS config attribute"},
 		{id: "C16 different attributes", interpreter: "pyodide",
 			sources: []host.ConfigSource{attr("first.toml"), attr("second.toml")}, wantErr: "(PY0409): Unable to use different configs on main"},
-		{id: "C19 unterminated TOML array", interpreter: "pyodide",
-			sources: []host.ConfigSource{tag("files = [", auto)}, wantErr: "(PY1000): Invalid TOML", errPrefix: true},
+		{id: "C19 unterminated TOML array, with line and column", interpreter: "pyodide",
+			sources: []host.ConfigSource{tag("files = [", auto)},
+			wantErr: "(PY1000): Invalid TOML\nline 1, column 9: unexpected EOF; expected value (last key \"files\")"},
+		{id: "C19 the error's line is the source's", interpreter: "pyodide",
+			sources: []host.ConfigSource{tag("name = \"ok\"\nfiles = [\n", toml)},
+			wantErr: "(PY1000): Invalid TOML\nline 2, column 9: unexpected EOF; expected value (last key \"files\")"},
+		{id: "C19 C23 a TOML file names its URL", interpreter: "pyodide",
+			sources: []host.ConfigSource{attr("./bad.toml")}, files: map[string]string{"bad.toml": "name = \"x\"\npackages = [\"numpy\"\n"},
+			wantErr: "(PY1000): Invalid TOML @ ./bad.toml\nline 2, column 19: expected a comma (',') or array terminator (']'), but got end of file (last key \"packages\")"},
 		{id: "C20 bad inline JSON", interpreter: "pyodide",
 			sources: []host.ConfigSource{attr(`{"a":}`)}, wantErr: "(PY1000): Invalid JSON", errPrefix: true},
 		{id: "C21 unknown extension", interpreter: "pyodide",
@@ -132,8 +162,11 @@ func TestConfigErrors(t *testing.T) {
 		{id: "C24 missing file", interpreter: "pyodide",
 			sources: []host.ConfigSource{attr("./missing.toml")},
 			wantErr: "(PY0404): Fetching from URL ./missing.toml failed with error 404 (Not Found). Are your filename and path correct?"},
+		{id: "C24 no response at all", interpreter: "pyodide", sources: []host.ConfigSource{attr("./c.json")}, down: "connection refused",
+			wantErr: "(PY0001): Fetching from URL ./c.json failed with error 'connection refused'. Are your filename and path correct?"},
 		{id: "C29 invalid TOML is an error, not {} (fixed)", interpreter: "pyodide",
-			sources: []host.ConfigSource{tag("this is invalid syntax", auto)}, wantErr: "(PY1000): Invalid TOML", errPrefix: true},
+			sources: []host.ConfigSource{tag("this is invalid syntax", auto)},
+			wantErr: "(PY1000): Invalid TOML\nline 1, column 6: expected '.' or '=', but got 'i' instead"},
 		{id: "C30 duplicate TOML keys are an error (fixed)", interpreter: "pyodide",
 			sources: []host.ConfigSource{tag("[files]\n\"./f.py\" = \"a\"\n\"./f.py\" = \"b\"", auto)},
 			wantErr: "(PY1000): Invalid TOML", errPrefix: true},
@@ -143,45 +176,28 @@ func TestConfigErrors(t *testing.T) {
 	})
 }
 
-// TestConfigErrorPosition: a TOML error names its line and column.
-func TestConfigErrorPosition(t *testing.T) {
-	h := hostmock.Main(hostmock.NewPage(), "pyodide")
-	h.Env.Sources = []host.ConfigSource{hostmock.TagConfig("name = \"ok\"\nfiles = [\n", host.ConfigFormatTOML)}
-	_, err := newContext(t, h).Config(ctx)
-	if err == nil || !strings.Contains(err.Error(), "line 2") || !strings.Contains(err.Error(), "column") {
-		t.Fatalf("error %v does not give line 2 and a column", err)
-	}
-}
-
-// TestConfigNetworkError: a fetch that gets no response says why.
-func TestConfigNetworkError(t *testing.T) {
-	h := hostmock.Main(hostmock.NewPage(), "pyodide")
-	h.Env.Sources = []host.ConfigSource{hostmock.AttributeConfig("./c.json")}
-	h.Fetch.Down = "connection refused"
-	_, err := newContext(t, h).Config(ctx)
-	checkErr(t, err, "(PY0001): Fetching from URL ./c.json failed with error 'connection refused'. Are your filename and path correct?", false)
-}
-
 // TestConfigURL: what a host with an asynchronous fetch must fetch first.
 func TestConfigURL(t *testing.T) {
 	tests := []struct {
 		id, source, want string
 		wantErr          string
 	}{
-		{id: "URL", source: "./c.toml", want: base + "c.toml"},
-		{id: "inline", source: "a = 1", want: ""},
+		{id: "C24 a URL: what to fetch first", source: "./c.toml", want: base + "c.toml"},
+		{id: "C17 inline: nothing to fetch", source: "a = 1", want: ""},
 		{id: "C21", source: "./c.txt", wantErr: "(PY1000): Invalid URL: ./c.txt"},
 	}
 	for _, tc := range tests {
-		h := hostmock.Main(hostmock.NewPage(), "pyodide")
-		h.Env.Sources = []host.ConfigSource{hostmock.AttributeConfig(tc.source)}
-		got, err := newContext(t, h).ConfigURL(ctx)
-		if tc.wantErr != "" {
-			checkErr(t, err, tc.wantErr, false)
-			continue
-		}
-		if err != nil || got.Some != (tc.want != "") || got.Value != tc.want {
-			t.Errorf("%s: ConfigURL = %+v, %v; want %q", tc.id, got, err, tc.want)
-		}
+		t.Run(tc.id, func(t *testing.T) {
+			h := hostmock.Main(hostmock.NewPage(), "pyodide")
+			h.Env.Sources = []host.ConfigSource{hostmock.AttributeConfig(tc.source)}
+			got, err := newContext(t, h).ConfigURL(ctx)
+			if tc.wantErr != "" {
+				checkErr(t, err, tc.wantErr, false)
+				return
+			}
+			if err != nil || got.Some != (tc.want != "") || got.Value != tc.want {
+				t.Fatalf("ConfigURL = %+v, %v; want %q", got, err, tc.want)
+			}
+		})
 	}
 }

@@ -3,18 +3,12 @@ package conformance
 import (
 	"testing"
 
-	"github.com/execctx/execctx/host"
 	"github.com/execctx/execctx/host/hostmock"
 )
 
 func TestRunningInWorker(t *testing.T) {
-	node := func(inWorker bool) *hostmock.Hosts {
-		h := hostmock.Main(hostmock.NewPage(), "pyodide")
-		h.Env.Report.HasDocument = false
-		h.Env.Report.Runtime = host.RuntimeKindNode
-		h.Env.Report.InWorker = inWorker
-		return h
-	}
+	nodeWorker := nodeMain(false)
+	nodeWorker.Env.Report.InWorker = true
 	tests := []struct {
 		id    string
 		hosts *hostmock.Hosts
@@ -24,8 +18,10 @@ func TestRunningInWorker(t *testing.T) {
 		{"C02 worker with SharedArrayBuffer", hostmock.Worker(hostmock.NewPage(), "micropython", true), true},
 		{"C04 worker without SharedArrayBuffer", hostmock.Worker(hostmock.NewPage(), "pyodide", false), true},
 		// C06 differs on purpose: a Node main thread has no document but is not a worker.
-		{"C06 node main thread (execctx rule)", node(false), false},
-		{"C06 node worker_threads", node(true), true},
+		{"C06 node main thread (execctx rule)", nodeMain(false), false},
+		{"C06 node worker_threads", nodeWorker, true},
+		// The host reports the thread; a shim's document changes nothing.
+		{"C07 node main thread with a DOM shim", nodeMain(true), false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {

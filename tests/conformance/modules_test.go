@@ -1,6 +1,7 @@
 package conformance
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/execctx/execctx/host"
@@ -29,6 +30,12 @@ func TestJSModules(t *testing.T) {
 			"greeting_worker": {Name: "greeting_worker", URL: base + "greeting_worker.js", Realm: local},
 			"shared":          {Name: "shared", URL: base + "shared_worker.js", Realm: local}, // Q12: worker wins
 		}},
+		// No window proxy, so main's modules cannot reach this worker:
+		// they are not offered, and importing one is an ImportError.
+		{"C64 worker without SharedArrayBuffer", hostmock.Worker(hostmock.NewPage(), "micropython", false), map[string]host.JSModule{
+			"greeting_worker": {Name: "greeting_worker", URL: base + "greeting_worker.js", Realm: local},
+			"shared":          {Name: "shared", URL: base + "shared_worker.js", Realm: local},
+		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
@@ -50,12 +57,33 @@ func TestJSModules(t *testing.T) {
 }
 
 func TestJSImport(t *testing.T) {
-	c := newContext(t, hostmock.Main(hostmock.NewPage(), "pyodide"))
-	got, err := c.JSImport(ctx, []string{"./a.js", "https://cdn.test/b.js"})
-	if err != nil || len(got) != 2 || got[0] != base+"a.js" || got[1] != "https://cdn.test/b.js" {
-		t.Fatalf("C63 js_import = %q, %v", got, err)
+	tests := []struct {
+		id      string
+		hosts   *hostmock.Hosts
+		urls    []string
+		want    []string
+		wantErr string
+	}{
+		{id: "C63 main thread, two URLs", hosts: hostmock.Main(hostmock.NewPage(), "pyodide"),
+			urls: []string{"./a.js", "https://cdn.test/b.js"}, want: []string{base + "a.js", "https://cdn.test/b.js"}},
+		{id: "C44 worker with SharedArrayBuffer", hosts: hostmock.Worker(hostmock.NewPage(), "pyodide", true),
+			urls: []string{"https://cdn.test/m.js"}, want: []string{"https://cdn.test/m.js"}},
+		// The original's js_import is None here; execctx says why.
+		{id: "C45 worker without SharedArrayBuffer", hosts: hostmock.Worker(hostmock.NewPage(), "pyodide", false),
+			urls: []string{"https://cdn.test/m.js"}, wantErr: sabMessage},
+		{id: "hostile URL", hosts: hostmock.Main(hostmock.NewPage(), "pyodide"), urls: []string{"javascript:alert(1)"},
+			wantErr: `js_import: URL 1, "javascript:alert(1)": scheme "javascript" is not allowed; use http, https, file, blob`},
 	}
-	if _, err := c.JSImport(ctx, []string{"javascript:alert(1)"}); err == nil {
-		t.Fatal("a javascript: URL was accepted")
+	for _, tc := range tests {
+		t.Run(tc.id, func(t *testing.T) {
+			got, err := newContext(t, tc.hosts).JSImport(ctx, tc.urls)
+			if tc.wantErr != "" {
+				checkErr(t, err, tc.wantErr, false)
+				return
+			}
+			if err != nil || !slices.Equal(got, tc.want) {
+				t.Fatalf("js_import = %q, %v; want %q", got, err, tc.want)
+			}
+		})
 	}
 }

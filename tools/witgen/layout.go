@@ -16,6 +16,7 @@ const (
 	F64t
 )
 
+// String returns the core wasm type name: i32, i64, f32 or f64.
 func (f Flat) String() string { return [...]string{"i32", "i64", "f32", "f64"}[f] }
 
 // maxFlatParams is the spec's limit before parameters go through memory.

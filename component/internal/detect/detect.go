@@ -108,8 +108,13 @@ func Sync(r Report) Access {
 
 // ShouldWarn says whether to print the SharedArrayBuffer warning: in a
 // worker that cannot proxy window, unless sync_main_only is truthy.
-func ShouldWarn(r Report, config map[string]any) bool {
-	return r.InWorker && !r.SyncUsable && !Truthy(config["sync_main_only"])
+// config is called only in such a worker, because loading the config may
+// fetch it: reading window on the main thread must not.
+func ShouldWarn(r Report, config func() map[string]any) bool {
+	if !r.InWorker || r.SyncUsable {
+		return false
+	}
+	return !Truthy(config()["sync_main_only"])
 }
 
 // Truthy is Python's truthiness of a JSON value, which the original

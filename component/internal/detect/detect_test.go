@@ -86,8 +86,14 @@ func TestShouldWarn(t *testing.T) {
 		{"node main", nodeMain, nil, false},
 	}
 	for _, tc := range tests {
-		if got := ShouldWarn(tc.r, tc.config); got != tc.want {
+		loaded := false
+		config := func() map[string]any { loaded = true; return tc.config }
+		if got := ShouldWarn(tc.r, config); got != tc.want {
 			t.Errorf("%s: ShouldWarn = %v, want %v", tc.id, got, tc.want)
+		}
+		// Only a worker that cannot proxy window needs the config.
+		if needed := tc.r.InWorker && !tc.r.SyncUsable; loaded != needed {
+			t.Errorf("%s: config loaded = %v, want %v", tc.id, loaded, needed)
 		}
 	}
 }

@@ -56,26 +56,44 @@ func alignedBuffer(size, align uint32) ([]byte, unsafe.Pointer) {
 	return buf, p
 }
 
+// guestMemory is cabi.Memory over the guest's own linear memory, for the
+// generated glue's lifting and lowering.
 type guestMemory struct{}
 
 // at converts a linear-memory address to a pointer. Go's wasm heap lives in
 // linear memory, so addresses and pointers are the same numbers.
 func at(addr uint32) unsafe.Pointer { return unsafe.Add(unsafe.Pointer(nil), uintptr(addr)) }
 
+// Alloc returns size bytes aligned to align, kept alive until the next
+// export call (see keep).
 func (guestMemory) Alloc(size, align uint32) uint32 {
 	buf, p := alignedBuffer(size, align)
 	keep = append(keep, buf)
 	return uint32(uintptr(p))
 }
 
-func (guestMemory) Load8(addr uint32) uint8   { return *(*uint8)(at(addr)) }
+// Load8 reads the byte at addr.
+func (guestMemory) Load8(addr uint32) uint8 { return *(*uint8)(at(addr)) }
+
+// Load16 reads a 16-bit value at addr.
 func (guestMemory) Load16(addr uint32) uint16 { return *(*uint16)(at(addr)) }
+
+// Load32 reads a 32-bit value at addr.
 func (guestMemory) Load32(addr uint32) uint32 { return *(*uint32)(at(addr)) }
+
+// Load64 reads a 64-bit value at addr.
 func (guestMemory) Load64(addr uint32) uint64 { return *(*uint64)(at(addr)) }
 
-func (guestMemory) Store8(addr uint32, v uint8)   { *(*uint8)(at(addr)) = v }
+// Store8 writes the byte v at addr.
+func (guestMemory) Store8(addr uint32, v uint8) { *(*uint8)(at(addr)) = v }
+
+// Store16 writes a 16-bit value at addr.
 func (guestMemory) Store16(addr uint32, v uint16) { *(*uint16)(at(addr)) = v }
+
+// Store32 writes a 32-bit value at addr.
 func (guestMemory) Store32(addr uint32, v uint32) { *(*uint32)(at(addr)) = v }
+
+// Store64 writes a 64-bit value at addr.
 func (guestMemory) Store64(addr uint32, v uint64) { *(*uint64)(at(addr)) = v }
 
 // LoadString does not copy: the string points into the pinned buffer, and

@@ -4,7 +4,11 @@
 // It follows polyscript's realms: on main, js_modules.main is imported and
 // stylesheets are linked; in a worker, js_modules.worker is imported there
 // and js_modules.main modules are proxied from main, a worker module
-// shadowing a main one of the same name (C59, C60, Q12). It differs in
+// shadowing a main one of the same name (C59, C60, Q12). A worker that
+// cannot make synchronous calls to main (no SharedArrayBuffer) has no
+// proxy of main's window, so main's modules cannot reach it (C64): they are
+// left out of its table, and Python's `from pyscript.js_modules import x`
+// raises ImportError there instead of failing on first use. It differs in
 // what it checks up front:
 //
 //   - both tables are checked in every realm, so a mistake in
@@ -28,6 +32,8 @@ import (
 	"strings"
 
 	"github.com/execctx/execctx/component/internal/config"
+	"github.com/execctx/execctx/component/internal/detect"
+	"github.com/execctx/execctx/component/internal/notsupported"
 )
 
 // Realm is where a module is imported; the order matches the WIT enum.
@@ -56,14 +62,16 @@ func invalid(format string, args ...any) error {
 	return fmt.Errorf("(PY1000): Invalid config: "+format, args...)
 }
 
-// Table lists the modules of cfg's js_modules for this realm; base (the
-// config's URL, or the base URL for an inline config) resolves relative
-// URLs. On main: the js_modules.main entries, one script per name (the
-// later wins, as the original's Map keeps the last import) and every
+// Table lists the modules of cfg's js_modules for the realm r describes;
+// base (the config's URL, or the base URL for an inline config) resolves
+// relative URLs. On main: the js_modules.main entries, one script per name
+// (the later wins, as the original's Map keeps the last import) and every
 // stylesheet. In a worker: the js_modules.worker entries, one per name,
-// then every js_modules.main entry whose name no worker module has, as a
-// RealmMain entry (several URLs under one name are all imported on main).
-func Table(cfg map[string]any, base string, inWorker bool) ([]Entry, error) {
+// then, when it can call main synchronously, every js_modules.main entry
+// whose name no worker module has, as a RealmMain entry (several URLs
+// under one name are all imported on main). Both tables are checked in
+// every realm.
+func Table(cfg map[string]any, base string, r detect.Report) ([]Entry, error) {
 	tables, err := tablesOf(cfg)
 	if err != nil || tables == nil {
 		return nil, err
@@ -81,10 +89,13 @@ func Table(cfg map[string]any, base string, inWorker bool) ([]Entry, error) {
 			return nil, invalid("js_modules.worker cannot load stylesheets: %s", e.URL)
 		}
 	}
-	if !inWorker {
+	if !r.InWorker {
 		return lastOfEachName(main), nil
 	}
 	out := lastOfEachName(worker)
+	if !r.SyncUsable {
+		return out, nil // C64: no window proxy to reach main's modules through
+	}
 	for _, e := range main {
 		if !slices.ContainsFunc(worker, func(w Entry) bool { return w.Name == e.Name }) {
 			e.Realm = RealmMain
@@ -174,6 +185,18 @@ func lastOfEachName(in []Entry) []Entry {
 		out = append(out, e)
 	}
 	return out
+}
+
+// JSImport is js_import(urls) in the realm r describes: the URLs resolved
+// against r.BaseURL (see ResolveImports), or NotSupported in a worker that
+// cannot call main synchronously, since main imports the modules and hands
+// them over through the window proxy. The original set js_import to None
+// there (C45); the NotSupported value says why.
+func JSImport(urls []string, r detect.Report) ([]string, error) {
+	if r.InWorker && !r.SyncUsable {
+		return nil, notsupported.JSImport(notsupported.SABMessage)
+	}
+	return ResolveImports(urls, r.BaseURL)
 }
 
 // ResolveImports resolves js_import's URLs against base, refusing empty

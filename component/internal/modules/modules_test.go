@@ -1,11 +1,22 @@
 package modules
 
 import (
+	"errors"
 	"reflect"
 	"testing"
+
+	"github.com/execctx/execctx/component/internal/detect"
+	"github.com/execctx/execctx/component/internal/notsupported"
 )
 
 const base = "https://x.test/app/"
+
+// The realms a table is computed for.
+var (
+	onMain      = detect.Report{HasDocument: true, SyncUsable: true, BaseURL: base}
+	workerSAB   = detect.Report{InWorker: true, HasDocument: true, SyncUsable: true, BaseURL: base}
+	workerNoSAB = detect.Report{InWorker: true, HasDocument: true, BaseURL: base}
+)
 
 // page is the config of spec §10.5's harness, plus collisions.
 var page = map[string]any{"js_modules": map[string]any{
@@ -18,11 +29,11 @@ var page = map[string]any{"js_modules": map[string]any{
 
 func TestTable(t *testing.T) {
 	tests := []struct {
-		id       string
-		cfg      map[string]any
-		base     string
-		inWorker bool
-		want     []Entry
+		id    string
+		cfg   map[string]any
+		base  string
+		realm detect.Report
+		want  []Entry
 	}{
 		{id: "C57 C60 C61 main: main modules only, last of a name wins", cfg: page, base: base, want: []Entry{
 			{Name: "dup", URL: base + "b.js"},
@@ -31,7 +42,7 @@ func TestTable(t *testing.T) {
 			{Name: "style", URL: base + "style.css", Stylesheet: true},
 			{Name: "style", URL: base + "theme.CSS?v=1", Stylesheet: true},
 		}},
-		{id: "C58 C59 Q12 worker: worker modules, then main ones it does not shadow", cfg: page, base: base, inWorker: true, want: []Entry{
+		{id: "C58 C59 Q12 worker: worker modules, then main ones it does not shadow", cfg: page, base: base, realm: workerSAB, want: []Entry{
 			{Name: "greeting_worker", URL: base + "greeting_worker.js"},
 			{Name: "shared", URL: base + "shared.js"},
 			{Name: "w", URL: base + "w2.js"},
@@ -41,6 +52,13 @@ func TestTable(t *testing.T) {
 			{Name: "style", URL: base + "style.css", Realm: RealmMain, Stylesheet: true},
 			{Name: "style", URL: base + "theme.CSS?v=1", Realm: RealmMain, Stylesheet: true},
 		}},
+		{id: "C64 worker without SharedArrayBuffer: no main modules", cfg: page, base: base, realm: workerNoSAB, want: []Entry{
+			{Name: "greeting_worker", URL: base + "greeting_worker.js"},
+			{Name: "shared", URL: base + "shared.js"},
+			{Name: "w", URL: base + "w2.js"},
+		}},
+		{id: "C64 only main modules, worker without SharedArrayBuffer", base: base, realm: workerNoSAB,
+			cfg: map[string]any{"js_modules": map[string]any{"main": map[string]any{"./greeting.js": "greeting"}}}, want: nil},
 		{id: "C13 relative to the config URL", base: "https://x.test/cfg/config.toml",
 			cfg:  map[string]any{"js_modules": map[string]any{"main": map[string]any{"./js_modules.js": "random_js", "https://cdn.test/m.js": "m"}}},
 			want: []Entry{{Name: "random_js", URL: "https://x.test/cfg/js_modules.js"}, {Name: "m", URL: "https://cdn.test/m.js"}}},
@@ -61,11 +79,11 @@ func TestTable(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
-			got, err := Table(tc.cfg, tc.base, tc.inWorker)
+			got, err := Table(tc.cfg, tc.base, tc.realm)
 			if err != nil || !reflect.DeepEqual(got, tc.want) {
 				t.Fatalf("Table =\n%+v, %v\nwant\n%+v", got, err, tc.want)
 			}
-			again, _ := Table(tc.cfg, tc.base, tc.inWorker)
+			again, _ := Table(tc.cfg, tc.base, tc.realm)
 			if !reflect.DeepEqual(again, got) {
 				t.Fatalf("a second call gave %+v", again)
 			}
@@ -76,11 +94,11 @@ func TestTable(t *testing.T) {
 func TestTableErrors(t *testing.T) {
 	mods := func(tables map[string]any) map[string]any { return map[string]any{"js_modules": tables} }
 	tests := []struct {
-		id       string
-		cfg      map[string]any
-		base     string
-		inWorker bool
-		want     string
+		id    string
+		cfg   map[string]any
+		base  string
+		realm detect.Report
+		want  string
 	}{
 		{id: "not a table", cfg: map[string]any{"js_modules": "x"},
 			want: "(PY1000): Invalid config: js_modules must be a table with main and/or worker tables"},
@@ -96,14 +114,17 @@ func TestTableErrors(t *testing.T) {
 			want: `(PY1000): Invalid config: js_modules.worker["w.js"] must be a module name string`},
 		{id: "hostile URL", cfg: mods(map[string]any{"main": map[string]any{"javascript:alert(1)": "x"}}),
 			want: `(PY1000): Invalid config: js_modules.main["javascript:alert(1)"]: scheme "javascript" is not allowed; use http, https, file, blob`},
-		{id: "data URL in a worker", inWorker: true, cfg: mods(map[string]any{"worker": map[string]any{"data:text/javascript,1": "x"}}),
+		{id: "data URL in a worker", realm: workerSAB, cfg: mods(map[string]any{"worker": map[string]any{"data:text/javascript,1": "x"}}),
 			want: `(PY1000): Invalid config: js_modules.worker["data:text/javascript,1"]: scheme "data" is not allowed; use http, https, file, blob`},
 		{id: "empty URL", cfg: mods(map[string]any{"main": map[string]any{"": "x"}}),
 			want: `(PY1000): Invalid config: js_modules.main[""]: the URL is empty`},
 		{id: "relative URL without a base", base: "-", cfg: mods(map[string]any{"main": map[string]any{"a.js": "a"}}),
 			want: `(PY1000): Invalid config: js_modules.main["a.js"]: relative URL "a.js" needs an absolute base URL, got ""`},
-		{id: "C64-like: a stylesheet in a worker", inWorker: true, cfg: mods(map[string]any{"worker": map[string]any{"a.CSS": "a"}}),
+		{id: "a stylesheet in a worker", realm: workerSAB, cfg: mods(map[string]any{"worker": map[string]any{"a.CSS": "a"}}),
 			want: "(PY1000): Invalid config: js_modules.worker cannot load stylesheets: " + base + "a.CSS"},
+		{id: "C64 main table still checked in a worker without SharedArrayBuffer", realm: workerNoSAB,
+			cfg:  mods(map[string]any{"main": map[string]any{"a.js": 2.0}}),
+			want: `(PY1000): Invalid config: js_modules.main["a.js"] must be a module name string`},
 		{id: "a worker stylesheet fails on main too", cfg: mods(map[string]any{"worker": map[string]any{"a.css": "a"}}),
 			want: "(PY1000): Invalid config: js_modules.worker cannot load stylesheets: " + base + "a.css"},
 	}
@@ -113,7 +134,7 @@ func TestTableErrors(t *testing.T) {
 			if tc.base == "-" {
 				b = ""
 			}
-			got, err := Table(tc.cfg, b, tc.inWorker)
+			got, err := Table(tc.cfg, b, tc.realm)
 			if err == nil || err.Error() != tc.want || got != nil {
 				t.Fatalf("Table = %+v, %v\nwant error %s", got, err, tc.want)
 			}
@@ -148,6 +169,46 @@ func TestResolveImports(t *testing.T) {
 			}
 			if err != nil || !reflect.DeepEqual(got, tc.want) {
 				t.Fatalf("ResolveImports = %q, %v; want %q", got, err, tc.want)
+			}
+		})
+	}
+}
+
+func TestJSImport(t *testing.T) {
+	sabErr := notsupported.JSImport(notsupported.SABMessage)
+	tests := []struct {
+		id      string
+		realm   detect.Report
+		urls    []string
+		want    []string
+		wantErr error
+	}{
+		{id: "C63 main thread", realm: onMain, urls: []string{"./a.js", "https://cdn.test/b.js"},
+			want: []string{base + "a.js", "https://cdn.test/b.js"}},
+		{id: "C44 worker with SharedArrayBuffer", realm: workerSAB, urls: []string{"./a.js"}, want: []string{base + "a.js"}},
+		{id: "C45 worker without SharedArrayBuffer", realm: workerNoSAB, urls: []string{"./a.js"}, wantErr: sabErr},
+		{id: "C45 refused before the URLs are checked", realm: workerNoSAB, urls: []string{"javascript:x"}, wantErr: sabErr},
+		{id: "node main thread without a DOM imports locally", realm: detect.Report{Runtime: detect.RuntimeNode, BaseURL: base},
+			urls: []string{"./a.js"}, want: []string{base + "a.js"}},
+		{id: "bad URL on main", realm: onMain, urls: []string{"data:text/javascript,1"},
+			wantErr: errors.New(`js_import: URL 1, "data:text/javascript,1": scheme "data" is not allowed; use http, https, file, blob`)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.id, func(t *testing.T) {
+			got, err := JSImport(tc.urls, tc.realm)
+			if tc.wantErr != nil {
+				var ns notsupported.Value
+				wantNS := errors.As(tc.wantErr, &ns)
+				if err == nil || err.Error() != tc.wantErr.Error() || errors.As(err, &ns) != wantNS || got != nil {
+					t.Fatalf("JSImport = %q, %v; want error %v", got, err, tc.wantErr)
+				}
+				if wantNS && ns != sabErr {
+					t.Fatalf("NotSupported = %+v, want %+v", ns, sabErr)
+				}
+				return
+			}
+			if err != nil || !reflect.DeepEqual(got, tc.want) {
+				t.Fatalf("JSImport = %q, %v; want %q", got, err, tc.want)
 			}
 		})
 	}

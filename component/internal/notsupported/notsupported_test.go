@@ -2,39 +2,57 @@ package notsupported
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 )
 
-func TestValues(t *testing.T) {
+// TestPyScriptValues: the package's values carry the spec's names and
+// messages (spec §1.1, §8).
+func TestPyScriptValues(t *testing.T) {
 	tests := []struct {
-		id      string
-		v       Value
-		name    string
-		message string
-		repr    string
+		id            string
+		got           Value
+		name, message string
 	}{
-		{"C80", Value{"test_feature", "Feature not available"}, "test_feature", "Feature not available",
-			"<NotSupported test_feature [Feature not available]>"},
-		{"C81 C83", Value{"x", "This is not supported."}, "x", "This is not supported.", "<NotSupported x [This is not supported.]>"},
-		{"C46 C47", Sync, "pyscript.sync", "pyscript.sync works only when running in a worker",
-			"<NotSupported pyscript.sync [pyscript.sync works only when running in a worker]>"},
-		{"C66 C68", PyWorker, "pyscript.PyWorker", "pyscript.PyWorker works only when running in the main thread",
-			"<NotSupported pyscript.PyWorker [pyscript.PyWorker works only when running in the main thread]>"},
-		{"C38", Window(SABMessage), "pyscript.window", SABMessage, "<NotSupported pyscript.window [" + SABMessage + "]>"},
-		{"C39", Document(SABMessage), "pyscript.document", SABMessage, "<NotSupported pyscript.document [" + SABMessage + "]>"},
-		{"C45", JSImport(SABMessage), "pyscript.js_import", SABMessage, "<NotSupported pyscript.js_import [" + SABMessage + "]>"},
+		{"C46 C47", Sync, "pyscript.sync", "pyscript.sync works only when running in a worker"},
+		{"C66 C68", PyWorker, "pyscript.PyWorker", "pyscript.PyWorker works only when running in the main thread"},
+		{"C38", Window(SABMessage), "pyscript.window", SABMessage},
+		{"C39", Document(SABMessage), "pyscript.document", SABMessage},
+		{"C45", JSImport(SABMessage), "pyscript.js_import", SABMessage},
+		{"window takes its message", Window("m"), "pyscript.window", "m"},
 	}
 	for _, tc := range tests {
-		if tc.v.Name != tc.name || tc.v.Message != tc.message {
-			t.Errorf("%s: %+v, want name %q message %q", tc.id, tc.v, tc.name, tc.message)
+		if tc.got.Name != tc.name || tc.got.Message != tc.message {
+			t.Errorf("%s: %+v, want name %q message %q", tc.id, tc.got, tc.name, tc.message)
 		}
+	}
+}
+
+// TestBehaviour: a Value's repr, and its use as an error whose text is
+// the message alone, as the original's AttributeError and TypeError.
+func TestBehaviour(t *testing.T) {
+	tests := []struct {
+		id   string
+		v    Value
+		repr string
+	}{
+		{"C80", Value{"test_feature", "Feature not available"}, "<NotSupported test_feature [Feature not available]>"},
+		{"C81 C83", Value{"x", "This is not supported."}, "<NotSupported x [This is not supported.]>"},
+		{"C38 repr of window", Window(SABMessage), "<NotSupported pyscript.window [" + SABMessage + "]>"},
+		{"C46 repr of sync", Sync, "<NotSupported pyscript.sync [pyscript.sync works only when running in a worker]>"},
+		{"empty fields", Value{}, "<NotSupported  []>"},
+	}
+	for _, tc := range tests {
 		if got := tc.v.String(); got != tc.repr {
 			t.Errorf("%s: String() = %q, want %q", tc.id, got, tc.repr)
 		}
-		var err error = tc.v
+		if got := fmt.Sprint(tc.v); got != tc.v.Message {
+			t.Errorf("%s: printed as %q; an error prints its message, %q", tc.id, got, tc.v.Message)
+		}
+		wrapped := fmt.Errorf("context: %w", tc.v)
 		var ns Value
-		if err.Error() != tc.message || !errors.As(err, &ns) || ns != tc.v {
-			t.Errorf("%s: as an error: %q", tc.id, err.Error())
+		if !errors.As(wrapped, &ns) || ns != tc.v || wrapped.Error() != "context: "+tc.v.Message {
+			t.Errorf("%s: wrapped as %q, unwrapped to %+v", tc.id, wrapped.Error(), ns)
 		}
 	}
 }

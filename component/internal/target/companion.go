@@ -8,30 +8,29 @@ import (
 	"github.com/execctx/execctx/component/internal/jsval"
 )
 
-// companion finds or makes a main script's output element (spec §9.1),
-// once per script: the element already recorded as script.target, else
-// the element its target attribute names, else a new <script-py> after
-// the script (in <body> when the script is in <head>).
+// companion finds or makes the output element (spec §9.1) of a main
+// script not in the cache yet: the element already recorded as
+// script.target, else the element its target attribute names, else a new
+// <script-py> after the script (in <body> when the script is in <head>).
+// The cache keeps both handles.
 func (r *Resolver) companion(script uint32) (uint32, error) {
-	if el, ok := r.companions[script]; ok {
-		return el, nil
-	}
 	el, err := r.findOrMakeCompanion(script)
 	if err != nil {
 		return 0, err
 	}
-	r.companions[script] = el
 	if s, ok := r.dom.(PropertySetter); ok {
 		if err := s.Set(script, "target", jsval.Object(el)); err != nil {
+			r.release(el)
 			return 0, fmt.Errorf("current_target: recording script.target: %w", err)
 		}
 	}
+	r.companions[script] = el
 	return el, nil
 }
 
 func (r *Resolver) findOrMakeCompanion(script uint32) (uint32, error) {
 	if t, err := r.dom.Get(script, "target"); err == nil && t.Kind == jsval.KindObject {
-		return t.Object, nil
+		return t.Object, nil // kept as the companion
 	}
 	attr, err := r.dom.Call(script, "getAttribute", []jsval.Value{jsval.Text("target")})
 	if err != nil {
@@ -46,6 +45,7 @@ func (r *Resolver) findOrMakeCompanion(script uint32) (uint32, error) {
 		return 0, fmt.Errorf("current_target: %w", err)
 	}
 	if err := r.place(script, el); err != nil {
+		r.release(el)
 		return 0, fmt.Errorf("current_target: %w", err)
 	}
 	return el, nil
@@ -65,21 +65,25 @@ func (r *Resolver) query(target string) (uint32, error) {
 	case v.Kind != jsval.KindObject:
 		return 0, errors.New(notFound)
 	}
-	return v.Object, nil
+	return v.Object, nil // kept as the companion
 }
 
 // place puts a new output element right after the script, or at the end
 // of <body> when the script is in <head>, where nothing shows.
 func (r *Resolver) place(script, el uint32) error {
 	parent, err := r.dom.Get(script, "parentElement")
-	if err != nil || parent.Kind != jsval.KindObject || r.dom.TagName(parent.Object) != "HEAD" {
+	inHead := err == nil && parent.Kind == jsval.KindObject && r.dom.TagName(parent.Object) == "HEAD"
+	r.releaseValue(parent)
+	if !inHead {
 		return r.dom.InsertAfter(script, el)
 	}
 	body, err := r.dom.Get(jsval.DocumentHandle, "body")
 	if err != nil || body.Kind != jsval.KindObject {
 		return errors.New("the script is in <head> and the page has no <body> to write to")
 	}
-	_, err = r.dom.Call(body.Object, "appendChild", []jsval.Value{jsval.Object(el)})
+	defer r.release(body.Object)
+	appended, err := r.dom.Call(body.Object, "appendChild", []jsval.Value{jsval.Object(el)})
+	r.releaseValue(appended) // el again: the Resolver keeps its own reference
 	return err
 }
 
@@ -104,22 +108,26 @@ func (r *Resolver) workerTarget(report detect.Report) (string, error) {
 	return id, nil
 }
 
+// Only the id is kept, so every handle it gets is released.
 func (r *Resolver) workerCompanion(scriptID string) (string, error) {
 	script, ok := r.dom.GetElementByID(scriptID)
 	if !ok {
 		return "", nil
 	}
+	defer r.release(script)
 	if r.dom.TagName(script) != "SCRIPT" {
 		return scriptID, nil
 	}
 	id := scriptID + "-target"
-	if _, exists := r.dom.GetElementByID(id); exists {
+	if existing, ok := r.dom.GetElementByID(id); ok {
+		r.release(existing)
 		return id, nil // made by an earlier context of this worker
 	}
 	el, err := r.dom.CreateElement("script-" + r.scriptType)
 	if err != nil {
 		return "", fmt.Errorf("current_target: %w", err)
 	}
+	defer r.release(el)
 	r.dom.SetElementID(el, id)
 	if err := r.dom.InsertAfter(script, el); err != nil {
 		return "", fmt.Errorf("current_target: %w", err)

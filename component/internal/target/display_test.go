@@ -50,6 +50,8 @@ func TestDisplayTarget(t *testing.T) {
 			if err != nil || got != tc.want {
 				t.Fatalf("DisplayTarget = %d, %v; want %d", got, err, tc.want)
 			}
+			d.Release(got) // the caller's reference
+			d.checkRefs(t)
 		})
 	}
 	// C89: without a target, display() writes to the running script's
@@ -58,4 +60,6 @@ func TestDisplayTarget(t *testing.T) {
 	if err != nil || d.ElementID(got) != "py-0" || d.TagName(got) != "SCRIPT-PY" || d.after(running) != got {
 		t.Fatalf("C89 DisplayTarget() = %d (%s#%s), %v", got, d.TagName(got), d.ElementID(got), err)
 	}
+	d.Release(got)
+	d.checkRefs(t, running, got) // what the cache keeps
 }

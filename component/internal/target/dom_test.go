@@ -5,13 +5,15 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"testing"
 
 	"github.com/execctx/execctx/component/internal/jsval"
 )
 
 // fakeDOM is a small document: elements with a tag, an id, attributes,
 // properties and a parent, children in order. It has no Set method; see
-// setterDOM.
+// setterDOM. It counts references as the Resolver's contract has it: every
+// handle it returns is one reference, which Release drops.
 type fakeDOM struct {
 	els       map[uint32]*fakeEl
 	next      uint32
@@ -19,6 +21,9 @@ type fakeDOM struct {
 	created   int    // elements made through CreateElement
 	noBody    bool
 	createErr error
+
+	refs        map[uint32]int // references handed out and not released
+	overRelease []uint32       // releases of handles with no reference left
 }
 
 type fakeEl struct {
@@ -37,7 +42,7 @@ const (
 )
 
 func newFakeDOM() *fakeDOM {
-	d := &fakeDOM{els: map[uint32]*fakeEl{}, next: htmlH}
+	d := &fakeDOM{els: map[uint32]*fakeEl{}, next: htmlH, refs: map[uint32]int{}}
 	d.add(0, "html", "")
 	d.add(htmlH, "head", "")
 	d.add(htmlH, "body", "")
@@ -82,7 +87,9 @@ func (d *fakeDOM) inOrder() []uint32 {
 	return out
 }
 
-func (d *fakeDOM) GetElementByID(id string) (uint32, bool) {
+// byID finds an element as GetElementByID does, without handing out a
+// reference: for the tests' own checks.
+func (d *fakeDOM) byID(id string) (uint32, bool) {
 	for _, h := range d.inOrder() {
 		if id != "" && d.els[h].id == id {
 			return h, true
@@ -91,12 +98,64 @@ func (d *fakeDOM) GetElementByID(id string) (uint32, bool) {
 	return 0, false
 }
 
+// ref hands out one reference to h.
+func (d *fakeDOM) ref(h uint32) uint32 {
+	d.refs[h]++
+	return h
+}
+
+// refValue hands out a reference when v is an object.
+func (d *fakeDOM) refValue(v jsval.Value) jsval.Value {
+	if v.Kind == jsval.KindObject {
+		d.ref(v.Object)
+	}
+	return v
+}
+
+func (d *fakeDOM) Release(h uint32) {
+	if d.refs[h] == 0 {
+		d.overRelease = append(d.overRelease, h)
+		return
+	}
+	d.refs[h]--
+}
+
+// held lists the handles with references not released, sorted.
+func (d *fakeDOM) held() []uint32 {
+	var out []uint32
+	for h, n := range d.refs {
+		for range n {
+			out = append(out, h)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// checkRefs fails t unless the references still held are exactly want
+// (any order, one entry per reference) and none was released twice.
+func (d *fakeDOM) checkRefs(t *testing.T, want ...uint32) {
+	t.Helper()
+	want = slices.Sorted(slices.Values(want))
+	if got := d.held(); !slices.Equal(got, want) || len(d.overRelease) > 0 {
+		t.Fatalf("references held %v, want %v; released with none left: %v", got, want, d.overRelease)
+	}
+}
+
+func (d *fakeDOM) GetElementByID(id string) (uint32, bool) {
+	h, ok := d.byID(id)
+	if ok {
+		d.ref(h)
+	}
+	return h, ok
+}
+
 func (d *fakeDOM) CreateElement(tag string) (uint32, error) {
 	if d.createErr != nil {
 		return 0, d.createErr
 	}
 	d.created++
-	return d.add(0, tag, ""), nil
+	return d.ref(d.add(0, tag, "")), nil
 }
 
 func (d *fakeDOM) InsertAfter(ref, el uint32) error {
@@ -113,9 +172,20 @@ func (d *fakeDOM) InsertAfter(ref, el uint32) error {
 func (d *fakeDOM) TagName(el uint32) string          { return d.els[el].tag }
 func (d *fakeDOM) ElementID(el uint32) string        { return d.els[el].id }
 func (d *fakeDOM) SetElementID(el uint32, id string) { d.els[el].id = id }
-func (d *fakeDOM) CurrentScript() (uint32, bool)     { return d.current, d.current != 0 }
+
+func (d *fakeDOM) CurrentScript() (uint32, bool) {
+	if d.current == 0 {
+		return 0, false
+	}
+	return d.ref(d.current), true
+}
 
 func (d *fakeDOM) Get(h uint32, name string) (jsval.Value, error) {
+	v, err := d.get(h, name)
+	return d.refValue(v), err
+}
+
+func (d *fakeDOM) get(h uint32, name string) (jsval.Value, error) {
 	switch {
 	case h == jsval.DocumentHandle && name == "body":
 		if d.noBody {
@@ -135,6 +205,11 @@ func (d *fakeDOM) Get(h uint32, name string) (jsval.Value, error) {
 }
 
 func (d *fakeDOM) Call(h uint32, method string, args []jsval.Value) (jsval.Value, error) {
+	v, err := d.call(h, method, args)
+	return d.refValue(v), err
+}
+
+func (d *fakeDOM) call(h uint32, method string, args []jsval.Value) (jsval.Value, error) {
 	switch method {
 	case "getAttribute":
 		if v, ok := d.els[h].attrs[args[0].Text]; ok {

@@ -15,6 +15,13 @@
 //     output element made earlier (script.target on main, the
 //     {id}-target element in a worker) is reused, so a context created
 //     again for the same page makes no second element.
+//
+// Handles: every handle the DOM returns counts as one reference, which the
+// Resolver releases (DOM.Release) as soon as it no longer needs it: a
+// script's parent, <body>, an element looked up only for its id. It keeps
+// the running scripts and their output elements (its cache), and a handle
+// DisplayTarget returns belongs to its caller. The window and the
+// document (handles 0 and 1) are never released.
 package target
 
 import (
@@ -37,6 +44,8 @@ type DOM interface {
 	CurrentScript() (uint32, bool) // main thread: the script running now
 	Get(handle uint32, name string) (jsval.Value, error)
 	Call(handle uint32, method string, args []jsval.Value) (jsval.Value, error)
+	// Release drops one reference the DOM returned.
+	Release(handle uint32)
 }
 
 // PropertySetter is what a DOM may also offer to set a JS property. With
@@ -75,10 +84,16 @@ func (r *Resolver) CurrentTarget(report detect.Report) (string, error) {
 		return "", nil
 	}
 	if r.dom.TagName(script) != "SCRIPT" {
+		defer r.release(script)
 		return r.ensureID(script), nil // <py-script> writes into itself
+	}
+	if el, ok := r.companions[script]; ok {
+		r.release(script) // the cache holds a reference to it already
+		return r.ensureID(el), nil
 	}
 	el, err := r.companion(script)
 	if err != nil {
+		r.release(script)
 		return "", err
 	}
 	return r.ensureID(el), nil
@@ -104,12 +119,43 @@ func (r *Resolver) DisplayTarget(report detect.Report, target string, hasTarget 
 		return el, nil
 	}
 	if t, err := r.dom.Get(el, "target"); err == nil && t.Kind == jsval.KindObject {
+		r.release(el)
 		return t.Object, nil
 	}
 	if c, ok := r.companions[el]; ok {
-		return c, nil // a DOM without PropertySetter: script.target was not set
+		// A DOM without PropertySetter: script.target was not set. The
+		// caller gets its own reference to c, which the cache keeps.
+		r.release(el)
+		return r.reference(c)
 	}
 	return el, nil
+}
+
+// reference returns a fresh reference to el, which the Resolver keeps, so
+// that a caller can release what it is given: the same element found again
+// by id (the cache's own reference stays with the cache).
+func (r *Resolver) reference(el uint32) (uint32, error) {
+	id := r.dom.ElementID(el)
+	if id != "" {
+		if again, ok := r.dom.GetElementByID(id); ok {
+			return again, nil
+		}
+	}
+	return 0, fmt.Errorf("Cannot find element with id='%s' in the page.", id)
+}
+
+// release drops a reference to an object, never the window or document.
+func (r *Resolver) release(h uint32) {
+	if h != jsval.WindowHandle && h != jsval.DocumentHandle {
+		r.dom.Release(h)
+	}
+}
+
+// releaseValue releases v when it is an object.
+func (r *Resolver) releaseValue(v jsval.Value) {
+	if v.Kind == jsval.KindObject {
+		r.release(v.Object)
+	}
 }
 
 // ensureID gives el an id of the form {type}-{n} when it has none, and
@@ -121,9 +167,11 @@ func (r *Resolver) ensureID(el uint32) string {
 	for {
 		id := fmt.Sprintf("%s-%d", r.scriptType, r.next)
 		r.next++
-		if _, taken := r.dom.GetElementByID(id); !taken {
+		other, taken := r.dom.GetElementByID(id)
+		if !taken {
 			r.dom.SetElementID(el, id)
 			return id
 		}
+		r.release(other)
 	}
 }

@@ -99,6 +99,12 @@ func TestMainTarget(t *testing.T) {
 					t.Fatalf("call %d: CurrentTarget = %q, %v, %d made; want %q, %d made", call, got, err, d.created, tc.want, tc.created)
 				}
 			}
+			// The cache keeps a <script> and its output element, nothing else.
+			if el, ok := d.byID(tc.want); ok && script != 0 && d.TagName(script) == "SCRIPT" {
+				d.checkRefs(t, script, el)
+			} else {
+				d.checkRefs(t)
+			}
 			if tc.check != nil {
 				if msg := tc.check(d, script); msg != "" {
 					t.Fatal(msg)
@@ -141,6 +147,7 @@ func TestMainTargetErrors(t *testing.T) {
 			if err == nil || err.Error() != tc.want || got != "" {
 				t.Fatalf("CurrentTarget = %q, %v\nwant error %s", got, err, tc.want)
 			}
+			d.checkRefs(t) // a failed call keeps nothing
 		})
 	}
 }
@@ -173,6 +180,10 @@ func TestCounterAndRedirect(t *testing.T) {
 		if err != nil || d.ElementID(el) != "py-0" {
 			t.Fatalf("plain %v: C91 DisplayTarget(#s1) = %d (%s), %v", plain, el, d.ElementID(el), err)
 		}
+		d.Release(el) // the caller's reference
+		out0, _ := d.byID("py-0")
+		out1, _ := d.byID("py-1")
+		d.checkRefs(t, first, out0, second, out1)
 	}
 }
 

@@ -58,6 +58,7 @@ func TestWorkerTarget(t *testing.T) {
 			if d.created != made {
 				t.Fatalf("%d elements made, want %d", d.created, made)
 			}
+			d.checkRefs(t) // a worker keeps its target's id only
 		})
 	}
 }

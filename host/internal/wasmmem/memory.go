@@ -52,6 +52,7 @@ func (m *Memory) Alloc(size, align uint32) uint32 {
 	return addr
 }
 
+// Load8 reads the byte at addr; out of bounds traps.
 func (m *Memory) Load8(addr uint32) uint8 {
 	v, ok := m.mem.ReadByte(addr)
 	if !ok {
@@ -60,6 +61,7 @@ func (m *Memory) Load8(addr uint32) uint8 {
 	return v
 }
 
+// Load16 reads a little-endian 16-bit value at addr; out of bounds traps.
 func (m *Memory) Load16(addr uint32) uint16 {
 	v, ok := m.mem.ReadUint16Le(addr)
 	if !ok {
@@ -68,6 +70,7 @@ func (m *Memory) Load16(addr uint32) uint16 {
 	return v
 }
 
+// Load32 reads a little-endian 32-bit value at addr; out of bounds traps.
 func (m *Memory) Load32(addr uint32) uint32 {
 	v, ok := m.mem.ReadUint32Le(addr)
 	if !ok {
@@ -76,6 +79,7 @@ func (m *Memory) Load32(addr uint32) uint32 {
 	return v
 }
 
+// Load64 reads a little-endian 64-bit value at addr; out of bounds traps.
 func (m *Memory) Load64(addr uint32) uint64 {
 	v, ok := m.mem.ReadUint64Le(addr)
 	if !ok {
@@ -84,24 +88,28 @@ func (m *Memory) Load64(addr uint32) uint64 {
 	return v
 }
 
+// Store8 writes the byte v at addr; out of bounds traps.
 func (m *Memory) Store8(addr uint32, v uint8) {
 	if !m.mem.WriteByte(addr, v) {
 		trap("write of 1 byte at %#x out of bounds", addr)
 	}
 }
 
+// Store16 writes v little-endian at addr; out of bounds traps.
 func (m *Memory) Store16(addr uint32, v uint16) {
 	if !m.mem.WriteUint16Le(addr, v) {
 		trap("write of 2 bytes at %#x out of bounds", addr)
 	}
 }
 
+// Store32 writes v little-endian at addr; out of bounds traps.
 func (m *Memory) Store32(addr uint32, v uint32) {
 	if !m.mem.WriteUint32Le(addr, v) {
 		trap("write of 4 bytes at %#x out of bounds", addr)
 	}
 }
 
+// Store64 writes v little-endian at addr; out of bounds traps.
 func (m *Memory) Store64(addr uint32, v uint64) {
 	if !m.mem.WriteUint64Le(addr, v) {
 		trap("write of 8 bytes at %#x out of bounds", addr)
