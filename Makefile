@@ -56,7 +56,8 @@ $(COMPONENT): $(BUILD)/execctx.core.wasm wit/*.wit tools/node_modules/.installed
 	$(JCO) embed $< --wit wit -n execctx -o $(BUILD)/execctx.embed.wasm
 	$(JCO) new $(BUILD)/execctx.embed.wasm --wasi-reactor -o $@
 
-# The component transpiled for Node (issue 3's facade builds on this).
+# The component transpiled as jco's default async module, for the component's
+# own Node smoke test (the npm package transpiles its own copy, below).
 $(BUILD)/js/execctx.js: $(COMPONENT)
 	$(JCO) transpile $< -o $(BUILD)/js --name execctx --instantiation async -q
 

@@ -58,6 +58,6 @@ export const EXPECTED = {
   M: [...MAIN, "C34 C35", "C36", "C37", "C85"],
   NM: [...MAIN, "C92"],
   W: [...WORKER, "C34 C35", "C36", "C44", "C58", "C86"],
-  W0: [...WORKER, "C38", "C39", "C45", "C92"],
+  W0: [...WORKER, "C38", "C39", "C45", "C64", "C92"],
   NW: [...WORKER, "C44", "C58", "C92"],
 };
