@@ -24,7 +24,8 @@ sync.report = async () => {
   } catch (e) {
     r['js_import("./local.js"), imported on main'] = e.message;
   }
-  r.js_modules = js_modules.map((m) => `${m.name} → ${m.url} (${m.realm})`).join("\n");
+  // without SharedArrayBuffer main's modules cannot be proxied, so none are offered (C64)
+  r.js_modules = js_modules.map((m) => `${m.name} → ${m.url} (${m.realm})`).join("\n") || "none: main's modules need SharedArrayBuffer";
   r["current_target()"] = current_target();
   const target = current_target() && document.getElementById(current_target());
   if (target) target.textContent = `the JS worker wrote this into #${current_target()}`;

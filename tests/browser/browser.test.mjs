@@ -188,7 +188,7 @@ const demoWorker = (mode, modules) => {
     "sync.greet('worker')": `${isolated ? "" : "a promise: "}hello worker, from the main thread`,
     "PyWorker(…)": PYWORKER_IN_WORKER,
     'js_import("./local.js"), imported on main': isolated ? "Hello from a local module!" : SAB_MESSAGE,
-    js_modules: `${modules} (main)`,
+    js_modules: isolated ? `${modules} (main)` : "none: main's modules need SharedArrayBuffer",
     "current_target()": isolated ? "js-worker-target" : '""',
     "new Function(…)": mode === "csp" ? EVAL_BLOCKED : "allowed",
   };
