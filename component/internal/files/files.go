@@ -20,7 +20,6 @@ package files
 import (
 	"fmt"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -37,8 +36,6 @@ type Entry struct {
 
 // fetchable are the schemes files may come from.
 var fetchable = map[string]bool{"http": true, "https": true, "file": true}
-
-var templateName = regexp.MustCompile(`\{[^{}]+\}`)
 
 // Resolve lists cfg's files with URLs resolved against base (the config's
 // URL, or the base URL for an inline config), sorted by path. A config
@@ -82,7 +79,7 @@ func split(table map[string]any) (templates, sources map[string]string, err erro
 		if !ok {
 			return nil, nil, fmt.Errorf("files: %q: the destination must be a string, got %s", k, config.KindName(v))
 		}
-		if templateName.MatchString(k) && templateName.FindString(k) == k {
+		if start, end, ok := nextTemplate(k); ok && start == 0 && end == len(k) {
 			templates[k] = s
 		} else {
 			sources[k] = s
@@ -112,18 +109,38 @@ func entry(src, dest string, templates map[string]string, base string) (Entry, e
 
 // expand replaces each {NAME} in s by its template's text.
 func expand(s string, templates map[string]string) (string, error) {
-	var missing string
-	out := templateName.ReplaceAllStringFunc(s, func(name string) string {
-		v, ok := templates[name]
-		if !ok && missing == "" {
-			missing = name
+	var out strings.Builder
+	for {
+		start, end, ok := nextTemplate(s)
+		if !ok {
+			out.WriteString(s)
+			return out.String(), nil
 		}
-		return v
-	})
-	if missing != "" {
-		return "", fmt.Errorf("Invalid template: %s is not defined; define it as a key of files, e.g. %q = \"./lib/\"", missing, missing)
+		name := s[start:end]
+		v, defined := templates[name]
+		if !defined {
+			return "", fmt.Errorf("Invalid template: %s is not defined; define it as a key of files, e.g. %q = \"./lib/\"", name, name)
+		}
+		out.WriteString(s[:start])
+		out.WriteString(v)
+		s = s[end:]
 	}
-	return out, nil
+}
+
+// nextTemplate finds the first {NAME} in s (no braces inside), as
+// s[start:end]. A scanner rather than a regexp keeps the regexp package,
+// about half a megabyte, out of the guest.
+func nextTemplate(s string) (start, end int, ok bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '{' {
+			continue
+		}
+		j := strings.IndexAny(s[i+1:], "{}")
+		if j > 0 && s[i+1+j] == '}' {
+			return i, i + j + 2, true
+		}
+	}
+	return 0, 0, false
 }
 
 // destination is where the file at abs goes, given the entry's value.

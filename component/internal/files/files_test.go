@@ -70,3 +70,25 @@ func TestResolve(t *testing.T) {
 		})
 	}
 }
+
+func TestNextTemplate(t *testing.T) {
+	tests := []struct {
+		in         string
+		start, end int
+		ok         bool
+	}{
+		{"{FROM}a.py", 0, 6, true},
+		{"x/{TO}/", 2, 6, true},
+		{"{}", 0, 0, false},   // empty name
+		{"{{A}", 1, 4, true},  // the innermost
+		{"{A{B}", 2, 5, true}, // no braces inside a name
+		{"no templates", 0, 0, false},
+		{"{open", 0, 0, false},
+	}
+	for _, tt := range tests {
+		start, end, ok := nextTemplate(tt.in)
+		if start != tt.start || end != tt.end || ok != tt.ok {
+			t.Errorf("nextTemplate(%q) = %d, %d, %v; want %d, %d, %v", tt.in, start, end, ok, tt.start, tt.end, tt.ok)
+		}
+	}
+}
