@@ -8,6 +8,28 @@ const BUNDLED_BROWSER_SHIM = new URL("../node_modules/@bytecodealliance/preview2
 
 let imports; // Promise of the import object, once per realm
 
+/**
+ * GuestExit is what a guest's WASI exit throws. The Node shim's exit ends
+ * the whole process; a guest must never take its host down, so the call
+ * fails instead, like a trap, and the context restarts its instance.
+ */
+export class GuestExit extends Error {
+  constructor(code) {
+    super(`execctx: the context component exited with code ${code}`);
+    this.name = "GuestExit";
+    this.code = code;
+  }
+}
+
+const exit = {
+  exit: (status) => {
+    throw new GuestExit(status.tag === "err" ? 1 : 0);
+  },
+  exitWithCode: (code) => {
+    throw new GuestExit(code);
+  },
+};
+
 async function loadShim() {
   try {
     return await import("@bytecodealliance/preview2-shim");
@@ -21,7 +43,7 @@ async function loadShim() {
 export function wasiImports() {
   imports ??= loadShim().then(({ cli, clocks, filesystem, io, random }) => ({
     "wasi:cli/environment": cli.environment,
-    "wasi:cli/exit": cli.exit,
+    "wasi:cli/exit": exit,
     "wasi:cli/stderr": cli.stderr,
     "wasi:cli/stdin": cli.stdin,
     "wasi:cli/stdout": cli.stdout,
