@@ -119,28 +119,30 @@ function build(guest, realm, channel, config) {
 }
 
 /**
- * js_import, or NotSupported with the component's own message where it
- * does not work (a worker without SharedArrayBuffer): the component is
- * asked once, with no URLs.
+ * refusal asks the component once, with a harmless call, whether an export
+ * works here: the NotSupported value named name, with the component's own
+ * message, where it does not; null where it does.
  */
-function jsImport(guest, channel) {
+function refusal(guest, exportName, probe, name) {
   try {
-    guest.call("js-import", (c) => c.jsImport([]));
+    guest.call(exportName, probe);
+    return null;
   } catch (e) {
-    return notSupported("pyscript.js_import", e.message);
+    return notSupported(name, e.message);
   }
-  return async (...urls) => {
+}
+
+/** js_import, or NotSupported where it does not work (a worker without SharedArrayBuffer). */
+function jsImport(guest, channel) {
+  return refusal(guest, "js-import", (c) => c.jsImport([]), "pyscript.js_import") ?? (async (...urls) => {
     const resolved = guest.call("js-import", (c) => c.jsImport(urls));
     return channel ? channel.importOnMain(resolved) : Promise.all(resolved.map((u) => import(u)));
-  };
+  });
 }
 
 /** In a worker, PyWorker is NotSupported with the component's own message. */
 function workerPyWorker(guest) {
-  try {
-    guest.call("py-worker", (c) => c.pyWorker("worker.py", "{}"));
-  } catch (e) {
-    return notSupported("pyscript.PyWorker", e.message);
-  }
-  throw new Error("execctx: the component allowed PyWorker in a worker");
+  const ns = refusal(guest, "py-worker", (c) => c.pyWorker("worker.py", "{}"), "pyscript.PyWorker");
+  if (!ns) throw new Error("execctx: the component allowed PyWorker in a worker");
+  return ns;
 }

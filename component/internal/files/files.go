@@ -19,6 +19,8 @@ package files
 
 import (
 	"fmt"
+	"maps"
+	"net/url"
 	"path"
 	"slices"
 	"strings"
@@ -55,7 +57,7 @@ func Resolve(cfg map[string]any, base string) ([]Entry, error) {
 	}
 	var out []Entry
 	seen := map[string]string{} // path → the URL that claimed it
-	for _, src := range sortedKeys(sources) {
+	for _, src := range slices.Sorted(maps.Keys(sources)) {
 		e, err := entry(src, sources[src], templates, base)
 		if err != nil {
 			return nil, fmt.Errorf("files: %q: %w", src, err)
@@ -149,23 +151,15 @@ func destination(abs, dest string) (string, error) {
 		return "", fmt.Errorf("unpacking archives (%q) is not supported by execctx; list the files instead", dest)
 	}
 	if dest == "" || strings.HasSuffix(dest, "/") {
-		name := path.Base(strings.SplitN(strings.SplitN(abs, "#", 2)[0], "?", 2)[0])
-		if name == "" || name == "/" || name == "." || strings.HasSuffix(abs, "/") {
+		u, err := url.Parse(abs) // abs came from config.Resolve, so it parses
+		if err != nil || u.Path == "" || strings.HasSuffix(u.Path, "/") {
 			return "", fmt.Errorf("the URL names no file to save; give a destination path")
 		}
+		name := path.Base(u.Path)
 		if dest == "" {
 			dest = "./"
 		}
 		dest += name
 	}
 	return path.Clean(dest), nil
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

@@ -70,7 +70,7 @@ func simpleOptions(raw map[string]json.RawMessage, baseURL string, opts *Options
 		opts.HasName = true
 	}
 	if v, ok := raw["id"]; ok {
-		if err := json.Unmarshal(v, &opts.ScriptID); err != nil || strings.TrimSpace(opts.ScriptID) == "" || strings.ContainsAny(opts.ScriptID, " \t\n\f\r") {
+		if err := json.Unmarshal(v, &opts.ScriptID); err != nil || opts.ScriptID == "" || strings.ContainsAny(opts.ScriptID, " \t\n\f\r") {
 			return fail("id must be the id of a <script> element on the page (text without spaces); got %s", v)
 		}
 		opts.HasScriptID = true

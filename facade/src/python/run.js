@@ -29,18 +29,17 @@ async function writeFiles(interpreter, files) {
 }
 
 /**
- * loadModules imports the js_modules of this context by name: a realm's
- * own modules here, and in a worker main's modules on main, as proxies
- * (spec §6.3; eager, where polyscript imports on first use).
+ * loadModules imports the js_modules of this context, all at once, by
+ * name: a realm's own modules here, and in a worker main's modules on
+ * main, as proxies (spec §6.3; eager, where polyscript imports on first
+ * use). The component lists main's modules only where js_import works.
  */
 async function loadModules(ctx) {
-  const loaded = {};
-  for (const m of ctx.js_modules) {
-    if (m.stylesheet) continue;
-    if (m.realm === "local") loaded[m.name] = await import(m.url);
-    else if (!isNotSupported(ctx.js_import)) [loaded[m.name]] = await ctx.js_import(m.url); // else: C64
-  }
-  return loaded;
+  const scripts = ctx.js_modules.filter((m) => !m.stylesheet);
+  const namespaces = await Promise.all(scripts.map((m) =>
+    m.realm === "local" ? import(m.url) : ctx.js_import(m.url).then(([namespace]) => namespace)));
+  // one entry per name: where several main URLs share a name, the last wins
+  return Object.fromEntries(scripts.map((m, i) => [m.name, namespaces[i]]));
 }
 
 /**
