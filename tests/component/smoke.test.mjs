@@ -8,51 +8,7 @@
 //   make test-component
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { WASIShim } from "../../tools/node_modules/@bytecodealliance/preview2-shim/lib/common/instantiation.js";
-import { readFile } from "node:fs/promises";
-
-const out = new URL("../../build/js/", import.meta.url);
-const { instantiate } = await import(new URL("execctx.js", out));
-
-function hosts(report, sources) {
-  const warnings = [];
-  const title = { value: "" };
-  const ours = {
-    environment: {
-      describe: () => report,
-      configSources: () => sources,
-      warn: (message) => warnings.push(message),
-    },
-    window: {
-      get: (target, name) => (target === 1 && name === "title" ? { tag: "text", val: title.value } : { tag: "undefined" }),
-      set: (target, name, value) => { if (target === 1 && name === "title") title.value = value.val; },
-      call: () => { throw "not a function"; },
-      release: () => {},
-    },
-    document: {
-      getElementById: () => undefined, createElement: () => 2, insertAfter: () => {},
-      tagName: () => "DIV", elementId: () => "", setElementId: () => {}, currentScript: () => undefined,
-    },
-    worker: { spawn: () => 7 },
-    fetch: { fetchText: () => { throw "offline"; } },
-  };
-  const imports = { ...new WASIShim().getImportObject(), ...new WASIShim().getImportObject({ asVersion: "0.2.3" }) };
-  for (const [name, impl] of Object.entries(ours)) {
-    imports[`execctx:context/${name}`] = impl;
-    imports[`execctx:context/${name}@0.1.0`] = impl;
-  }
-  return { imports, warnings, title };
-}
-
-async function start(report, sources = []) {
-  const h = hosts(report, sources);
-  const getCoreModule = async (path) => WebAssembly.compile(await readFile(new URL(path, out)));
-  const exports = await instantiate(getCoreModule, h.imports);
-  return { ctx: exports.context ?? exports["execctx:context/context@0.1.0"], ...h };
-}
-
-const browserMain = { inWorker: false, hasDocument: true, syncUsable: true, runtime: "browser", interpreter: "micropython", baseUrl: "https://x.test/" };
-const workerNoSAB = { ...browserMain, inWorker: true, syncUsable: false };
+import { start, browserMain, workerNoSAB } from "./instance.mjs";
 
 test("main thread: flag, config, access", async () => {
   const { ctx } = await start(browserMain, [{ origin: "tag", text: "name = \"demo\"", format: "toml" }]);

@@ -5,108 +5,9 @@ import (
 	"fmt"
 )
 
-// Magic marks the start of the arena; it must match
-// component/internal/guestabi/arena.go.
-const Magic = "GO-WASI-ADAPTER-ARENA-v1"
-
-// ArenaSize is the arena's size in bytes, magic included; it must match
-// guestabi.ArenaSize. The adapter asks for 2 × 64 KiB, and the rest is slack.
-const ArenaSize = 160 << 10
-
 // ExportName is the export wit-component hands to the WASI adapter in
 // place of cabi_realloc when the module has it.
 const ExportName = "cabi_realloc_adapter"
-
-// arena is where the magic sits in linear memory.
-type arena struct{ start, end uint32 }
-
-// findArena locates the magic in the active data segments.
-func findArena(secs []section) (arena, error) {
-	i := find(secs, secData)
-	if i < 0 {
-		return arena{}, fmt.Errorf("no data section: is this a Go wasip1 build with the arena?")
-	}
-	b := secs[i].body
-	count, p, err := readU32(b)
-	if err != nil {
-		return arena{}, err
-	}
-	var found []uint32
-	for range count {
-		seg, next, err := readSegment(b, p)
-		if err != nil {
-			return arena{}, fmt.Errorf("data segment: %w", err)
-		}
-		p = next
-		for off := 0; seg.active; {
-			k := bytes.Index(seg.bytes[off:], []byte(Magic))
-			if k < 0 {
-				break
-			}
-			found = append(found, seg.offset+uint32(off+k))
-			off += k + len(Magic)
-		}
-	}
-	switch len(found) {
-	case 0:
-		return arena{}, fmt.Errorf("arena magic %q not found in an active data segment", Magic)
-	case 1:
-		return arena{start: found[0], end: found[0] + ArenaSize}, nil
-	}
-	return arena{}, fmt.Errorf("arena magic %q found %d times; it must be unique", Magic, len(found))
-}
-
-type segment struct {
-	active bool
-	offset uint32
-	bytes  []byte
-}
-
-// readSegment reads one data segment starting at p.
-func readSegment(b []byte, p int) (segment, int, error) {
-	flags, n, err := readU32(b[p:])
-	if err != nil {
-		return segment{}, p, err
-	}
-	p += n
-	var seg segment
-	switch flags {
-	case 0, 2:
-		if flags == 2 { // explicit memory index
-			_, n, err := readU32(b[p:])
-			if err != nil {
-				return seg, p, err
-			}
-			p += n
-		}
-		if p >= len(b) || b[p] != 0x41 {
-			return seg, p, fmt.Errorf("offset is not an i32.const expression")
-		}
-		off, n, err := readS32(b[p+1:])
-		if err != nil {
-			return seg, p, err
-		}
-		p += 1 + n
-		if p >= len(b) || b[p] != 0x0b {
-			return seg, p, fmt.Errorf("offset expression is longer than i32.const")
-		}
-		p++
-		seg.active, seg.offset = true, uint32(off)
-	case 1:
-	default:
-		return seg, p, fmt.Errorf("unknown segment flags %d", flags)
-	}
-	size, n, err := readU32(b[p:])
-	if err != nil {
-		return seg, p, err
-	}
-	p += n
-	if p+int(size) > len(b) {
-		return seg, p, errTruncated
-	}
-	seg.bytes = b[p : p+int(size)]
-	return seg, p + int(size), nil
-}
 
 // patch appends the bump allocator over the arena and exports it.
 func patch(module []byte) ([]byte, error) {
@@ -136,13 +37,12 @@ func patch(module []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	bump := (a.start + uint32(len(Magic)) + 15) &^ 15
-	global := append([]byte{0x7f, 0x01, 0x41}, appendS32(nil, int32(bump))...)
+	global := append([]byte{0x7f, 0x01, 0x41}, appendS32(nil, int32(a.body))...)
 	globalIdx, err := appendTo(&secs, secGlobal, append(global, 0x0b))
 	if err != nil {
 		return nil, err
 	}
-	if _, err := appendTo(&secs, secCode, allocatorBody(importedGlobals+globalIdx, a.end)); err != nil {
+	if _, err := appendTo(&secs, secCode, allocatorBody(importedGlobals+globalIdx, a)); err != nil {
 		return nil, err
 	}
 	export := append(appendU32(nil, uint32(len(ExportName))), ExportName...)
@@ -167,23 +67,35 @@ func appendTo(secs *[]section, id byte, elem []byte) (uint32, error) {
 	return idx, nil
 }
 
-// allocatorBody is cabi_realloc_adapter(old, oldSize, align, newSize):
-// p = (g + align - 1) & -align; trap if p + newSize > end; g = p + newSize.
-// It never frees: the adapter allocates once, at start-up.
-func allocatorBody(global, end uint32) []byte {
+// allocatorBody is cabi_realloc_adapter(old, oldSize, align, newSize), a
+// bump allocator that never frees (the adapter allocates once, at
+// start-up) and leaves a guard below each allocation, in the layout the
+// guest's checkArena walks:
+//
+//	base = (g + 15) & -16; p = base + guard
+//	trap unless align <= 16 and p + newSize <= end
+//	store32(base, newSize); fill(base+4, fill, guard-4); g = p + newSize
+func allocatorBody(global uint32, a arena) []byte {
 	g := appendU32(nil, global)
-	code := []byte{0x01, 0x01, 0x7f} // one local: p (i32)
-	code = append(code, 0x23)
-	code = append(code, g...)                          // global.get g
-	code = append(code, 0x20, 2, 0x6a, 0x41, 1, 0x6b)  // + align - 1
-	code = append(code, 0x41, 0, 0x20, 2, 0x6b, 0x71)  // & -align
-	code = append(code, 0x22, 4, 0x20, 3, 0x6a, 0x41)  // tee p; p + newSize
-	code = append(code, appendS32(nil, int32(end))...) // end
-	code = append(code, 0x4b, 0x04, 0x40, 0x00, 0x0b)  // if > end: unreachable
-	code = append(code, 0x20, 4, 0x20, 3, 0x6a, 0x24)  // g = p + newSize
-	code = append(code, g...)
-	code = append(code, 0x20, 4, 0x0b) // return p
-	return append(appendU32(nil, uint32(len(code))), code...)
+	i32 := func(v uint32) []byte { return append([]byte{0x41}, appendS32(nil, int32(v))...) }
+	trapIf := []byte{0x04, 0x40, 0x00, 0x0b} // if: unreachable; end
+	var c []byte
+	c = append(c, 0x01, 0x02, 0x7f) // two locals: base (4), p (5)
+	c = append(append(c, 0x23), g...)
+	c = append(c, 0x41, 15, 0x6a, 0x41, 0x70, 0x71, 0x21, 4) // base = (g+15) & -16
+	c = append(c, 0x20, 2, 0x41, 16, 0x4b)                   // align > 16
+	c = append(c, trapIf...)
+	c = append(append(append(c, 0x20, 4), i32(a.guard)...), 0x6a, 0x21, 5) // p = base + guard
+	c = append(append(append(c, 0x20, 5), i32(a.end)...), 0x4b)            // p > end
+	c = append(c, trapIf...)
+	c = append(append(append(c, 0x20, 3), i32(a.end)...), 0x20, 5, 0x6b, 0x4b) // newSize > end - p
+	c = append(c, trapIf...)
+	c = append(c, 0x20, 4, 0x20, 3, 0x36, 2, 0) // store32(base, newSize)
+	c = append(append(c, 0x20, 4, 0x41, 4, 0x6a), i32(uint32(a.fill))...)
+	c = append(append(c, i32(a.guard-4)...), 0xfc, 0x0b, 0x00) // memory.fill
+	c = append(append(c, 0x20, 5, 0x20, 3, 0x6a, 0x24), g...)  // g = p + newSize
+	c = append(c, 0x20, 5, 0x0b)                               // return p
+	return append(appendU32(nil, uint32(len(c))), c...)
 }
 
 // exported reports whether the module exports name.

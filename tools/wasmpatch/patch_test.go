@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/binary"
 	"strings"
 	"testing"
 
@@ -48,8 +49,18 @@ func testModule(data string) []byte {
 	return m
 }
 
+// arenaData is an arena as the guest lays it out: head marker, header
+// (guard size, fill byte, padding), a zero body, tail marker.
+func arenaData(guard uint32, body int) string {
+	header := binary.LittleEndian.AppendUint32(nil, guard)
+	header = binary.LittleEndian.AppendUint32(header, 0xA5)
+	header = append(header, make([]byte, 8)...)
+	return string(headMarker) + string(header) + string(make([]byte, body)) + string(tailMarker)
+}
+
 func TestPatchRuns(t *testing.T) {
-	patched, err := patch(testModule("xx" + Magic))
+	const guard, body = 256, 3 << 10
+	patched, err := patch(testModule("xx" + arenaData(guard, body)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,18 +79,47 @@ func TestPatchRuns(t *testing.T) {
 	if alloc == nil {
 		t.Fatal("no export " + ExportName)
 	}
-	arenaStart := uint32(1024 + 2)
-	first := call(t, ctx, alloc, 8, 64<<10)
-	if first%8 != 0 || first < arenaStart+uint32(len(Magic)) {
-		t.Fatalf("first allocation at %d: not aligned, or overlaps the magic at %d", first, arenaStart)
+	bodyStart := uint32(1024 + 2 + headerSize)
+	end := bodyStart + body
+	first := call(t, ctx, alloc, 8, 1000)
+	if first%16 != 0 || first < bodyStart+guard {
+		t.Fatalf("first allocation at %d: not aligned, or no guard above the body at %d", first, bodyStart)
 	}
-	second := call(t, ctx, alloc, 16, 64<<10)
-	if second%16 != 0 || second < first+64<<10 {
-		t.Fatalf("second allocation at %d overlaps the first at %d", second, first)
+	checkGuard(t, mod.Memory(), first, guard, 1000)
+	second := call(t, ctx, alloc, 16, 900)
+	if second%16 != 0 || second < first+1000+guard {
+		t.Fatalf("second allocation at %d overlaps the first at %d or its guard", second, first)
 	}
-	if _, err := alloc.Call(ctx, 0, 0, 8, 64<<10); err == nil {
-		t.Fatal("allocating past the arena's end did not trap")
+	checkGuard(t, mod.Memory(), second, guard, 900)
+	for _, tc := range []struct {
+		name        string
+		align, size uint64
+	}{
+		{"past the end", 8, uint64(end - second)},
+		{"size that wraps", 8, 1<<32 - 8},
+		{"alignment above 16", 32, 8},
+	} {
+		if _, err := alloc.Call(ctx, 0, 0, tc.align, tc.size); err == nil {
+			t.Errorf("%s: did not trap", tc.name)
+		}
 	}
+}
+
+// checkGuard checks the guard below an allocation at p: its size, then fill.
+func checkGuard(t *testing.T, mem api.Memory, p, guard, size uint32) {
+	t.Helper()
+	got, _ := mem.ReadUint32Le(p - guard)
+	fill, _ := mem.Read(p-guard+4, guard-4)
+	if got != size || strings.Trim(string(fill), "\xa5") != "" {
+		t.Errorf("guard below %d: size %d (want %d), fill %x…", p, got, size, fill[:8])
+	}
+}
+
+// poke returns s with the byte at i set to b.
+func poke(s string, i int, b byte) string {
+	out := []byte(s)
+	out[i] = b
+	return string(out)
 }
 
 func call(t *testing.T, ctx context.Context, f api.Function, align, size uint64) uint32 {
@@ -92,17 +132,27 @@ func call(t *testing.T, ctx context.Context, f api.Function, align, size uint64)
 }
 
 func TestPatchErrors(t *testing.T) {
-	twice, err := patch(testModule(Magic))
+	good := arenaData(256, 1024)
+	twice, err := patch(testModule(good))
 	if err != nil {
 		t.Fatal(err)
 	}
+	head, tail := string(headMarker), string(tailMarker)
+	// The shape of the bug this check exists for: the marker is a string
+	// literal in read-only data, followed by other data, no tail in sight.
+	literal := head + "runtime.staticuint64s and function names"
 	tests := []struct {
 		name, want string
 		module     []byte
 	}{
 		{"not wasm", "not a core wasm module", []byte("hello")},
-		{"no magic", "not found", testModule("nothing here")},
-		{"magic twice", "found 2 times", testModule(Magic + Magic)},
+		{"no head", "not found", testModule("nothing here" + tail)},
+		{"no tail", "not found", testModule(literal)},
+		{"head twice", "found 2 times", testModule(good + good)},
+		{"tail before head", "is not after its head", testModule(tail + strings.TrimSuffix(good, tail))},
+		{"data in the body", "holds data at 0x44a", testModule(poke(good, headerSize+42, 'x'))},
+		{"zero header (arena not initialised data)", "guard 0", testModule(head + string(make([]byte, 600)) + tail)},
+		{"guard not a multiple of 16", "guard 260", testModule(poke(good, len(headMarker), 4))},
 		{"already patched", "already exports", twice},
 	}
 	for _, tc := range tests {

@@ -2,29 +2,117 @@
 
 package guestabi
 
-// ArenaSize is the size of the adapter arena, magic included. The WASI
-// preview1 adapter asks for 2 × 64 KiB; the rest is slack. tools/wasmpatch
-// has the same constant.
-const ArenaSize = 160 << 10
+import "unsafe"
 
-const arenaMagic = "GO-WASI-ADAPTER-ARENA-v1"
+// ArenaSize is the size of the adapter arena, markers and header included.
+// The WASI preview1 adapter allocates its stack and its state, 64 KiB each,
+// on its first WASI call; each allocation gets a guard below it, and the
+// rest is headroom. tools/wasmpatch derives the size from the markers, so
+// this constant is the only copy.
+const ArenaSize = 192 << 10
+
+// GuardSize is the guard tools/wasmpatch's allocator leaves below each
+// allocation: the first 4 bytes hold the allocation's size, the rest is
+// filled with GuardFill. A stack grows down, so an adapter stack that
+// overflows runs into its guard before it reaches anything else.
+const GuardSize = 4 << 10
+
+// GuardFill is the byte the allocator fills guards with.
+const GuardFill = 0xA5
+
+// guardChecked is how much of each guard's top Enter compares: an
+// overflowing stack reaches the top first, and checking all of it on
+// every call would cost more than the call.
+const guardChecked = 256
 
 // adapterArena is memory that Go's heap never uses, for the WASI adapter.
 //
-// The adapter allocates its state through cabi_realloc on its first WASI
-// call, and Go makes WASI calls inside _initialize, before its runtime can
-// run an exported function. tools/wasmpatch finds the magic in the data
-// segment and exports a bump allocator over this arena as
-// cabi_realloc_adapter, which wit-component gives to the adapter instead.
-// The linker drops the zero tail from the binary, so it costs a few bytes.
-var adapterArena = struct {
-	magic [len(arenaMagic)]byte
-	_     [ArenaSize - len(arenaMagic)]byte
-}{magic: [len(arenaMagic)]byte([]byte(arenaMagic))}
-
-// keepArena references the arena so that the linker keeps it.
+// The adapter allocates through cabi_realloc on its first WASI call, and Go
+// makes WASI calls inside _initialize, before its runtime can run an
+// exported function. tools/wasmpatch finds this arena by its two markers
+// and exports a bump allocator over it as cabi_realloc_adapter, which
+// wit-component gives to the adapter instead of cabi_realloc.
 //
-//go:noinline
-func keepArena() *byte { return &adapterArena.magic[0] }
+// Every field is a constant, so the linker lays the whole variable out as
+// initialised data: the markers sit in place and the body is zero. An
+// earlier version built its marker with a conversion, which Go runs in
+// package init; the variable itself then went to zero-filled memory, and
+// the only copy of the marker in the data segment was the string literal
+// in read-only data. wasmpatch found that literal and handed the adapter
+// the memory after it: Go's boxed small integers and function names, which
+// the adapter's stack overwrote during _initialize (TOML 123 became
+// 253484675222653 under jco). wasmpatch now refuses an arena whose tail
+// marker is not where the head says, or whose body is not all zero.
+var adapterArena = arena{
+	head:  [16]byte{'e', 'x', 'e', 'c', 'c', 't', 'x', '-', 'a', 'r', 'e', 'n', 'a', '>', '>', '>'},
+	guard: GuardSize,
+	fill:  GuardFill,
+	tail:  [16]byte{'<', '<', '<', 'e', 'x', 'e', 'c', 'c', 't', 'x', '-', 'a', 'r', 'e', 'n', 'a'},
+}
 
-func init() { _ = keepArena() }
+// arena is the layout tools/wasmpatch reads: the head marker, the guard
+// parameters the allocator uses, the body it allocates from, the tail.
+type arena struct {
+	head  [16]byte
+	guard uint32
+	fill  uint32
+	_     [8]byte
+	body  [ArenaSize - 48]byte
+	tail  [16]byte
+}
+
+// checkArena panics when the adapter wrote outside its allocations: into
+// the top of a guard, or past the last allocation. It walks the arena the
+// way the allocator filled it: guard (size word, fill), allocation, next
+// guard at the following 16-byte boundary, until a guard that was never
+// written. Under wazero the adapter is not used and the walk ends at once.
+func checkArena() {
+	start := uintptr(unsafe.Pointer(&adapterArena.body[0]))
+	end := start + uintptr(len(adapterArena.body))
+	for pos := start; ; {
+		pos = (pos + 15) &^ 15
+		if pos+GuardSize > end {
+			return
+		}
+		size := uintptr(*(*uint32)(unsafe.Pointer(pos)))
+		if size == 0 && isZero(pos, guardChecked) {
+			return // never allocated: the free rest of the arena
+		}
+		if !isFilled(pos+GuardSize-guardChecked, guardChecked) || pos+GuardSize+size > end {
+			panic(arenaOverrun(pos))
+		}
+		pos += GuardSize + size
+	}
+}
+
+// isZero and isFilled compare 8 bytes at a time: addr is 16-aligned.
+func isZero(addr, n uintptr) bool { return allWords(addr, n, 0) }
+
+func isFilled(addr, n uintptr) bool { return allWords(addr, n, GuardFill*0x0101010101010101) }
+
+func allWords(addr, n uintptr, want uint64) bool {
+	for _, w := range unsafe.Slice((*uint64)(unsafe.Pointer(addr)), n/8) {
+		if w != want {
+			return false
+		}
+	}
+	return true
+}
+
+// arenaOverrun is the panic text: it says what happened and what to do,
+// since the host only shows it as a trap.
+func arenaOverrun(guard uintptr) string {
+	return "execctx: the WASI adapter wrote past its memory (guard at " + hex(guard) +
+		" in the adapter arena was overwritten); this instance is corrupt and the host restarts it. " +
+		"If this repeats, raise guestabi.ArenaSize and rebuild."
+}
+
+func hex(v uintptr) string {
+	const digits = "0123456789abcdef"
+	buf := []byte("0x00000000")
+	for i := len(buf) - 1; i >= 2; i-- {
+		buf[i] = digits[v&15]
+		v >>= 4
+	}
+	return string(buf)
+}

@@ -18,8 +18,9 @@ var keep []any
 var Memory cabi.Memory = guestMemory{}
 
 // Enter starts an export call: the previous call's results are no longer
-// read by the host.
+// read by the host, and the adapter arena must still be intact.
 func Enter() {
+	checkArena()
 	clear(keep)
 	keep = keep[:0]
 }
