@@ -30,6 +30,16 @@ const exit = {
   },
 };
 
+// The guest sees no arguments, no environment and no working directory:
+// it needs none of them, and the host process's own would leak into it.
+// An empty argument (`node app.mjs ""`) even made Go's start-up panic
+// under the WASI adapter.
+const environment = {
+  getEnvironment: () => [],
+  getArguments: () => [],
+  initialCwd: () => undefined,
+};
+
 async function loadShim() {
   try {
     return await import("@bytecodealliance/preview2-shim");
@@ -42,7 +52,7 @@ async function loadShim() {
 /** The wasi:* part of the component's import object. */
 export function wasiImports() {
   imports ??= loadShim().then(({ cli, clocks, filesystem, io, random }) => ({
-    "wasi:cli/environment": cli.environment,
+    "wasi:cli/environment": environment,
     "wasi:cli/exit": exit,
     "wasi:cli/stderr": cli.stderr,
     "wasi:cli/stdin": cli.stdin,
