@@ -29,7 +29,8 @@ tools/node_modules/.installed: tools/package.json tools/package-lock.json
 ## generate: regenerate the WIT glue of both sides (committed; CI checks it is current).
 generate:
 	cd tools && $(GO) run ./witgen -wit ../wit -world execctx -types ../internal/wittypes \
-	  -guest ../component/internal/bindings -host ../host/internal/bindings -api ../host
+	  -guest ../component/internal/bindings -host ../host/internal/bindings -api ../host \
+	  -jco ../tests/internal/jcohost
 
 ## build: the core module host/ embeds, the component at build/execctx.component.wasm, and npm/dist.
 build: core component npm
@@ -52,9 +53,9 @@ $(CORE): $(BUILD)/execctx.core.wasm
 
 component: $(COMPONENT)
 
-$(COMPONENT): $(BUILD)/execctx.core.wasm wit/*.wit tools/node_modules/.installed
-	$(JCO) embed $< --wit wit -n execctx -o $(BUILD)/execctx.embed.wasm
-	$(JCO) new $(BUILD)/execctx.embed.wasm --wasi-reactor -o $@
+$(BUILD)/%.component.wasm: $(BUILD)/%.core.wasm wit/*.wit tools/node_modules/.installed
+	$(JCO) embed $< --wit wit -n execctx -o $(BUILD)/$*.embed.wasm
+	$(JCO) new $(BUILD)/$*.embed.wasm --wasi-reactor -o $@
 
 # The component transpiled as jco's default async module, for the component's
 # own Node smoke test (the npm package transpiles its own copy, below).
@@ -92,7 +93,7 @@ tests/node_modules/.installed: tests/package.json tests/package-lock.json
 # The same suite under Deno (from the npm package deno), run from npm/ so
 # that Deno resolves the package's dependencies from npm/node_modules.
 test-deno: $(NPM_DIST)/index.js tests/node_modules/.installed
-	cd npm && ../tests/node_modules/.bin/deno test --v8-flags=--expose-gc --allow-read --allow-write --allow-env --no-check ../tests/node/
+	cd npm && ../tests/node_modules/.bin/deno test --v8-flags=--expose-gc --allow-read --allow-write --allow-env --allow-run --no-check ../tests/node/
 
 test-package: $(NPM_DIST)/index.js tests/node_modules/.installed
 	node --test tests/package/
@@ -109,19 +110,29 @@ test-browser: $(NPM_DIST)/index.js tests/node_modules/.installed chromium
 test: setup check-generate check-core test-go test-tools test-torture check-component test-component test-node test-deno test-package test-browser
 	@echo "make test: all suites passed"
 
-test-go: core
+# EXECCTX_REQUIRE_JCO: the conformance suite runs every case under jco as
+# well as wazero, and compares their answers; here that is not optional.
+test-go: core $(NPM_DIST)/index.js
 	$(GO) vet ./...
-	$(GO) test -count=1 ./...
+	EXECCTX_REQUIRE_JCO=1 $(GO) test -count=1 ./...
 
 test-tools:
 	cd tools && $(GO) vet ./... && $(GO) test -count=1 ./...
 
-# The same wazero conformance suite against a guest whose cabi_realloc
-# forces a GC on every call: a missing pin shows up as corrupted strings.
-test-torture: $(BUILD)/execctx.torture.core.wasm
-	EXECCTX_TEST_MODULE=$(CURDIR)/$< $(GO) test -count=1 ./tests/conformance/
+# The conformance suite against a guest whose cabi_realloc forces a GC on
+# every call, under wazero and under jco (transpiled like the npm
+# package's): a missing pin shows up as corrupted strings.
+TORTURE_JS := $(BUILD)/torture-js
 
-GENERATED := internal/wittypes component/internal/bindings host/internal/bindings host/types_gen.go
+$(TORTURE_JS)/execctx.js: $(BUILD)/execctx.torture.component.wasm
+	$(JCO) transpile $< -o $(TORTURE_JS) --name execctx --instantiation sync --no-typescript -q
+
+test-torture: $(BUILD)/execctx.torture.core.wasm $(TORTURE_JS)/execctx.js $(NPM_DIST)/index.js
+	EXECCTX_TEST_MODULE=$(CURDIR)/$< EXECCTX_JCO_CORES=$(CURDIR)/$(TORTURE_JS) EXECCTX_REQUIRE_JCO=1 \
+	  $(GO) test -count=1 ./tests/conformance/
+
+GENERATED := internal/wittypes component/internal/bindings host/internal/bindings host/types_gen.go \
+             tests/internal/jcohost/bridge_gen.go
 
 check-generate:
 	$(MAKE) --no-print-directory generate

@@ -1,54 +1,116 @@
 // Package conformance runs the spec's conformance cases that apply without
-// a browser through the real component under wazero, with hostmock's fake
-// hosts. Every table row names the case of
-// ../shared/reference/pyscript-context-spec.md (§10) it covers.
+// a browser through the real component, with hostmock's fake hosts, under
+// two engines: wazero (package host) and jco in Node, as npm users run it
+// (tests/internal/jcohost). Every answer is recorded per test, and the
+// two engines must give the same answers, call for call. Every table row
+// names the case of ../shared/reference/pyscript-context-spec.md (§10) it
+// covers.
 //
-// EXECCTX_TEST_MODULE selects another build of the guest, such as the
-// gctorture one that `make test-torture` runs this suite against.
+// EXECCTX_TEST_MODULE selects another build of the guest for wazero and
+// EXECCTX_JCO_CORES another transpiled build for jco, such as the
+// gctorture ones `make test-torture` runs this suite against. Without
+// Node or a built npm/dist the jco engine is left out, with a message;
+// EXECCTX_REQUIRE_JCO=1 (set by make) makes that an error.
 package conformance
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"testing"
 
 	"github.com/execctx/execctx/host"
 	"github.com/execctx/execctx/host/hostmock"
+	"github.com/execctx/execctx/tests/internal/jcohost"
 )
 
-var rt *host.Runtime
+// Context is what the cases call: a host.Context or a jcohost.Context.
+type Context = jcohost.API
+
+// engine is one way to run the component.
+type engine struct {
+	name       string
+	newContext func(context.Context, host.Imports) (Context, error)
+}
+
+var (
+	current     engine                     // the engine the running pass uses
+	transcripts = map[string]*transcript{} // per engine
+)
 
 func TestMain(m *testing.M) {
+	engines, closeAll, err := startEngines()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	code := 0
+	for _, e := range engines {
+		current = e
+		transcripts[e.name] = newTranscript()
+		fmt.Println("conformance: engine", e.name)
+		if c := m.Run(); c != 0 {
+			code = c
+		}
+	}
+	closeAll()
+	if len(engines) == 2 && code == 0 {
+		if diff := transcripts["wazero"].diff(transcripts["jco"]); diff != "" {
+			fmt.Fprintln(os.Stderr, "conformance: the engines disagree\n"+diff)
+			code = 1
+		} else {
+			fmt.Printf("conformance: wazero and jco gave the same %d answers\n", transcripts["jco"].count())
+		}
+	}
+	os.Exit(code)
+}
+
+// startEngines starts wazero, and jco when it can (or must).
+func startEngines() ([]engine, func(), error) {
 	ctx := context.Background()
 	var opts []host.Option
 	if path := os.Getenv("EXECCTX_TEST_MODULE"); path != "" {
 		wasm, err := os.ReadFile(path)
 		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(2)
+			return nil, nil, err
 		}
 		opts = append(opts, host.WithModule(wasm))
-		fmt.Println("conformance: running against", path)
+		fmt.Println("conformance: wazero runs", path)
 	}
-	var err error
-	if rt, err = host.NewRuntime(ctx, opts...); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
+	rt, err := host.NewRuntime(ctx, opts...)
+	if err != nil {
+		return nil, nil, err
 	}
-	code := m.Run()
-	_ = rt.Close(ctx)
-	os.Exit(code)
+	engines := []engine{{"wazero", func(ctx context.Context, i host.Imports) (Context, error) { return rt.NewContext(ctx, i) }}}
+	closeAll := func() { _ = rt.Close(ctx) }
+	cores := os.Getenv("EXECCTX_JCO_CORES")
+	jco, err := jcohost.NewRuntime(jcohost.Options{Cores: cores})
+	switch {
+	case errors.Is(err, jcohost.ErrUnavailable) && os.Getenv("EXECCTX_REQUIRE_JCO") == "":
+		fmt.Println("conformance: jco engine left out:", err)
+		return engines, closeAll, nil
+	case err != nil:
+		closeAll()
+		return nil, nil, err
+	}
+	if cores != "" {
+		fmt.Println("conformance: jco runs", cores)
+	}
+	engines = append(engines, engine{"jco", func(ctx context.Context, i host.Imports) (Context, error) { return jco.NewContext(ctx, i) }})
+	return engines, func() { closeAll(); _ = jco.Close() }, nil
 }
 
-func newContext(t *testing.T, h *hostmock.Hosts) *host.Context {
+// newContext makes a context on the current engine whose every answer is
+// recorded under the test's name.
+func newContext(t *testing.T, h *hostmock.Hosts) Context {
 	t.Helper()
-	c, err := rt.NewContext(context.Background(), h.Imports())
+	c, err := current.newContext(context.Background(), h.Imports())
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%s: %v", current.name, err)
 	}
 	t.Cleanup(func() { _ = c.Close(context.Background()) })
-	return c
+	return jcohost.Recorder{API: c, Log: transcripts[current.name].logger(t.Name())}
 }
 
 // ctx is the context every call of the suite uses.

@@ -173,22 +173,22 @@ func TestTargetReleasesHandles(t *testing.T) {
 		id string
 		// setup builds the page and returns the hosts, what to run, and
 		// the handles that must be released, in order.
-		setup func(p *hostmock.Page) (*hostmock.Hosts, func(*host.Context) error, func() []uint32)
+		setup func(p *hostmock.Page) (*hostmock.Hosts, func(Context) error, func() []uint32)
 	}{
-		{id: "C85 script in body: its parent", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(*host.Context) error, func() []uint32) {
+		{id: "C85 script in body: its parent", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(Context) error, func() []uint32) {
 			mainScript(p, false, "script", "", nil)
 			return hostmock.Main(p, "pyodide"), currentTarget, func() []uint32 { return []uint32{p.Body()} }
 		}},
-		{id: "C85 script in head: its parent, <body> and appendChild's result", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(*host.Context) error, func() []uint32) {
+		{id: "C85 script in head: its parent, <body> and appendChild's result", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(Context) error, func() []uint32) {
 			mainScript(p, true, "script", "", nil)
 			return hostmock.Main(p, "pyodide"), currentTarget, func() []uint32 {
 				out, _ := p.Find("py-0")
 				return []uint32{p.Head(), out, p.Body()}
 			}
 		}},
-		{id: "C85 a second call: the script again", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(*host.Context) error, func() []uint32) {
+		{id: "C85 a second call: the script again", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(Context) error, func() []uint32) {
 			s := mainScript(p, false, "script", "", nil)
-			twice := func(c *host.Context) error {
+			twice := func(c Context) error {
 				if err := currentTarget(c); err != nil {
 					return err
 				}
@@ -196,25 +196,25 @@ func TestTargetReleasesHandles(t *testing.T) {
 			}
 			return hostmock.Main(p, "pyodide"), twice, func() []uint32 { return []uint32{p.Body(), s} }
 		}},
-		{id: "C85 an id already taken: the element found", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(*host.Context) error, func() []uint32) {
+		{id: "C85 an id already taken: the element found", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(Context) error, func() []uint32) {
 			taken := p.Add(p.Body(), "p", "py-0", nil)
 			mainScript(p, false, "script", "", nil)
 			return hostmock.Main(p, "pyodide"), currentTarget, func() []uint32 { return []uint32{p.Body(), taken} }
 		}},
-		{id: "C86 worker script: the script and the element made", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(*host.Context) error, func() []uint32) {
+		{id: "C86 worker script: the script and the element made", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(Context) error, func() []uint32) {
 			s := p.Add(p.Body(), "script", "py-w1", nil)
 			return workerFor(p, "pyodide", "py-w1"), currentTarget, func() []uint32 {
 				out, _ := p.Find("py-w1-target")
 				return []uint32{out, s}
 			}
 		}},
-		{id: "C93 py-script worker: the element", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(*host.Context) error, func() []uint32) {
+		{id: "C93 py-script worker: the element", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(Context) error, func() []uint32) {
 			s := p.Add(p.Body(), "py-script", "w", nil)
 			return workerFor(p, "pyodide", "w"), currentTarget, func() []uint32 { return []uint32{s} }
 		}},
-		{id: "C91 display(target=<script>): the script, not its output", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(*host.Context) error, func() []uint32) {
+		{id: "C91 display(target=<script>): the script, not its output", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(Context) error, func() []uint32) {
 			s := mainScript(p, false, "script", "s1", nil)
-			run := func(c *host.Context) error {
+			run := func(c Context) error {
 				if err := currentTarget(c); err != nil {
 					return err
 				}
@@ -238,7 +238,7 @@ func TestTargetReleasesHandles(t *testing.T) {
 	}
 }
 
-func currentTarget(c *host.Context) error {
+func currentTarget(c Context) error {
 	_, err := c.CurrentTarget(ctx)
 	return err
 }

@@ -165,6 +165,18 @@ func TestGoNames(t *testing.T) {
 	}
 }
 
+// TestJSName: jco's names in JS are lowerCamelCase, initialisms included.
+func TestJSName(t *testing.T) {
+	for in, want := range map[string]string{
+		"get-element-by-id": "getElementById", "base-url": "baseUrl", "worker-script-id": "workerScriptId",
+		"config": "config", "js-import": "jsImport", "%type": "type",
+	} {
+		if got := jsName(in); got != want {
+			t.Errorf("jsName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 // TestGenerateRendersShapes renders the glue for the test WIT, so every
 // shape above goes through the emitters and gofmt.
 func TestGenerateRendersShapes(t *testing.T) {
@@ -173,11 +185,11 @@ func TestGenerateRendersShapes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) != 4 {
-		t.Fatalf("got %d files, want 4", len(files))
+	if len(files) != 5 {
+		t.Fatalf("got %d files, want 5", len(files))
 	}
 	for _, f := range files {
-		if !slices.Contains([]string{"types_gen.go", "bindings_gen.go"}, f.name) || len(f.src) == 0 {
+		if !slices.Contains([]string{"types_gen.go", "bindings_gen.go", "bridge_gen.go"}, f.name) || len(f.src) == 0 {
 			t.Errorf("unexpected file %s/%s (%d bytes)", f.side, f.name, len(f.src))
 		}
 	}

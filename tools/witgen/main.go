@@ -12,12 +12,15 @@
 //     call the guest's exports;
 //   - the host's public names: aliases of the named types, their constants
 //     and the import interfaces, so users of package host never import the
-//     internal glue.
+//     internal glue;
+//   - the Go half of the test bridge that drives the component under jco
+//     in Node with the same Go hosts (tests/internal/jcohost).
 //
 // Usage:
 //
 //	witgen -wit wit -world execctx -types internal/wittypes \
-//	       -guest component/internal/bindings -host host/internal/bindings -api host
+//	       -guest component/internal/bindings -host host/internal/bindings -api host \
+//	       -jco tests/internal/jcohost
 //
 // It reads WIT with go.bytecodealliance.org/wit, which runs wasm-tools
 // inside wazero, so it needs no other binary.
@@ -39,8 +42,9 @@ func main() {
 	host := flag.String("host", "", "output directory of the host glue")
 	api := flag.String("api", "", "output directory of the host's public type aliases")
 	types := flag.String("types", "", "output directory of the shared WIT types")
+	jco := flag.String("jco", "", "output directory of the jco test bridge's Go half")
 	flag.Parse()
-	dirs := map[string]string{"types": *types, "guest": *guest, "host": *host, "api": *api}
+	dirs := map[string]string{"types": *types, "guest": *guest, "host": *host, "api": *api, "jco": *jco}
 	if err := run(*witDir, *world, dirs); err != nil {
 		fmt.Fprintln(os.Stderr, "witgen:", err)
 		os.Exit(1)

@@ -1,0 +1,99 @@
+// Package differential runs generated configs through the component under
+// both engines, wazero (package host) and jco in Node as npm users run it
+// (tests/internal/jcohost), and requires the same bytes from each: the
+// normalised config, or the error. It exists because the two once
+// disagreed on integers 120–154 and one-character strings while each
+// looked plausible (see component/internal/guestabi/arena.go).
+//
+// Without Node or a built npm/dist the suite is skipped with a message;
+// EXECCTX_REQUIRE_JCO=1 (set by make) makes that an error.
+package differential
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"testing"
+
+	"github.com/execctx/execctx/host"
+	"github.com/execctx/execctx/host/hostmock"
+	"github.com/execctx/execctx/tests/internal/jcohost"
+)
+
+var (
+	wazero    *host.Runtime
+	jco       *jcohost.Runtime
+	jcoAbsent error // why the jco engine is not there
+)
+
+func TestMain(m *testing.M) {
+	ctx := context.Background()
+	var err error
+	if wazero, err = host.NewRuntime(ctx); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	jco, err = jcohost.NewRuntime(jcohost.Options{})
+	switch {
+	case errors.Is(err, jcohost.ErrUnavailable) && os.Getenv("EXECCTX_REQUIRE_JCO") == "":
+		jcoAbsent = err
+	case err != nil:
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	code := m.Run()
+	_ = wazero.Close(ctx)
+	if jco != nil {
+		_ = jco.Close()
+	}
+	os.Exit(code)
+}
+
+// answer is what Config gave: the JSON text or the error's text.
+type answer struct {
+	text string
+	err  string
+}
+
+func (a answer) String() string {
+	if a.err != "" {
+		return "error " + a.err
+	}
+	return a.text
+}
+
+// configBoth loads sources as a main thread's config under both engines,
+// at the same time (one runs in Go, the other in Node), and fails the
+// test unless both answered the same bytes. It returns that answer.
+func configBoth(t *testing.T, sources ...host.ConfigSource) answer {
+	t.Helper()
+	if jcoAbsent != nil {
+		t.Skipf("%v: the differential suite needs node and npm/dist (make npm)", jcoAbsent)
+	}
+	done := make(chan answer, 1)
+	go func() { done <- configOn(jco.NewContext, sources) }()
+	w := configOn(wazero.NewContext, sources)
+	j := <-done
+	if w != j {
+		t.Fatalf("the engines disagree on %.300q\nwazero: %.500s\njco:    %.500s", sources[0].Text, w, j)
+	}
+	return w
+}
+
+// configOn runs one fresh context's Config on one engine.
+func configOn[C jcohost.API](newContext func(context.Context, host.Imports) (C, error), sources []host.ConfigSource) answer {
+	ctx := context.Background()
+	h := hostmock.Main(hostmock.NewPage(), "micropython")
+	h.Env.Sources = sources
+	c, err := newContext(ctx, h.Imports())
+	if err != nil {
+		return answer{err: "new context: " + err.Error()}
+	}
+	defer c.Close(ctx)
+	text, err := c.Config(ctx)
+	if err != nil {
+		return answer{err: err.Error()}
+	}
+	return answer{text: text}
+}

@@ -1,0 +1,45 @@
+package jcohost_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/execctx/execctx/host"
+	"github.com/execctx/execctx/host/hostmock"
+	"github.com/execctx/execctx/tests/internal/jcohost"
+)
+
+// TestBridge checks the bridge itself: values both ways, a result's error,
+// an import's error, and host.ErrBusy on re-entry. The conformance and
+// differential suites use it for everything else.
+func TestBridge(t *testing.T) {
+	rt, err := jcohost.NewRuntime(jcohost.Options{})
+	if errors.Is(err, jcohost.ErrUnavailable) {
+		t.Skipf("%v: the bridge needs node and npm/dist (make npm)", err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rt.Close()
+	ctx := context.Background()
+	h := hostmock.Main(hostmock.NewPage(), "micropython")
+	h.Env.Sources = []host.ConfigSource{hostmock.TagConfig("a = 123\nb = \"x\"", host.ConfigFormatTOML)}
+	c, err := rt.NewContext(ctx, h.Imports())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	if got, err := c.Config(ctx); err != nil || got != `{"a":123,"b":"x","type":"mpy"}` {
+		t.Fatalf("Config = %s, %v", got, err)
+	}
+	if err := c.Set(ctx, 1, "title", host.Value{Kind: host.ValueText, Text: "t"}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := c.Get(ctx, 1, "title"); err != nil || got != (host.Value{Kind: host.ValueText, Text: "t"}) {
+		t.Fatalf("Get = %+v, %v", got, err)
+	}
+	if _, err := c.JSImport(ctx, []string{"javascript:alert(1)"}); err == nil {
+		t.Fatal("a javascript: URL was accepted")
+	}
+}
