@@ -56,6 +56,23 @@ const reachingWorker = (mode, config) => ({
   jsImport: "Hello from JavaScript!",
 });
 
+test("config values cross the component intact on main and in a worker (once corrupted under jco)", async () => {
+  const { results, errors } = await open("coi", "tests/values.html");
+  assert.equal(results.error, undefined);
+  assert.deepEqual(errors, []);
+  const ints = Object.fromEntries(Array.from({ length: 256 }, (_, i) => [`k${i}`, i]));
+  const chars = Object.fromEntries(Array.from({ length: 95 }, (_, i) => [String.fromCharCode(32 + i), String.fromCharCode(32 + i)]));
+  for (const side of ["main", "worker"]) {
+    const got = results[side];
+    assert.deepEqual(got.toml, { a: 123, type: "py" }, side);
+    assert.deepEqual(got.json, { x: 1, type: "py" }, side);
+    assert.equal(got.timeout.experimental_ffi_timeout, 130, side);
+    assert.deepEqual(got.ints, { ...ints, type: "py" }, side);
+    assert.deepEqual(got.chars, { ...chars, type: "py" }, side);
+    assert.match(got.position.error, /^\(PY1000\): Invalid TOML\nline 1, column 146\b/, side);
+  }
+});
+
 for (const mode of ["coi", "csp"]) test(`${mode}: a worker writes main's document synchronously and js_import works on both sides`, async () => {
   const { results, warnings, errors } = await open(mode);
   assert.equal(results.error, undefined);
