@@ -8,6 +8,7 @@ import (
 
 	"github.com/execctx/execctx/host"
 	"github.com/execctx/execctx/host/hostmock"
+	"github.com/execctx/execctx/tests/internal/reliability"
 )
 
 func tomlSource(text string) host.ConfigSource {
@@ -34,6 +35,7 @@ func decode(t *testing.T, a answer) map[string]any {
 // as keys, and in an array. Go boxes 0–255 from a static table, the
 // memory the adapter once overwrote.
 func TestIntegers(t *testing.T) {
+	reliability.Row(t, "differential", "integers -1000..1000 as TOML and JSON values, keys and an array", "wazero and jco give the same bytes; every value exact")
 	var toml, array []string
 	object := map[string]int{}
 	for n := -1000; n <= 1000; n++ {
@@ -77,6 +79,7 @@ func oneCharacter() []string {
 
 // TestOneCharacterStrings: each as a key and as a value, in JSON and TOML.
 func TestOneCharacterStrings(t *testing.T) {
+	reliability.Row(t, "differential", "every printable one-character string (and 1–4-byte UTF-8) as key and value, JSON and TOML", "same bytes; every string exact")
 	object := map[string]string{}
 	var toml []string
 	for _, c := range oneCharacter() {
@@ -106,6 +109,7 @@ func tomlQuote(s string) string {
 // TestLengths: keys and values of every length from 0 to 300, in
 // characters of one to four bytes.
 func TestLengths(t *testing.T) {
+	reliability.Row(t, "differential", "keys and values of 0–300 characters of 1–4 bytes each", "same bytes; every string exact")
 	for _, unit := range []string{"a", "é", "中", "😀"} {
 		t.Run(unit, func(t *testing.T) {
 			object := map[string]string{}

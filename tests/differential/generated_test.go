@@ -12,6 +12,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/execctx/execctx/host"
+	"github.com/execctx/execctx/tests/internal/reliability"
 )
 
 // unicodeSamples are strings that stress UTF-8 handling: accents, CJK,
@@ -24,6 +25,7 @@ var unicodeSamples = []string{
 
 // TestUnicode: each sample as a key and a value, in both formats.
 func TestUnicode(t *testing.T) {
+	reliability.Row(t, "differential", "unicode keys and values: CJK, emoji, joiners, combining marks, RTL, U+2028, NUL", "same bytes; config unchanged")
 	object := map[string]any{}
 	for i, s := range unicodeSamples {
 		object[s] = s
@@ -42,6 +44,7 @@ func TestUnicode(t *testing.T) {
 // TestGenerated: random nested configs from a fixed seed, in both
 // formats; each must come back as it went in, plus its type.
 func TestGenerated(t *testing.T) {
+	reliability.Row(t, "differential", "24 random nested configs (seeded), each as JSON and TOML", "same bytes; config unchanged")
 	r := rand.New(rand.NewPCG(8, 2026))
 	for i := range 24 {
 		object := randomTable(r, 3)
@@ -129,6 +132,7 @@ func randomString(r *rand.Rand, maxLen int) string {
 // is broken at each column from 100 to 200, the range where positions
 // once came out wrong under jco.
 func TestErrors(t *testing.T) {
+	reliability.Row(t, "differential", "two configs cut every 3 bytes; an error at each column 100–200", "same error text and position")
 	valid := []host.ConfigSource{
 		tomlSource("name = \"app\"\n[files]\n\"https://x.test/a.py\" = \"./a.py\"\n[js_modules.main]\n\"./m.js\" = \"m\"\n"),
 		jsonSource(`{"name": "app", "packages": ["numpy", "a\u00e9"], "nested": {"x": [1, 2.5, true, null]}}`),

@@ -36,3 +36,16 @@ test("error positions in the range that was corrupted", async () => {
     });
   }
 });
+
+test("__proto__ and constructor keys stay ordinary keys, and nothing is polluted", async () => {
+  const got = await config('{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 2}}, "toString": 3}');
+  assert.deepEqual(Object.keys(got).sort(), ["__proto__", "constructor", "toString", "type"]);
+  assert.deepEqual(Object.getOwnPropertyDescriptor(got, "__proto__").value, { polluted: 1 });
+  assert.equal(Object.getPrototypeOf(got), Object.prototype);
+  assert.equal(got.toString, 3);
+  assert.equal({}.polluted, undefined);
+  assert.equal(Object.prototype.polluted, undefined);
+  const toml = await config('"__proto__" = { polluted = 1 }\n[constructor.prototype]\npolluted = 2');
+  assert.deepEqual(Object.getOwnPropertyDescriptor(toml, "__proto__").value, { polluted: 1 });
+  assert.equal({}.polluted, undefined);
+});
