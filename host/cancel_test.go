@@ -14,8 +14,9 @@ import (
 )
 
 // The deadlines below only trigger cancellation: no test asserts how long
-// anything took. Each one's expected outcome holds wherever the deadline
-// happens to pass.
+// anything took. They are long enough that the call has started when they
+// pass (a slow import waits for them however long they are), and, in the
+// guest case, a fraction of the seconds its config takes to load.
 
 // stalling is a set of hosts whose imports can be made to stall: while
 // stallWarn or stallFetch is set, Warn or FetchText calls it before
@@ -107,13 +108,13 @@ func stopCases() []stopCase {
 	const cancelText = "execctx: config: stopped because the call was cancelled"
 	big := bigConfig() // built here, not after the deadline's clock starts
 	return []stopCase{
-		{id: "deadline in fetch", deadline: 10 * time.Millisecond, stopped: config, want: context.DeadlineExceeded, text: deadlineText,
+		{id: "deadline in fetch", deadline: 100 * time.Millisecond, stopped: config, want: context.DeadlineExceeded, text: deadlineText,
 			setup: func(s *stalling, _ context.CancelFunc) { s.stallFetch = untilDone }},
 		{id: "cancel in fetch", stopped: config, want: context.Canceled, text: cancelText,
 			setup: func(s *stalling, cancel context.CancelFunc) { s.stallFetch = func(context.Context) { cancel() } }},
 		{id: "cancel with a cause", stopped: config, want: context.Canceled, cause: errors.New("page unloaded"), text: cancelText,
 			setup: func(s *stalling, cancel context.CancelFunc) { s.stallFetch = func(context.Context) { cancel() } }},
-		{id: "deadline in warn", deadline: 10 * time.Millisecond, stopped: window, want: context.DeadlineExceeded,
+		{id: "deadline in warn", deadline: 100 * time.Millisecond, stopped: window, want: context.DeadlineExceeded,
 			text:  "execctx: window: stopped because the call's deadline passed",
 			setup: func(s *stalling, _ context.CancelFunc) { s.stallWarn = untilDone }},
 		{id: "cancel in warn", stopped: window, want: context.Canceled,
