@@ -25,7 +25,7 @@
 // # Cancellation
 //
 // Every call takes a ctx, and stops when ctx is cancelled or its deadline
-// passes: wazero stops a running guest at its next loop or call, and a
+// passes: wazero stops a running guest at its next loop iteration, and a
 // host import that returns after ctx is done ends the call there, before
 // its result reaches the guest. The call fails with a *CanceledError that
 // wraps ctx.Err(), so errors.Is(err, context.DeadlineExceeded) or
