@@ -14,7 +14,7 @@ CORE    := host/internal/core/execctx.core.wasm
 COMPONENT := $(BUILD)/execctx.component.wasm
 GUEST_SRC := $(shell find component internal -name '*.go' -not -name '*_test.go')
 
-.PHONY: all setup generate build core component test test-go test-tools test-torture \
+.PHONY: all setup generate build core component test test-go test-race test-tools test-torture \
         test-component test-node test-deno test-package test-browser chromium npm check-generate check-core check-component bench demo clean
 
 all: build
@@ -115,6 +115,19 @@ test: setup check-generate check-core test-go test-tools test-torture check-comp
 test-go: core $(NPM_DIST)/index.js
 	$(GO) vet ./...
 	EXECCTX_REQUIRE_JCO=1 $(GO) test -count=1 ./...
+
+# The Go host under the race detector: goroutines sharing a Runtime and a
+# Context, cancellation racing wazero's watcher. Instrumented, wazero's
+# compiler is about ten times slower (half a minute of CPU per Runtime), so
+# its compiler packages are built without instrumentation (they run once
+# per compile, on one goroutine; the runtime that executes the guest stays
+# instrumented), and the tests share compiled code through a cache.
+WAZEVO     := github.com/tetratelabs/wazero/internal/engine/wazevo
+RACE_FLAGS := -gcflags='$(WAZEVO)/ssa/...=-race=false' -gcflags='$(WAZEVO)/backend/...=-race=false' \
+              -gcflags='$(WAZEVO)/frontend/...=-race=false'
+
+test-race: core
+	EXECCTX_TEST_CACHE=$(CURDIR)/$(BUILD)/wazero-test-cache $(GO) test -race $(RACE_FLAGS) -count=1 ./host/...
 
 test-tools:
 	cd tools && $(GO) vet ./... && $(GO) test -count=1 ./...

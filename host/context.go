@@ -87,7 +87,8 @@ func (c *Context) discard(ctx context.Context) error {
 }
 
 // call runs fn on a live instance. A trap discards the instance, so that
-// the next call starts from a clean one.
+// the next call starts from a clean one; so does a ctx that is done by the
+// time fn returns.
 func call[T any](ctx context.Context, c *Context, name string, fn func(*bindings.Instance, context.Context) (T, error)) (T, error) {
 	var zero T
 	if !c.busy.TryLock() {
@@ -97,12 +98,29 @@ func call[T any](ctx context.Context, c *Context, name string, fn func(*bindings
 	if c.closed {
 		return zero, ErrClosed
 	}
+	// wazero closes an instance called with a done ctx; refusing the call
+	// first keeps the instance and its state.
+	if ctx.Err() != nil {
+		return zero, canceled(ctx, name, false)
+	}
 	if c.inst == nil {
 		if err := c.instantiate(ctx); err != nil {
+			if stoppedBy(ctx, err) {
+				return zero, canceled(ctx, name, true)
+			}
 			return zero, err
 		}
 	}
 	v, err := fn(c.inst, ctx)
+	if ctx.Err() != nil {
+		// Once ctx is done, wazero's watcher may close the instance even
+		// after fn returned (it races the end of the call), so it is not
+		// reused, even when the call completed.
+		_ = c.discard(ctx)
+		if stoppedBy(ctx, err) {
+			return zero, canceled(ctx, name, true)
+		}
+	}
 	if t, ok := asTrap(err); ok {
 		trap := &TrapError{Call: name, Reason: t.Reason, Stderr: c.stderr.String(), err: err}
 		_ = c.discard(ctx)

@@ -3,6 +3,7 @@ package host_test
 import (
 	"context"
 	"errors"
+	"os"
 	"strings"
 	"testing"
 
@@ -10,9 +11,16 @@ import (
 	"github.com/execctx/execctx/host/hostmock"
 )
 
+// newRuntime compiles a Runtime for one test. EXECCTX_TEST_CACHE, when set
+// (make test-race sets it), names a compilation cache that every test and
+// test binary shares, so that the module is compiled once, not per test.
 func newRuntime(t testing.TB) *host.Runtime {
 	t.Helper()
-	rt, err := host.NewRuntime(context.Background())
+	var opts []host.Option
+	if dir := os.Getenv("EXECCTX_TEST_CACHE"); dir != "" {
+		opts = append(opts, host.WithCompilationCache(dir))
+	}
+	rt, err := host.NewRuntime(context.Background(), opts...)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,4 +21,22 @@
 // Canonical ABI) fails that call with an error that wraps ErrTrapped. The
 // trapped instance is closed and never reused: the next call on the
 // Context starts a fresh instance with the same Imports.
+//
+// # Cancellation
+//
+// Every call takes a ctx, and stops when ctx is cancelled or its deadline
+// passes: wazero stops a running guest at its next loop iteration, and a
+// host import that returns after ctx is done ends the call there, before
+// its result reaches the guest. The call fails with a *CanceledError that
+// wraps ctx.Err(), so errors.Is(err, context.DeadlineExceeded) or
+// errors.Is(err, context.Canceled) tells why. It is not ErrTrapped, since
+// the guest did nothing wrong, but as after a trap the stopped instance is
+// discarded and the next call starts a fresh one. A call whose ctx is done
+// before it starts fails the same way and leaves the instance alone; one
+// whose ctx ends just as it completes returns its result, but its instance
+// is discarded all the same, since wazero may be closing it.
+//
+// A host import that may block (a fetch, say) should watch the ctx it is
+// given: wazero cannot interrupt Go code, so the call ends only once the
+// import returns.
 package host

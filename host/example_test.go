@@ -2,7 +2,9 @@ package host_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"time"
 
 	"github.com/execctx/execctx/host"
 	"github.com/execctx/execctx/host/hostmock"
@@ -41,4 +43,49 @@ func Example() {
 	// window: not-supported pyscript.window
 	// document.title: Unable to use `window` or `document` in worker. This requires SharedArrayBuffer support. See: https://docs.pyscript.net/latest/faq/#sharedarraybuffer
 	// warnings: 1
+}
+
+// unanswered is a fetch host whose server never answers: it gives up only
+// when the call's ctx ends, as a real fetch would.
+type unanswered struct{}
+
+func (unanswered) FetchText(ctx context.Context, url string) (host.Response, error) {
+	<-ctx.Done()
+	return host.Response{}, fmt.Errorf("fetch %s: %w", url, ctx.Err())
+}
+
+// A call bounded by a deadline: the config's fetch never answers, so the
+// deadline passes while the guest waits for it. The error wraps
+// context.DeadlineExceeded, and the Context carries on with a fresh
+// instance.
+func Example_deadline() {
+	ctx := context.Background()
+	rt, err := host.NewRuntime(ctx)
+	if err != nil {
+		panic(err)
+	}
+	defer rt.Close(ctx)
+
+	hosts := hostmock.Main(hostmock.NewPage(), "pyodide")
+	hosts.Env.Sources = []host.ConfigSource{hostmock.AttributeConfig("./config.json")}
+	imports := hosts.Imports()
+	imports.Fetch = unanswered{}
+	c, err := rt.NewContext(ctx, imports)
+	if err != nil {
+		panic(err)
+	}
+	defer c.Close(ctx)
+
+	bounded, cancel := context.WithTimeout(ctx, 100*time.Millisecond)
+	defer cancel()
+	_, err = c.Config(bounded)
+	fmt.Println("deadline exceeded:", errors.Is(err, context.DeadlineExceeded))
+	fmt.Println(err)
+
+	inWorker, err := c.RunningInWorker(ctx) // the next call: a fresh instance
+	fmt.Println("RUNNING_IN_WORKER:", inWorker, err)
+	// Output:
+	// deadline exceeded: true
+	// execctx: config: stopped because the call's deadline passed; its guest instance was discarded and the next call starts a fresh one: context deadline exceeded
+	// RUNNING_IN_WORKER: false <nil>
 }

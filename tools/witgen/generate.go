@@ -39,8 +39,8 @@ func generate(m *Model, witDir string) ([]file, error) {
 		"\t\"github.com/execctx/execctx/component/internal/guestabi\"\n\t\"github.com/execctx/execctx/internal/cabi\"\n" +
 		"\t\"github.com/execctx/execctx/internal/wittypes\"\n)\n\n" +
 		"var (\n\t_ = math.Float64bits\n\t_ cabi.Unit\n)\n\n"
-	hostPrelude := h + hostDoc + "package bindings\n\nimport (\n\t\"context\"\n\t\"fmt\"\n\n" +
-		"\t\"github.com/tetratelabs/wazero\"\n\t\"github.com/tetratelabs/wazero/api\"\n\n" +
+	hostPrelude := h + hostDoc + "package bindings\n\nimport (\n\t\"context\"\n\t\"errors\"\n\t\"fmt\"\n\n" +
+		"\t\"github.com/tetratelabs/wazero\"\n\t\"github.com/tetratelabs/wazero/api\"\n\t\"github.com/tetratelabs/wazero/sys\"\n\n" +
 		"\t\"github.com/execctx/execctx/host/internal/wasmmem\"\n\t\"github.com/execctx/execctx/internal/cabi\"\n" +
 		"\t\"github.com/execctx/execctx/internal/wittypes\"\n)\n\n" + hostRuntime
 	var api emitter
@@ -125,23 +125,47 @@ func (i *Instance) enter(ctx context.Context) context.Context {
 	return ctx
 }
 
-// calling returns the Instance whose export call is in progress.
+// calling returns the Instance whose export call is in progress, and
+// stops that call first if its ctx is done: a host import is not started
+// for a caller that has given up.
 func calling(ctx context.Context) *Instance {
 	i, ok := ctx.Value(instanceKey{}).(*Instance)
 	if !ok {
 		panic("execctx: a host import was called outside an export call")
 	}
+	i.stopIfDone(ctx)
 	return i
 }
 
-// recoverTrap turns an ABI violation found while lifting into an error.
+// stopIfDone ends the export call in progress when its ctx is done, as
+// wazero does: it closes the guest with the exit code for ctx.Err() and
+// unwinds with that *sys.ExitError, which Call returns as is. Each host
+// function checks once its import has returned, because an import that
+// returns after the deadline (often because of it) would otherwise race
+// wazero's watcher: the guest could finish the call before being closed,
+// or be closed in the middle of the result being stored.
+func (i *Instance) stopIfDone(ctx context.Context) {
+	err := ctx.Err()
+	if err == nil {
+		return
+	}
+	code := sys.ExitCodeContextCanceled
+	if errors.Is(err, context.DeadlineExceeded) {
+		code = sys.ExitCodeDeadlineExceeded
+	}
+	_ = i.mod.CloseWithExitCode(ctx, code)
+	panic(sys.NewExitError(code))
+}
+
+// recoverTrap turns an ABI violation found while lifting into an error,
+// keeping the runtime's error (a failed cabi_realloc's) for errors.Is.
 func recoverTrap(fn string, err *error) {
 	if r := recover(); r != nil {
 		t, ok := r.(*cabi.Trap)
 		if !ok {
 			panic(r)
 		}
-		*err = &cabi.Trap{Reason: fn + ": " + t.Reason}
+		*err = &cabi.Trap{Reason: fn + ": " + t.Reason, Err: t.Err}
 	}
 }
 

@@ -112,6 +112,7 @@ func emitHostFunc(e *emitter, f *Func, sig coreSig) {
 		args += ", " + a
 	}
 	e.p("\t%sinst.imports.%s.%s(%s)", call, iface, goName(f.Name), args)
+	e.p("\tinst.stopIfDone(ctx)")
 	if pack != "" {
 		e.p("\t%s", pack)
 	}

@@ -7,10 +7,12 @@ package bindings
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/sys"
 
 	"github.com/execctx/execctx/host/internal/wasmmem"
 	"github.com/execctx/execctx/internal/cabi"
@@ -49,23 +51,47 @@ func (i *Instance) enter(ctx context.Context) context.Context {
 	return ctx
 }
 
-// calling returns the Instance whose export call is in progress.
+// calling returns the Instance whose export call is in progress, and
+// stops that call first if its ctx is done: a host import is not started
+// for a caller that has given up.
 func calling(ctx context.Context) *Instance {
 	i, ok := ctx.Value(instanceKey{}).(*Instance)
 	if !ok {
 		panic("execctx: a host import was called outside an export call")
 	}
+	i.stopIfDone(ctx)
 	return i
 }
 
-// recoverTrap turns an ABI violation found while lifting into an error.
+// stopIfDone ends the export call in progress when its ctx is done, as
+// wazero does: it closes the guest with the exit code for ctx.Err() and
+// unwinds with that *sys.ExitError, which Call returns as is. Each host
+// function checks once its import has returned, because an import that
+// returns after the deadline (often because of it) would otherwise race
+// wazero's watcher: the guest could finish the call before being closed,
+// or be closed in the middle of the result being stored.
+func (i *Instance) stopIfDone(ctx context.Context) {
+	err := ctx.Err()
+	if err == nil {
+		return
+	}
+	code := sys.ExitCodeContextCanceled
+	if errors.Is(err, context.DeadlineExceeded) {
+		code = sys.ExitCodeDeadlineExceeded
+	}
+	_ = i.mod.CloseWithExitCode(ctx, code)
+	panic(sys.NewExitError(code))
+}
+
+// recoverTrap turns an ABI violation found while lifting into an error,
+// keeping the runtime's error (a failed cabi_realloc's) for errors.Is.
 func recoverTrap(fn string, err *error) {
 	if r := recover(); r != nil {
 		t, ok := r.(*cabi.Trap)
 		if !ok {
 			panic(r)
 		}
-		*err = &cabi.Trap{Reason: fn + ": " + t.Reason}
+		*err = &cabi.Trap{Reason: fn + ": " + t.Reason, Err: t.Err}
 	}
 }
 
@@ -186,6 +212,7 @@ func hostEnvironmentDescribe(ctx context.Context, _ api.Module, stack []uint64) 
 	inst := calling(ctx)
 	m := inst.mem
 	r := inst.imports.Environment.Describe(ctx)
+	inst.stopIfDone(ctx)
 	wittypes.StoreReport(m, uint32(stack[0]), r)
 }
 
@@ -193,6 +220,7 @@ func hostEnvironmentConfigSources(ctx context.Context, _ api.Module, stack []uin
 	inst := calling(ctx)
 	m := inst.mem
 	r := inst.imports.Environment.ConfigSources(ctx)
+	inst.stopIfDone(ctx)
 	wittypes.StoreListConfigSource(m, uint32(stack[0]), r)
 }
 
@@ -202,6 +230,7 @@ func hostEnvironmentWarn(ctx context.Context, _ api.Module, stack []uint64) {
 	flat := stack[:2]
 	message := wittypes.LiftString(m, flat[0:])
 	inst.imports.Environment.Warn(ctx, message)
+	inst.stopIfDone(ctx)
 	_ = m
 }
 
@@ -212,6 +241,7 @@ func hostWindowGet(ctx context.Context, _ api.Module, stack []uint64) {
 	target := wittypes.LiftU32(m, flat[0:])
 	name := wittypes.LiftString(m, flat[1:])
 	v, err := inst.imports.Window.Get(ctx, target, name)
+	inst.stopIfDone(ctx)
 	r := cabi.ResultOf(v, err)
 	wittypes.StoreResultValue(m, uint32(stack[3]), r)
 }
@@ -224,6 +254,7 @@ func hostWindowSet(ctx context.Context, _ api.Module, stack []uint64) {
 	name := wittypes.LiftString(m, flat[1:])
 	value := wittypes.LiftValue(m, flat[3:])
 	err := inst.imports.Window.Set(ctx, target, name, value)
+	inst.stopIfDone(ctx)
 	r := cabi.ResultOf(cabi.Unit{}, err)
 	wittypes.StoreResultUnit(m, uint32(stack[6]), r)
 }
@@ -236,6 +267,7 @@ func hostWindowCall(ctx context.Context, _ api.Module, stack []uint64) {
 	method := wittypes.LiftString(m, flat[1:])
 	args := wittypes.LiftListValue(m, flat[3:])
 	v, err := inst.imports.Window.Call(ctx, target, method, args)
+	inst.stopIfDone(ctx)
 	r := cabi.ResultOf(v, err)
 	wittypes.StoreResultValue(m, uint32(stack[5]), r)
 }
@@ -246,6 +278,7 @@ func hostWindowRelease(ctx context.Context, _ api.Module, stack []uint64) {
 	flat := stack[:1]
 	handle := wittypes.LiftU32(m, flat[0:])
 	inst.imports.Window.Release(ctx, handle)
+	inst.stopIfDone(ctx)
 	_ = m
 }
 
@@ -255,6 +288,7 @@ func hostDocumentGetElementByID(ctx context.Context, _ api.Module, stack []uint6
 	flat := stack[:2]
 	id := wittypes.LiftString(m, flat[0:])
 	r := inst.imports.Document.GetElementByID(ctx, id)
+	inst.stopIfDone(ctx)
 	wittypes.StoreOptionU32(m, uint32(stack[2]), r)
 }
 
@@ -264,6 +298,7 @@ func hostDocumentCreateElement(ctx context.Context, _ api.Module, stack []uint64
 	flat := stack[:2]
 	tag := wittypes.LiftString(m, flat[0:])
 	v, err := inst.imports.Document.CreateElement(ctx, tag)
+	inst.stopIfDone(ctx)
 	r := cabi.ResultOf(v, err)
 	wittypes.StoreResultU32(m, uint32(stack[2]), r)
 }
@@ -275,6 +310,7 @@ func hostDocumentInsertAfter(ctx context.Context, _ api.Module, stack []uint64) 
 	reference := wittypes.LiftU32(m, flat[0:])
 	element := wittypes.LiftU32(m, flat[1:])
 	err := inst.imports.Document.InsertAfter(ctx, reference, element)
+	inst.stopIfDone(ctx)
 	r := cabi.ResultOf(cabi.Unit{}, err)
 	wittypes.StoreResultUnit(m, uint32(stack[2]), r)
 }
@@ -285,6 +321,7 @@ func hostDocumentTagName(ctx context.Context, _ api.Module, stack []uint64) {
 	flat := stack[:1]
 	element := wittypes.LiftU32(m, flat[0:])
 	r := inst.imports.Document.TagName(ctx, element)
+	inst.stopIfDone(ctx)
 	wittypes.StoreString(m, uint32(stack[1]), r)
 }
 
@@ -294,6 +331,7 @@ func hostDocumentElementID(ctx context.Context, _ api.Module, stack []uint64) {
 	flat := stack[:1]
 	element := wittypes.LiftU32(m, flat[0:])
 	r := inst.imports.Document.ElementID(ctx, element)
+	inst.stopIfDone(ctx)
 	wittypes.StoreString(m, uint32(stack[1]), r)
 }
 
@@ -304,6 +342,7 @@ func hostDocumentSetElementID(ctx context.Context, _ api.Module, stack []uint64)
 	element := wittypes.LiftU32(m, flat[0:])
 	id := wittypes.LiftString(m, flat[1:])
 	inst.imports.Document.SetElementID(ctx, element, id)
+	inst.stopIfDone(ctx)
 	_ = m
 }
 
@@ -311,6 +350,7 @@ func hostDocumentCurrentScript(ctx context.Context, _ api.Module, stack []uint64
 	inst := calling(ctx)
 	m := inst.mem
 	r := inst.imports.Document.CurrentScript(ctx)
+	inst.stopIfDone(ctx)
 	wittypes.StoreOptionU32(m, uint32(stack[0]), r)
 }
 
@@ -321,6 +361,7 @@ func hostWorkerSpawn(ctx context.Context, _ api.Module, stack []uint64) {
 	url := wittypes.LiftString(m, flat[0:])
 	options := wittypes.LiftWorkerOptions(m, flat[2:])
 	v, err := inst.imports.Worker.Spawn(ctx, url, options)
+	inst.stopIfDone(ctx)
 	r := cabi.ResultOf(v, err)
 	wittypes.StoreResultU32(m, uint32(stack[16]), r)
 }
@@ -331,6 +372,7 @@ func hostFetchFetchText(ctx context.Context, _ api.Module, stack []uint64) {
 	flat := stack[:2]
 	url := wittypes.LiftString(m, flat[0:])
 	v, err := inst.imports.Fetch.FetchText(ctx, url)
+	inst.stopIfDone(ctx)
 	r := cabi.ResultOf(v, err)
 	wittypes.StoreResultResponse(m, uint32(stack[2]), r)
 }

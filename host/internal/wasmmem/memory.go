@@ -39,11 +39,13 @@ func (m *Memory) Bind(ctx context.Context) { m.ctx = ctx }
 
 func trap(format string, args ...any) { panic(&cabi.Trap{Reason: fmt.Sprintf(format, args...)}) }
 
-// Alloc calls the guest's cabi_realloc.
+// Alloc calls the guest's cabi_realloc. Its failure keeps the runtime's
+// error, so that a call stopped by its context (wazero's *sys.ExitError,
+// which matches context.DeadlineExceeded or context.Canceled) still says so.
 func (m *Memory) Alloc(size, align uint32) uint32 {
 	res, err := m.realloc.Call(m.ctx, 0, 0, uint64(align), uint64(size))
 	if err != nil {
-		panic(&cabi.Trap{Reason: "cabi_realloc: " + err.Error()})
+		panic(&cabi.Trap{Reason: "cabi_realloc: " + err.Error(), Err: err})
 	}
 	addr := uint32(res[0])
 	if addr%align != 0 {

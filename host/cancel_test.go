@@ -1,0 +1,232 @@
+package host_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/execctx/execctx/host"
+	"github.com/execctx/execctx/host/hostmock"
+)
+
+// The deadlines below only trigger cancellation: no test asserts how long
+// anything took. They are long enough that the call has started when they
+// pass (a slow import waits for them however long they are), and, in the
+// guest case, a fraction of the seconds its config takes to load.
+
+// stalling is a set of hosts whose imports can be made to stall: while
+// stallWarn or stallFetch is set, Warn or FetchText calls it before
+// answering, as a slow host would (it waits for the deadline, or cancels
+// the call itself).
+// describes counts Describe calls: a guest instance asks once and keeps
+// the report, so the count goes up exactly when a fresh instance starts.
+type stalling struct {
+	*hostmock.Hosts
+	stallWarn  func(ctx context.Context)
+	stallFetch func(ctx context.Context)
+	describes  atomic.Int32
+}
+
+func newStalling(h *hostmock.Hosts) *stalling { return &stalling{Hosts: h} }
+
+func (s *stalling) imports() host.Imports {
+	imports := s.Hosts.Imports()
+	imports.Environment, imports.Fetch = s, s
+	return imports
+}
+
+func (s *stalling) Describe(ctx context.Context) host.Report {
+	s.describes.Add(1)
+	return s.Env.Describe(ctx)
+}
+
+func (s *stalling) ConfigSources(ctx context.Context) []host.ConfigSource {
+	return s.Env.ConfigSources(ctx)
+}
+
+func (s *stalling) Warn(ctx context.Context, message string) {
+	if s.stallWarn != nil {
+		s.stallWarn(ctx)
+	}
+	s.Env.Warn(ctx, message)
+}
+
+func (s *stalling) FetchText(ctx context.Context, url string) (host.Response, error) {
+	if s.stallFetch != nil {
+		s.stallFetch(ctx)
+	}
+	return s.Fetch.FetchText(ctx, url)
+}
+
+// untilDone stalls until the call's deadline has passed.
+func untilDone(ctx context.Context) { <-ctx.Done() }
+
+// bigConfig is a JSON config that takes the guest seconds to load, so a
+// call loading it is still running guest code when a short deadline passes.
+func bigConfig() host.ConfigSource {
+	var b strings.Builder
+	b.WriteString(`{"packages": [`)
+	for i := range 100_000 {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `"pkg%d"`, i)
+	}
+	b.WriteString(`]}`)
+	return hostmock.TagConfig(b.String(), host.ConfigFormatJSON)
+}
+
+// stopCase is one way for a call to be stopped: where its ctx is done.
+type stopCase struct {
+	id string
+	// setup prepares the hosts for the stopped call, given cancel for ctx.
+	setup func(s *stalling, cancel context.CancelFunc)
+	// stopped is the call that is stopped, and later repeated.
+	stopped func(c *host.Context, ctx context.Context) error
+	// deadline bounds the stopped call; zero means the test cancels it.
+	deadline time.Duration
+	// cause, when set, is what the test cancels the call with.
+	cause error
+	// want is the error the stopped call wraps.
+	want error
+	// text is the start of that error's message.
+	text string
+}
+
+func config(c *host.Context, ctx context.Context) error { _, err := c.Config(ctx); return err }
+func window(c *host.Context, ctx context.Context) error { _, err := c.Window(ctx); return err }
+
+// stopCases: a deadline and a cancellation, each while the guest waits
+// for a host import that returns a value (fetch), one that returns
+// nothing (warn), and while the guest itself is running.
+func stopCases() []stopCase {
+	const deadlineText = "execctx: config: stopped because the call's deadline passed"
+	const cancelText = "execctx: config: stopped because the call was cancelled"
+	big := bigConfig() // built here, not after the deadline's clock starts
+	return []stopCase{
+		{id: "deadline in fetch", deadline: 100 * time.Millisecond, stopped: config, want: context.DeadlineExceeded, text: deadlineText,
+			setup: func(s *stalling, _ context.CancelFunc) { s.stallFetch = untilDone }},
+		{id: "cancel in fetch", stopped: config, want: context.Canceled, text: cancelText,
+			setup: func(s *stalling, cancel context.CancelFunc) { s.stallFetch = func(context.Context) { cancel() } }},
+		{id: "cancel with a cause", stopped: config, want: context.Canceled, cause: errors.New("page unloaded"), text: cancelText,
+			setup: func(s *stalling, cancel context.CancelFunc) { s.stallFetch = func(context.Context) { cancel() } }},
+		{id: "deadline in warn", deadline: 100 * time.Millisecond, stopped: window, want: context.DeadlineExceeded,
+			text:  "execctx: window: stopped because the call's deadline passed",
+			setup: func(s *stalling, _ context.CancelFunc) { s.stallWarn = untilDone }},
+		{id: "cancel in warn", stopped: window, want: context.Canceled,
+			text:  "execctx: window: stopped because the call was cancelled",
+			setup: func(s *stalling, cancel context.CancelFunc) { s.stallWarn = func(context.Context) { cancel() } }},
+		{id: "deadline in the guest", deadline: 200 * time.Millisecond, stopped: config, want: context.DeadlineExceeded, text: deadlineText,
+			setup: func(s *stalling, _ context.CancelFunc) { s.Env.Sources = []host.ConfigSource{big} }},
+		{id: "cancel in the guest", stopped: config, want: context.Canceled, text: cancelText,
+			setup: func(s *stalling, cancel context.CancelFunc) {
+				s.Env.Sources = []host.ConfigSource{big}
+				time.AfterFunc(200*time.Millisecond, cancel)
+			}},
+	}
+}
+
+// TestStoppedCallKeepsItsCause: a call whose ctx is cancelled or passes
+// its deadline fails with an error that wraps ctx.Err() and says so, not
+// as a trap; the next call on the Context runs on a fresh instance.
+func TestStoppedCallKeepsItsCause(t *testing.T) {
+	rt := newRuntime(t)
+	for _, tc := range stopCases() {
+		t.Run(tc.id, func(t *testing.T) {
+			// A worker without SharedArrayBuffer, so that Window warns,
+			// with a config to fetch, so that Config fetches.
+			s := newStalling(hostmock.Worker(hostmock.NewPage(), "pyodide", false))
+			s.Env.Sources = []host.ConfigSource{hostmock.AttributeConfig("./c.json")}
+			s.Fetch.Files["https://example.test/app/c.json"] = `{"a": 1}`
+			c, err := rt.NewContext(context.Background(), s.imports())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close(context.Background())
+
+			ctx, cancel := stopContext(tc)
+			defer cancel()
+			tc.setup(s, cancel)
+			err = tc.stopped(c, ctx)
+			if tc.cause == nil {
+				checkStopped(t, err, tc.want, tc.text, tc.want.Error())
+			} else {
+				checkStopped(t, err, tc.want, tc.text, tc.want.Error()+": "+tc.cause.Error())
+				if !errors.Is(err, tc.cause) {
+					t.Fatalf("err = %v; want one wrapping the cause too", err)
+				}
+			}
+
+			s.stallWarn, s.stallFetch = nil, nil
+			s.Env.Sources = []host.ConfigSource{hostmock.AttributeConfig("./c.json")}
+			before := s.describes.Load()
+			if err := tc.stopped(c, context.Background()); err != nil {
+				t.Fatalf("the call after: %v", err)
+			}
+			if s.describes.Load() == before {
+				t.Fatal("the call after ran on the stopped instance; want a fresh one")
+			}
+		})
+	}
+}
+
+// stopContext is the ctx of tc's stopped call, and what cancels it.
+func stopContext(tc stopCase) (context.Context, context.CancelFunc) {
+	switch {
+	case tc.deadline > 0:
+		return context.WithTimeout(context.Background(), tc.deadline)
+	case tc.cause != nil:
+		ctx, cancel := context.WithCancelCause(context.Background())
+		return ctx, func() { cancel(tc.cause) }
+	}
+	return context.WithCancel(context.Background())
+}
+
+// checkStopped checks that err is a stopped call's error wrapping want,
+// whose message starts with text and ends with end.
+func checkStopped(t *testing.T, err, want error, text, end string) {
+	t.Helper()
+	if !errors.Is(err, want) {
+		t.Fatalf("err = %v; want one wrapping %v", err, want)
+	}
+	var stopped *host.CanceledError
+	if !errors.As(err, &stopped) {
+		t.Fatalf("err = %v (%T); want a *host.CanceledError", err, err)
+	}
+	if errors.Is(err, host.ErrTrapped) {
+		t.Fatalf("err = %v; a stopped call is not a trap", err)
+	}
+	if !strings.HasPrefix(err.Error(), text) || !strings.HasSuffix(err.Error(), end) {
+		t.Fatalf("err = %q; want %q ... %q", err, text, end)
+	}
+}
+
+// TestDoneContextStartsNoCall: a call whose ctx is already done fails
+// without starting the guest, and leaves the instance as it was.
+func TestDoneContextStartsNoCall(t *testing.T) {
+	s := newStalling(hostmock.Main(hostmock.NewPage(), "pyodide"))
+	c, err := newRuntime(t).NewContext(context.Background(), s.imports())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(context.Background())
+	if _, err := c.RunningInWorker(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = c.Config(ctx)
+	checkStopped(t, err, context.Canceled, "execctx: config: not started because the call was cancelled", "context canceled")
+
+	if _, err := c.Config(context.Background()); err != nil {
+		t.Fatalf("the call after: %v", err)
+	}
+	if n := s.describes.Load(); n != 1 {
+		t.Fatalf("Describe was called %d times; want 1, by the one instance", n)
+	}
+}
