@@ -129,6 +129,8 @@ test("config errors carry the spec's codes; failing workers reject ready", async
   // The browser's own text for a module that 404s, passed through by the facade.
   assert.equal(results.notFound, `execctx: fetching the worker's module ${server.base}/coi/tests/nowhere.js failed with 404 Not Found`);
   assert.equal(results.sync, SYNC_ON_MAIN);
+  // Chromium's message for a module that cannot be parsed names no file: execctx names the worker.
+  assert.equal(results.syntax, `execctx: worker ${server.base}/coi/tests/syntax-error.js could not be imported: Unexpected token '='`);
 });
 
 // The demo page: what it shows, row by row, on each side. The config is

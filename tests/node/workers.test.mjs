@@ -143,6 +143,14 @@ test("terminating a worker rejects its ready and the calls it has pending", asyn
   await pending;
 });
 
+test("a module worker that cannot be parsed rejects ready naming its URL", async () => {
+  const url = fixture("syntax-error.mjs");
+  const e = await start("syntax-error.mjs").ready.then(() => assert.fail("ready resolved"), (e) => e);
+  // Node's own message names no file; Deno's names the file, line and column.
+  assert.match(`${e.name}: ${e.message}`, /SyntaxError/);
+  assert.ok(e.message.includes(url), `the message names no URL: ${e.message}`);
+});
+
 test("well-known probes of sync stay local: JSON.stringify, String, await and inspect send no call", async () => {
   const w = start("echo-worker.mjs");
   await w.ready;

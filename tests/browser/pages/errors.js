@@ -10,6 +10,7 @@ results.missing = await message(createContext({ config: "./missing.toml" }));
 results.badURL = await message(createContext({ config: "./config.txt" }));
 results.throwing = await message(PyWorker("./throws.js", { type: "module" }).ready);
 results.notFound = await message(PyWorker("./nowhere.js", { type: "module" }).ready);
+results.syntax = await message(PyWorker("./syntax-error.js", { type: "module" }).ready);
 try {
   sync.anything;
 } catch (e) {
