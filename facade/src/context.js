@@ -50,12 +50,15 @@ export async function createContext(options = {}) {
     handles: channel ? remoteHandles(channel) : localHandles(realmObjects),
     fetched: new Map(),
     currentScript: options.currentScript ?? (() => globalThis.document?.currentScript ?? null),
+    // A started worker waits here only until PyWorker returns its handle:
+    // the realm keeps no worker alive (the caller's handle does).
     spawn: (url, opts) => {
       const handle = startWorker(url, opts, { workerThreads, objects: realmObjects, context: { baseURL, timeout: realm.timeout } });
-      realm.workers.push(handle);
-      return realm.workers.length - 1;
+      realm.spawned.set(++realm.lastSpawned, handle);
+      return realm.lastSpawned;
     },
-    workers: [],
+    spawned: new Map(),
+    lastSpawned: 0,
     timeout: -1,
   };
   const imports = merge(hostImports(realm), options.hostOverrides);
@@ -94,8 +97,10 @@ function build(guest, realm, channel, config) {
 
   const js_import = jsImport(guest, RUNNING_IN_WORKER && channel);
   const PyWorker = RUNNING_IN_WORKER ? workerPyWorker(guest) : (url, options = {}) => {
-    const handle = guest.call("py-worker", (c) => c.pyWorker(String(url), JSON.stringify(options)));
-    return realm.workers[handle];
+    const id = guest.call("py-worker", (c) => c.pyWorker(String(url), JSON.stringify(options)));
+    const handle = realm.spawned.get(id);
+    realm.spawned.delete(id);
+    return handle;
   };
   const current_target = () => guest.call("current-target", (c) => c.currentTarget());
   const js_modules = guest.call("js-modules", (c) => c.jsModules());

@@ -49,6 +49,22 @@ function withURL(e, url) {
   return new Ctor(`execctx: worker ${url} could not be imported: ${e.message}`, { cause: e });
 }
 
+// A Web Worker's end is not reported to main (Node's worker_threads emit
+// "exit"): tell main before it closes itself (close()), or exits (Deno's
+// unload event, after Deno.exit or process.exit), so that main's calls to
+// it reject instead of waiting for ever.
+function reportExit() {
+  const close = globalThis.close.bind(globalThis);
+  const exit = () => port.post({ execctx: "exit" });
+  globalThis.close = () => {
+    exit();
+    close();
+  };
+  globalThis.addEventListener("unload", exit);
+}
+
+if (isWebWorker) reportExit();
+
 port.listen(async function onInit(data) {
   if (!ours(data) || data.execctx !== "init") return;
   try {

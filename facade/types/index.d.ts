@@ -55,8 +55,13 @@ export interface ConfigFile {
 export interface WorkerHandle {
   /** Settles when the worker's script has run (resolves) or failed, died or could not start (rejects). */
   readonly ready: Promise<WorkerHandle>;
-  /** Calls the worker's exposed functions (always promises); assigning exposes main's functions to it. */
+  /**
+   * Calls the worker's exposed functions (always promises); assigning exposes main's functions to it.
+   * Once the worker has ended (terminated, exited, or an uncaught error), calls reject at once, saying why.
+   * `then`, `toJSON` and `inspect` read as undefined and cannot be assigned.
+   */
   readonly sync: { [name: string]: (...args: any[]) => Promise<any> };
+  /** Ends the worker: pending and later calls reject, and main lets go of everything it held for it. */
   terminate(): Promise<number> | void;
   /** The underlying Worker (browsers, Deno) or worker_threads Worker (Node). */
   readonly worker: unknown;

@@ -25,9 +25,10 @@ class WorkerServer {
   #held; // main's objects this worker holds references to
   #callbacks = new Map(); // worker function id → main-side wrapper
   #wrappers = new WeakMap(); // wrapper → worker function id
-  #pending = new Map(); // invocation id → { resolve, reject }
+  #pending = new Map(); // invocation id → { name, resolve, reject }
   #nextInvoke = 1;
   #awaited = 0; // the sync call the worker waits on: the last one it sent
+  #ended = null; // once the worker is gone: (what) => the Error saying so
 
   // The operations a worker can ask for (PROTOCOL.md, "Operations").
   #ops = {
@@ -47,17 +48,22 @@ class WorkerServer {
     this.#objects = objects;
     this.#held = objects.holder();
     port.listen((data) => {
-      if (ours(data) && !this.#handle(data)) onMessage(data);
+      if (ours(data) && !this.#ended && !this.#handle(data)) onMessage(data);
     });
   }
 
   /** Calls a function the worker exposed through sync; always a promise. */
   invoke(name, args) {
-    const id = this.#nextInvoke++;
-    return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
-      this.#port.post({ execctx: "invoke", id, name, args: this.#encodeAll(args) });
-    });
+    if (this.#ended) return Promise.reject(this.#ended(`call "${name}" was not sent`));
+    try {
+      const message = { execctx: "invoke", id: this.#nextInvoke++, name, args: this.#encodeAll(args) };
+      return new Promise((resolve, reject) => {
+        this.#pending.set(message.id, { name, resolve, reject });
+        this.#port.post(message);
+      });
+    } catch (e) {
+      return Promise.reject(e); // an argument that cannot be sent
+    }
   }
 
   /** Rejects every pending invocation, e.g. when the worker's script failed. */
@@ -66,10 +72,35 @@ class WorkerServer {
     this.#pending.clear();
   }
 
-  /** Rejects pending invocations and releases the worker's references: the worker is gone. */
-  close(error) {
-    this.fail(error);
+  /**
+   * close lets go of everything this worker had, for good: the worker is
+   * gone. ended(what) makes the Error that rejects each pending call and
+   * every later call, and that a later call of its functions throws.
+   */
+  close(ended) {
+    if (this.#ended) return;
+    this.#ended = ended;
+    for (const p of this.#pending.values()) p.reject(ended(`call "${p.name}" got no answer`));
+    this.#pending.clear();
     this.#held.releaseAll();
+    this.#callbacks.clear();
+    this.#expose = Object.create(null);
+    this.#sab = null;
+  }
+
+  /** offer makes main's fn callable by the worker as sync.<name>; a worker that is gone gets nothing. */
+  offer(name, fn) {
+    if (!this.#ended) this.#expose[name] = fn;
+  }
+
+  /** The sizes of this worker's tables on main, for tests. */
+  stats() {
+    return {
+      pending: this.#pending.size,
+      callbacks: this.#callbacks.size,
+      held: this.#held.size,
+      syncBuffer: this.#sab?.byteLength ?? 0,
+    };
   }
 
   /** Handles a protocol message; false for one that is not the protocol's. */
@@ -97,6 +128,10 @@ class WorkerServer {
       answer = { ok: true, value: encode(await this.#ops[op](args), this.#codec(refs)) };
     } catch (e) {
       answer = { ok: false, error: errorData(e) };
+    }
+    if (this.#ended) {
+      this.#held.releaseAll(); // the worker went while the operation ran: nothing to answer
+      return;
     }
     if (!sync) {
       this.#port.post({ execctx: "reply", id, ...answer });
@@ -151,7 +186,10 @@ class WorkerServer {
   /** The main-side function for the worker's function id: calling it posts `callback`. */
   #callback(id) {
     if (!this.#callbacks.has(id)) {
-      const fn = (...args) => this.#port.post({ execctx: "callback", id, args: this.#encodeAll(args) });
+      const fn = (...args) => {
+        if (this.#ended) throw this.#ended("its function was not called");
+        this.#port.post({ execctx: "callback", id, args: this.#encodeAll(args) });
+      };
       this.#callbacks.set(id, fn);
       this.#wrappers.set(fn, id);
     }
