@@ -1,11 +1,16 @@
 // A worker's life as main sees it. `ready` settles exactly once: the
-// script ran, failed, or the worker ended first. The end is final and has a reason, which every error about the
+// script ran, failed, took longer than its bound, or the worker ended
+// first. The end is final and has a reason, which every error about the
 // worker's later calls repeats: "terminated", "exited with code N",
 // "exited" (a Web Worker that closed itself), or "failed: …" (an uncaught
 // error, which ends a worker in every runtime; see PROTOCOL.md).
 
-/** readiness is a worker's `ready` promise with functions that settle it; the first call wins. */
-export function readiness() {
+/**
+ * readiness is a worker's `ready` promise with functions that settle it;
+ * the first call wins. Unless settled sooner, it rejects after ms
+ * milliseconds (negative: no bound).
+ */
+export function readiness(url, ms) {
   let resolve;
   let reject;
   const ready = new Promise((res, rej) => {
@@ -13,8 +18,18 @@ export function readiness() {
     reject = rej;
   });
   ready.catch(() => {}); // a caller that never awaits ready must not see an unhandled rejection
-  return { ready, resolve, fail: reject };
+  const timer = ms >= 0 ? setTimeout(() => reject(tooSlow(url, ms)), ms) : undefined;
+  const settle = (fn) => (arg) => {
+    clearTimeout(timer);
+    fn(arg);
+  };
+  return { ready, resolve: settle(resolve), fail: settle(reject) };
 }
+
+// The worker is not ended: it may still finish its script, and answer
+// calls; only the caller knows whether to wait longer or terminate it.
+const tooSlow = (url, ms) =>
+  new Error(`execctx: worker ${url} was not ready within ${ms} ms (createContext's readyTimeout); it runs until terminate()`);
 
 /** The error that rejects `ready` when the worker ended for reason. */
 export const endedBeforeReady = (url, reason) => new Error(`execctx: worker ${url} ${reason === "terminated" ? "was terminated" : reason}`);

@@ -21,13 +21,13 @@ export const STATS = Symbol.for("execctx.stats");
 /**
  * startWorker starts url in a worker. options are the component's validated
  * worker options; context has what the worker's own context needs (base
- * URL, the call timeout). objects is the realm's ObjectTable.
+ * URL, the call timeout) and readyTimeout. objects is the realm's ObjectTable.
  */
 export function startWorker(url, options, { workerThreads, objects, context }) {
   const sab = syncBufferAllowed() ? newSyncBuffer() : null;
   const raw = workerThreads ? new workerThreads.Worker(ENTRY) : new Worker(ENTRY, { type: "module", name: options.name });
   const port = portOf(raw);
-  const started = readiness();
+  const started = readiness(url, context.readyTimeout);
   let ending = null; // why the worker ended, once it has
   const server = serve(port, {
     sab,

@@ -53,7 +53,10 @@ export interface ConfigFile {
 
 /** A started worker. */
 export interface WorkerHandle {
-  /** Settles when the worker's script has run (resolves) or failed, died or could not start (rejects). */
+  /**
+   * Settles when the worker's script has run (resolves) or failed, ended, could not start,
+   * or did not finish within createContext's `readyTimeout` (rejects).
+   */
   readonly ready: Promise<WorkerHandle>;
   /**
    * Calls the worker's exposed functions (always promises); assigning exposes main's functions to it.
@@ -96,6 +99,11 @@ export interface ContextOptions {
   baseURL?: string;
   /** Milliseconds a worker waits for main before a call fails (default: config's experimental_ffi_timeout, else no limit). */
   timeout?: number;
+  /**
+   * Milliseconds before the `ready` of a worker this context starts rejects, if its script has not
+   * finished (default 60000; negative: no bound). The worker keeps running until terminated.
+   */
+  readyTimeout?: number;
   /** The main-thread script running now, for current_target(). */
   currentScript?: () => Element | null;
   /** For tests: replace host import functions, e.g. { worker: { spawn } }. */

@@ -1,9 +1,9 @@
-// The reliability suite (issue 8): workers that exited, threw or were
-// terminated must settle every call and release everything. Needs
+// The reliability suite (issue 8): workers that exited, threw, were
+// terminated or hang must settle every call and release everything. Needs
 // --expose-gc, which make test-node and make test-deno pass.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { PyWorker } from "../../npm/dist/index.js";
+import { PyWorker, createContext } from "../../npm/dist/index.js";
 
 const WORKERS = 8; // workers started and ended
 const GROW = 16 << 20; // bytes each of them grows its sync buffer by
@@ -14,8 +14,8 @@ const fixture = (name) => new URL(`./fixtures/${name}`, import.meta.url).href;
 const started = [];
 after(() => Promise.all(started.map((w) => w.terminate())));
 
-function start(name) {
-  const w = PyWorker(fixture(name), { type: "module" });
+function start(name, ctx = { PyWorker }) {
+  const w = ctx.PyWorker(fixture(name), { type: "module" });
   started.push(w);
   return w;
 }
@@ -74,6 +74,26 @@ test("a Web Worker that closes itself ends: calls reject at once", {
   await w.ready;
   await assert.rejects(settles(w.sync.close(), "the call that closed"), /has ended \(exited\); call "close" got no answer$/);
   await assert.rejects(settles(w.sync.ping(1), "a call after close()"), /has ended \(exited\); call "ping" was not sent$/);
+});
+
+test("a worker whose top-level await never settles: ready rejects after readyTimeout, naming it", async () => {
+  const url = fixture("hangs-at-import.mjs");
+  const ctx = await createContext({ readyTimeout: 300 });
+  const w = start("hangs-at-import.mjs", ctx);
+  await assert.rejects(settles(w.ready, "ready"), {
+    message: `execctx: worker ${url} was not ready within 300 ms (createContext's readyTimeout); it runs until terminate()`,
+  });
+  await w.terminate();
+  await assert.rejects(settles(w.sync.ping(1), "a call after terminate()"), /has ended \(terminated\); call "ping" was not sent$/);
+});
+
+test("readyTimeout must be a number of milliseconds", async () => {
+  for (const bad of ["300", NaN, null, {}]) {
+    await assert.rejects(createContext({ readyTimeout: bad }), {
+      name: "TypeError",
+      message: `execctx: readyTimeout must be a number of milliseconds (negative: no bound); got ${bad === "300" ? '"300"' : String(bad)}`,
+    });
+  }
 });
 
 /** growAndEnd starts a worker, grows its sync buffer by GROW bytes, and terminates it. */
