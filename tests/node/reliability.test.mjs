@@ -180,6 +180,7 @@ test(`${N} functions a worker passes to main are released on both sides`, GC, as
   await w.ready;
   report(`${N} functions sent to main`, await w.sync.sendFunctions(N));
   const end = await collectBoth(w, (s) => s.collected.functions >= N - BOUND);
+  console.log(`after ${N} functions: main collected ${mainCollected}, the worker ${end.collected.functions}; tables: worker ${end.tables.callbacks}, main ${w[STATS].callbacks}`);
   assert.equal(received, N);
   assert.ok(mainCollected >= N - BOUND, `main collected ${mainCollected} of the ${N} functions it was given`);
   assert.ok(end.collected.functions >= N - BOUND, `the worker collected ${end.collected.functions} of the ${N} functions main let go`);
@@ -205,6 +206,7 @@ test(`${N} of main's objects lent to a worker and dropped there are released on 
   await w.ready;
   report(`${N} objects lent to the worker`, await w.sync.borrowObjects(N));
   const end = await collectBoth(w, () => mainCollected >= N - BOUND);
+  console.log(`after ${N} objects: the worker collected ${end.collected.proxies}, main ${mainCollected}; tables: worker ${end.tables.proxies}, main ${w[STATS].held}`);
   assert.ok(end.collected.proxies >= N - BOUND, `the worker collected ${end.collected.proxies} of its ${N} proxies`);
   assert.ok(mainCollected >= N - BOUND, `main collected ${mainCollected} of the ${N} objects it lent`);
   assert.ok(end.tables.proxies <= BOUND, `the worker's table still holds ${end.tables.proxies} proxies`);
