@@ -19,9 +19,11 @@ let realmObjects; // main's object table, shared by every context and worker of 
  * createContext builds a context. options (all optional): config (text,
  * URL or object), interpreter ("micropython", "pyodide" or their aliases
  * "mpy", "py"), baseURL, timeout (ms for a blocking call to main; default
- * from config's experimental_ffi_timeout), currentScript (a function
- * returning the main-thread script running now), and hostOverrides (tests:
- * replace host import functions, e.g. { environment: { describe } }).
+ * from config's experimental_ffi_timeout), readyTimeout (ms before the
+ * `ready` of a worker this context starts rejects; default 60000,
+ * negative: no bound), currentScript (a function returning the
+ * main-thread script running now), and hostOverrides (tests: replace host
+ * import functions, e.g. { environment: { describe } }).
  */
 export async function createContext(options = {}) {
   const worker = globalThis[WORKER_STATE];
@@ -31,6 +33,7 @@ export async function createContext(options = {}) {
   const baseURL = String(options.baseURL ?? worker?.init.context.baseURL ?? (await defaultBaseURL()));
   const isWorker = inWorker(workerThreads);
   const channel = worker?.channel;
+  const readyTimeout = readyBound(options.readyTimeout);
   realmObjects ??= new ObjectTable();
 
   const sources = options.config !== undefined ? explicitSource(options.config)
@@ -50,12 +53,15 @@ export async function createContext(options = {}) {
     handles: channel ? remoteHandles(channel) : localHandles(realmObjects),
     fetched: new Map(),
     currentScript: options.currentScript ?? (() => globalThis.document?.currentScript ?? null),
+    // A started worker waits here only until PyWorker returns its handle:
+    // the realm keeps no worker alive (the caller's handle does).
     spawn: (url, opts) => {
-      const handle = startWorker(url, opts, { workerThreads, objects: realmObjects, context: { baseURL, timeout: realm.timeout } });
-      realm.workers.push(handle);
-      return realm.workers.length - 1;
+      const handle = startWorker(url, opts, { workerThreads, objects: realmObjects, context: { baseURL, timeout: realm.timeout, readyTimeout } });
+      realm.spawned.set(++realm.lastSpawned, handle);
+      return realm.lastSpawned;
     },
-    workers: [],
+    spawned: new Map(),
+    lastSpawned: 0,
     timeout: -1,
   };
   const imports = merge(hostImports(realm), options.hostOverrides);
@@ -67,6 +73,16 @@ export async function createContext(options = {}) {
   realm.timeout = options.timeout ?? (Number.isSafeInteger(config.experimental_ffi_timeout) ? config.experimental_ffi_timeout : -1);
   if (channel && realm.timeout >= 0) channel.setTimeout(realm.timeout);
   return build(guest, realm, channel, config);
+}
+
+const READY_TIMEOUT = 60_000; // ms: generous for an interpreter's start-up; a script that runs longer at top level raises it
+
+/** readyBound validates createContext's readyTimeout: milliseconds, negative for no bound. */
+function readyBound(ms = READY_TIMEOUT) {
+  if (typeof ms !== "number" || Number.isNaN(ms)) {
+    throw new TypeError(`execctx: readyTimeout must be a number of milliseconds (negative: no bound); got ${typeof ms === "string" ? JSON.stringify(ms) : String(ms)}`);
+  }
+  return ms > 0x7fffffff ? -1 : ms; // past setTimeout's limit: no bound, as Infinity means
 }
 
 function workerSources({ config, configIsURL }) {
@@ -94,8 +110,10 @@ function build(guest, realm, channel, config) {
 
   const js_import = jsImport(guest, RUNNING_IN_WORKER && channel);
   const PyWorker = RUNNING_IN_WORKER ? workerPyWorker(guest) : (url, options = {}) => {
-    const handle = guest.call("py-worker", (c) => c.pyWorker(String(url), JSON.stringify(options)));
-    return realm.workers[handle];
+    const id = guest.call("py-worker", (c) => c.pyWorker(String(url), JSON.stringify(options)));
+    const handle = realm.spawned.get(id);
+    realm.spawned.delete(id);
+    return handle;
   };
   const current_target = () => guest.call("current-target", (c) => c.currentTarget());
   const js_modules = guest.call("js-modules", (c) => c.jsModules());

@@ -22,15 +22,48 @@ async function runPythonFile({ url, interpreter, context }) {
 
 // importModule runs a module worker's url. When the import fails, the
 // browser's message names neither the worker nor the HTTP status: if the
-// file cannot be read, load's message says that; else the module threw.
+// file cannot be read, load's message says that. An error the module's
+// code threw passes unchanged; one raised before any code ran (a syntax
+// error, a missing import) names no file in Node or a browser, so it is
+// given the worker's URL.
 async function importModule(url) {
   try {
     await import(url);
   } catch (e) {
     await load(url, "text", "the worker's module");
-    throw e;
+    throw beforeRunning(e) ? withURL(e, url) : e;
   }
 }
+
+// A location in a script (url:line:column) that is not the runtime's own.
+const SCRIPT_LOCATION = /\b(?:file|https?|blob):\S*:\d+:\d+/;
+
+/** Whether e was raised before the module's code ran: neither its message nor its stack points into a script. */
+function beforeRunning(e) {
+  return e instanceof Error && !SCRIPT_LOCATION.test(`${e.message}\n${e.stack ?? ""}`);
+}
+
+/** e's runtime error type, saying which worker could not be imported. */
+function withURL(e, url) {
+  const Ctor = globalThis[e.name]?.prototype instanceof Error ? globalThis[e.name] : Error;
+  return new Ctor(`execctx: worker ${url} could not be imported: ${e.message}`, { cause: e });
+}
+
+// A Web Worker's end is not reported to main (Node's worker_threads emit
+// "exit"): tell main before it closes itself (close()), or exits (Deno's
+// unload event, after Deno.exit or process.exit), so that main's calls to
+// it reject instead of waiting for ever.
+function reportExit() {
+  const close = globalThis.close.bind(globalThis);
+  const exit = () => port.post({ execctx: "exit" });
+  globalThis.close = () => {
+    exit();
+    close();
+  };
+  globalThis.addEventListener("unload", exit);
+}
+
+if (isWebWorker) reportExit();
 
 port.listen(async function onInit(data) {
   if (!ours(data) || data.execctx !== "init") return;

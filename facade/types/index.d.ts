@@ -53,10 +53,18 @@ export interface ConfigFile {
 
 /** A started worker. */
 export interface WorkerHandle {
-  /** Settles when the worker's script has run (resolves) or failed, died or could not start (rejects). */
+  /**
+   * Settles when the worker's script has run (resolves) or failed, ended, could not start,
+   * or did not finish within createContext's `readyTimeout` (rejects).
+   */
   readonly ready: Promise<WorkerHandle>;
-  /** Calls the worker's exposed functions (always promises); assigning exposes main's functions to it. */
+  /**
+   * Calls the worker's exposed functions (always promises); assigning exposes main's functions to it.
+   * Once the worker has ended (terminated, exited, or an uncaught error), calls reject at once, saying why.
+   * `then`, `toJSON` and `inspect` read as undefined and cannot be assigned.
+   */
   readonly sync: { [name: string]: (...args: any[]) => Promise<any> };
+  /** Ends the worker: pending and later calls reject, and main lets go of everything it held for it. */
   terminate(): Promise<number> | void;
   /** The underlying Worker (browsers, Deno) or worker_threads Worker (Node). */
   readonly worker: unknown;
@@ -91,6 +99,11 @@ export interface ContextOptions {
   baseURL?: string;
   /** Milliseconds a worker waits for main before a call fails (default: config's experimental_ffi_timeout, else no limit). */
   timeout?: number;
+  /**
+   * Milliseconds before the `ready` of a worker this context starts rejects, if its script has not
+   * finished (default 60000; negative: no bound). The worker keeps running until terminated.
+   */
+  readyTimeout?: number;
   /** The main-thread script running now, for current_target(). */
   currentScript?: () => Element | null;
   /** For tests: replace host import functions, e.g. { worker: { spawn } }. */

@@ -146,6 +146,13 @@ test("config errors carry the spec's codes; failing workers reject ready", async
   // The browser's own text for a module that 404s, passed through by the facade.
   assert.equal(results.notFound, `execctx: fetching the worker's module ${server.base}/coi/tests/nowhere.js failed with 404 Not Found`);
   assert.equal(results.sync, SYNC_ON_MAIN);
+  // Chromium's message for a module that cannot be parsed names no file: execctx names the worker.
+  assert.equal(results.syntax, `execctx: worker ${server.base}/coi/tests/syntax-error.js could not be imported: Unexpected token '='`);
+  const ended = (reason, call) => `execctx: worker ${server.base}/coi/tests/ends.js has ended (${reason}); ${call}`;
+  assert.deepEqual(results.close, [ended("exited", 'call "close" got no answer'), ended("exited", 'call "ping" was not sent')]);
+  assert.deepEqual(results.crash, [ended("failed: Uncaught Error: boom", 'call "crash" got no answer'), ended("failed: Uncaught Error: boom", 'call "ping" was not sent')]);
+  // terminate() runs before the worker can answer the ping posted just before it
+  assert.deepEqual(results.terminate, [ended("terminated", 'call "ping" got no answer'), ended("terminated", 'call "ping" was not sent')]);
 });
 
 // The demo page: what it shows, row by row, on each side. The config is

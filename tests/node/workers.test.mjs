@@ -2,6 +2,7 @@
 // their name, message and stack, timeouts, and ready always settling.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
+import { inspect } from "node:util";
 import { PyWorker, createContext } from "../../npm/dist/index.js";
 
 const fixture = (name) => new URL(`./fixtures/${name}`, import.meta.url).href;
@@ -140,4 +141,43 @@ test("terminating a worker rejects its ready and the calls it has pending", asyn
   const pending = assert.rejects(w.sync.mainHangs(), /terminated|exited/);
   await w.terminate();
   await pending;
+});
+
+test("a module worker that cannot be parsed rejects ready naming its URL", async () => {
+  const url = fixture("syntax-error.mjs");
+  const e = await start("syntax-error.mjs").ready.then(() => assert.fail("ready resolved"), (e) => e);
+  // Node's own message names no file; Deno's names the file, line and column.
+  assert.match(`${e.name}: ${e.message}`, /SyntaxError/);
+  assert.ok(e.message.includes(url), `the message names no URL: ${e.message}`);
+});
+
+test("well-known probes of sync stay local: JSON.stringify, String, await and inspect send no call", async () => {
+  const w = start("echo-worker.mjs");
+  await w.ready;
+  const sent = [];
+  const post = w.worker.postMessage.bind(w.worker);
+  w.worker.postMessage = (message) => {
+    sent.push(message.execctx);
+    post(message);
+  };
+  JSON.stringify(w);
+  assert.equal(String(w.sync), "[object execctx.sync]");
+  assert.equal(`${w.sync}`, "[object execctx.sync]");
+  assert.equal(await w.sync, w.sync);
+  inspect(w);
+  for (const probe of ["then", "toJSON", "inspect"]) assert.equal(w.sync[probe], undefined, probe);
+  assert.deepEqual(sent, [], "main sent the worker a message");
+  // and the same in the worker, whose probes of main's sync would block on main
+  assert.deepEqual(await w.sync.probeMain(), ["{}", "[object execctx.sync]", "[object execctx.sync]", "undefined", "undefined", "undefined"]);
+});
+
+test("assigning to sync a probe's name or a value that is not a function fails, saying why", async () => {
+  const w = start("echo-worker.mjs");
+  assert.throws(() => {
+    w.sync.toJSON = () => "{}";
+  }, { name: "TypeError", message: 'execctx: sync cannot offer a function named "toJSON": reading then, toJSON or inspect never calls the other side' });
+  assert.throws(() => {
+    w.sync.answer = 42;
+  }, { name: "TypeError", message: 'execctx: sync.answer can only be assigned a function; got number' });
+  await w.ready;
 });

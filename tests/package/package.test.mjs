@@ -52,7 +52,7 @@ import { RUNNING_IN_WORKER, config, PyWorker, createContext, isNotSupported, typ
 const inWorker: boolean = RUNNING_IN_WORKER;
 const type: "py" | "mpy" = config.type;
 async function start(): Promise<WorkerHandle | undefined> {
-  const ctx: Context = await createContext({ config: { a: 1 }, interpreter: "py", timeout: 1000 });
+  const ctx: Context = await createContext({ config: { a: 1 }, interpreter: "py", timeout: 1000, readyTimeout: 30000 });
   if (isNotSupported(ctx.PyWorker)) return undefined;
   const w = ctx.PyWorker("./w.js", { type: "module", config: { sync_main_only: true } });
   await w.ready;

@@ -6,6 +6,7 @@ import { encode, decode, errorData, toError } from "./wire.js";
 import { ours } from "./port.js";
 import { writeAnswer } from "./syncbuffer.js";
 import { ObjectTable } from "./objects.js";
+import { RemoteRefs } from "./remote.js";
 
 /**
  * serve answers one worker's requests on port. expose holds the functions
@@ -23,20 +24,35 @@ class WorkerServer {
   #expose;
   #objects;
   #held; // main's objects this worker holds references to
-  #callbacks = new Map(); // worker function id → main-side wrapper
+  #functions; // main's wrappers of the worker's functions, by id (RemoteRefs)
   #wrappers = new WeakMap(); // wrapper → worker function id
-  #pending = new Map(); // invocation id → { resolve, reject }
+  #pending = new Map(); // invocation id → { name, resolve, reject }
   #nextInvoke = 1;
   #awaited = 0; // the sync call the worker waits on: the last one it sent
+  #ended = null; // once the worker is gone: (what) => the Error saying so
 
   // The operations a worker can ask for (PROTOCOL.md, "Operations").
+  // Values are decoded first: decoding counts the worker's functions main
+  // now holds, which must happen even when the operation then fails.
   #ops = {
     get: ([ref, key]) => Reflect.get(this.#objects.get(ref), key),
-    set: ([ref, key, value]) => Reflect.set(this.#objects.get(ref), key, this.#decode(value)),
+    set: ([ref, key, wire]) => {
+      const value = this.#decode(wire);
+      return Reflect.set(this.#objects.get(ref), key, value);
+    },
     has: ([ref, key]) => Reflect.has(this.#objects.get(ref), key),
-    apply: ([ref, self, args]) => Reflect.apply(this.#objects.get(ref), this.#decode(self), this.#decodeAll(args)),
-    construct: ([ref, args]) => Reflect.construct(this.#objects.get(ref), this.#decodeAll(args)),
-    sync: ([name, args]) => this.#exposed(name)(...this.#decodeAll(args)),
+    apply: ([ref, self, args]) => {
+      const [thisArg, ...values] = this.#decodeAll([self, ...args]);
+      return Reflect.apply(this.#objects.get(ref), thisArg, values);
+    },
+    construct: ([ref, args]) => {
+      const values = this.#decodeAll(args);
+      return Reflect.construct(this.#objects.get(ref), values);
+    },
+    sync: ([name, args]) => {
+      const values = this.#decodeAll(args);
+      return this.#exposed(name)(...values);
+    },
     import: ([urls]) => Promise.all(urls.map((url) => import(url))),
   };
 
@@ -46,18 +62,24 @@ class WorkerServer {
     this.#expose = expose;
     this.#objects = objects;
     this.#held = objects.holder();
+    this.#functions = new RemoteRefs((id) => this.#wrapper(id), (message) => port.post(message));
     port.listen((data) => {
-      if (ours(data) && !this.#handle(data)) onMessage(data);
+      if (ours(data) && !this.#ended && !this.#handle(data)) onMessage(data);
     });
   }
 
   /** Calls a function the worker exposed through sync; always a promise. */
   invoke(name, args) {
-    const id = this.#nextInvoke++;
-    return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
-      this.#port.post({ execctx: "invoke", id, name, args: this.#encodeAll(args) });
-    });
+    if (this.#ended) return Promise.reject(this.#ended(`call "${name}" was not sent`));
+    try {
+      const message = { execctx: "invoke", id: this.#nextInvoke++, name, args: this.#encodeAll(args) };
+      return new Promise((resolve, reject) => {
+        this.#pending.set(message.id, { name, resolve, reject });
+        this.#port.post(message);
+      });
+    } catch (e) {
+      return Promise.reject(e); // an argument that cannot be sent
+    }
   }
 
   /** Rejects every pending invocation, e.g. when the worker's script failed. */
@@ -66,10 +88,35 @@ class WorkerServer {
     this.#pending.clear();
   }
 
-  /** Rejects pending invocations and releases the worker's references: the worker is gone. */
-  close(error) {
-    this.fail(error);
+  /**
+   * close lets go of everything this worker had, for good: the worker is
+   * gone. ended(what) makes the Error that rejects each pending call and
+   * every later call, and that a later call of its functions throws.
+   */
+  close(ended) {
+    if (this.#ended) return;
+    this.#ended = ended;
+    for (const p of this.#pending.values()) p.reject(ended(`call "${p.name}" got no answer`));
+    this.#pending.clear();
     this.#held.releaseAll();
+    this.#functions.close();
+    this.#expose = Object.create(null);
+    this.#sab = null;
+  }
+
+  /** offer makes main's fn callable by the worker as sync.<name>; a worker that is gone gets nothing. */
+  offer(name, fn) {
+    if (!this.#ended) this.#expose[name] = fn;
+  }
+
+  /** The sizes of this worker's tables on main, for tests. */
+  stats() {
+    return {
+      pending: this.#pending.size,
+      callbacks: this.#functions.size,
+      held: this.#held.size,
+      syncBuffer: this.#sab?.byteLength ?? 0,
+    };
   }
 
   /** Handles a protocol message; false for one that is not the protocol's. */
@@ -97,6 +144,11 @@ class WorkerServer {
       answer = { ok: true, value: encode(await this.#ops[op](args), this.#codec(refs)) };
     } catch (e) {
       answer = { ok: false, error: errorData(e) };
+      for (const ref of refs.splice(0)) this.#held.release(ref, 1); // an answer that could not be encoded
+    }
+    if (this.#ended) {
+      this.#held.releaseAll(); // the worker went while the operation ran: nothing to answer
+      return;
     }
     if (!sync) {
       this.#port.post({ execctx: "reply", id, ...answer });
@@ -105,10 +157,17 @@ class WorkerServer {
     }
   }
 
+  // A result is decoded even when nobody awaits it any more: decoding
+  // counts the worker's functions it carries, which main must give back.
   #result({ id, ok, value, error }) {
     const p = this.#pending.get(id);
     this.#pending.delete(id);
-    if (p) ok ? p.resolve(this.#decode(value)) : p.reject(toError(error));
+    try {
+      const settled = ok ? this.#decode(value) : toError(error);
+      if (p) ok ? p.resolve(settled) : p.reject(settled);
+    } catch (e) {
+      p?.reject(e); // a reference to an object main no longer holds
+    }
   }
 
   // #codec encodes for one message, noting in refs every reference it holds
@@ -124,15 +183,22 @@ class WorkerServer {
     };
   }
 
+  // #encodeAll encodes values for one message; when one cannot be sent, the
+  // message is not sent, so the references the others took are given back.
   #encodeAll(values) {
-    const codec = this.#codec();
-    return values.map((v) => encode(v, codec));
+    const refs = [];
+    try {
+      return values.map((v) => encode(v, this.#codec(refs)));
+    } catch (e) {
+      for (const ref of refs) this.#held.release(ref, 1);
+      throw e;
+    }
   }
 
   #decode(wire) {
     return decode(wire, (w) => {
       if ("$r" in w) return this.#objects.get(w.$r);
-      if ("$c" in w) return this.#callback(w.$c);
+      if ("$c" in w) return this.#functions.received(w.$c);
       throw new TypeError(`execctx: unknown wire value ${JSON.stringify(w)}`);
     });
   }
@@ -149,12 +215,12 @@ class WorkerServer {
   }
 
   /** The main-side function for the worker's function id: calling it posts `callback`. */
-  #callback(id) {
-    if (!this.#callbacks.has(id)) {
-      const fn = (...args) => this.#port.post({ execctx: "callback", id, args: this.#encodeAll(args) });
-      this.#callbacks.set(id, fn);
-      this.#wrappers.set(fn, id);
-    }
-    return this.#callbacks.get(id);
+  #wrapper(id) {
+    const fn = (...args) => {
+      if (this.#ended) throw this.#ended("its function was not called");
+      this.#port.post({ execctx: "callback", id, args: this.#encodeAll(args) });
+    };
+    this.#wrappers.set(fn, id);
+    return fn;
   }
 }

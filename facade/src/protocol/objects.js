@@ -85,6 +85,11 @@ export class Holder {
     else this.#counts.set(id, have - k);
   }
 
+  /** The number of distinct objects this holder holds. */
+  get size() {
+    return this.#counts.size;
+  }
+
   /** releaseAll gives back every reference, e.g. when the worker died. */
   releaseAll() {
     for (const [id, n] of this.#counts) this.#table.drop(id, n);

@@ -5,7 +5,8 @@
 import { encode, decode, errorData, toError } from "./wire.js";
 import { ours } from "./port.js";
 import { nextCallId, waitForAnswer } from "./syncbuffer.js";
-import { RemoteObjects, idOf } from "./proxies.js";
+import { remoteObjects, idOf } from "./proxies.js";
+import { Callbacks } from "./callbacks.js";
 
 /**
  * connect sets up the worker's end of port. sab is the sync buffer main
@@ -25,19 +26,12 @@ class WorkerChannel {
   #exposed = new Map(); // name → worker function main may call
   #callbacks = new Callbacks();
   #remote;
-  #codec = {
-    remote: (v) => {
-      const id = idOf(v);
-      return id === undefined ? undefined : { $r: id };
-    },
-    ref: (v) => this.#callbacks.ref(v),
-  };
 
   constructor(port, sab, timeout) {
     this.#port = port;
     this.#sab = sab;
     this.#timeout = timeout;
-    this.#remote = new RemoteObjects(port, (op, args) => this.#callSync(op, args), (v) => encode(v, this.#codec));
+    this.#remote = remoteObjects(port, (op, args) => this.#callSync(op, args), (values) => this.#encodeAll(values));
     port.listen((data) => this.#onMessage(data));
   }
 
@@ -53,7 +47,7 @@ class WorkerChannel {
 
   /** A proxy of main's object id (0: globalThis, 1: document). */
   proxyFor(id) {
-    return this.#remote.proxyFor(id);
+    return this.#remote.get(id);
   }
 
   /** The main object id behind a proxy, or undefined. */
@@ -63,12 +57,17 @@ class WorkerChannel {
 
   /** Calls the function main exposed as sync.<name>: its value when blocking, else a promise. */
   sync(name, args) {
-    return this.#call("sync", [name, args.map((a) => encode(a, this.#codec))]);
+    return this.#call("sync", [name, this.#encodeAll(args)]);
   }
 
   /** Imports urls on main and returns proxies of the namespaces (a promise when not blocking). */
   importOnMain(urls) {
     return this.#call("import", [urls]);
+  }
+
+  /** The sizes of the worker's protocol tables, for tests: calls awaiting a reply, functions main holds, proxies. */
+  stats() {
+    return { pending: this.#pending.size, callbacks: this.#callbacks.size, proxies: this.#remote.size };
   }
 
   /** Makes fn callable from main as sync.<name>. */
@@ -99,6 +98,32 @@ class WorkerChannel {
     });
   }
 
+  /**
+   * encodeAll encodes values for one message. Every function among them
+   * counts a reference main will hold; when one value cannot be sent,
+   * the message is not sent, so those references are given back.
+   */
+  #encodeAll(values) {
+    const taken = [];
+    const codec = {
+      remote: (v) => {
+        const id = idOf(v);
+        return id === undefined ? undefined : { $r: id };
+      },
+      ref: (v) => {
+        const wire = this.#callbacks.ref(v);
+        taken.push(wire.$c);
+        return wire;
+      },
+    };
+    try {
+      return values.map((v) => encode(v, codec));
+    } catch (e) {
+      for (const id of taken) this.#callbacks.release(id, 1);
+      throw e;
+    }
+  }
+
   /** The value of an answer, or its error thrown. */
   #settle(answer) {
     if (!answer.ok) throw toError(answer.error);
@@ -125,6 +150,9 @@ class WorkerChannel {
       case "callback":
         this.#callbacks.get(data.id)?.(...data.args.map((a) => this.#decode(a)));
         break;
+      case "release":
+        for (const [id, n] of data.refs) this.#callbacks.release(id, n);
+        break;
     }
   }
 
@@ -144,33 +172,10 @@ class WorkerChannel {
       const values = args.map((a) => this.#decode(a)); // first: it counts the references main sent
       const fn = this.#exposed.get(name);
       if (typeof fn !== "function") throw new TypeError(`execctx: the worker exposes no sync function "${name}"`);
-      return { ok: true, value: encode(await fn(...values), this.#codec) };
+      const [value] = this.#encodeAll([await fn(...values)]);
+      return { ok: true, value };
     } catch (e) {
       return { ok: false, error: errorData(e) };
     }
-  }
-}
-
-/** The worker's functions main was given, by id: they cross as references. */
-class Callbacks {
-  #byId = new Map();
-  #ids = new WeakMap();
-  #next = 1;
-
-  /** ref returns fn's wire form; anything else that is not plain data cannot be sent to main. */
-  ref(fn) {
-    if (typeof fn !== "function") {
-      throw new TypeError("execctx: only plain data, errors, functions and main's own objects can be sent to main");
-    }
-    if (!this.#ids.has(fn)) {
-      this.#ids.set(fn, this.#next);
-      this.#byId.set(this.#next++, fn);
-    }
-    return { $c: this.#ids.get(fn) };
-  }
-
-  /** get returns the function id names. */
-  get(id) {
-    return this.#byId.get(id);
   }
 }

@@ -1,0 +1,2 @@
+// A worker script that cannot be parsed.
+const x = = 1;
