@@ -14,7 +14,7 @@ CORE    := host/internal/core/execctx.core.wasm
 COMPONENT := $(BUILD)/execctx.component.wasm
 GUEST_SRC := $(shell find component internal -name '*.go' -not -name '*_test.go')
 
-.PHONY: all setup generate build core component test test-go test-race test-tools test-torture \
+.PHONY: all setup generate build core component test test-go test-race test-tools test-torture reliability \
         test-component test-node test-deno test-package test-browser chromium npm check-generate check-core check-component bench demo clean
 
 all: build
@@ -107,14 +107,16 @@ test-browser: $(NPM_DIST)/index.js tests/node_modules/.installed chromium
 	node --test tests/browser/
 
 ## test: everything, on a clean clone.
-test: setup check-generate check-core test-go test-tools test-torture check-component test-component test-node test-deno test-package test-browser
+test: setup check-generate check-core test-go test-tools test-torture check-component test-component test-node test-deno test-package test-browser reliability
 	@echo "make test: all suites passed"
 
 # EXECCTX_REQUIRE_JCO: the conformance suite runs every case under jco as
 # well as wazero, and compares their answers; here that is not optional.
+# tests/differential is left to make reliability, which prints its rows.
 test-go: core $(NPM_DIST)/index.js
 	$(GO) vet ./...
-	EXECCTX_REQUIRE_JCO=1 $(GO) test -count=1 ./...
+	EXECCTX_REQUIRE_JCO=1 EXECCTX_TEST_CACHE=$(CURDIR)/$(BUILD)/wazero-test-cache \
+	  $(GO) test -count=1 $$($(GO) list ./... | grep -v /tests/differential)
 
 # The Go host under the race detector: goroutines sharing a Runtime and a
 # Context, cancellation racing wazero's watcher. Instrumented, wazero's
@@ -131,6 +133,31 @@ test-race: core
 
 test-tools:
 	cd tools && $(GO) vet ./... && $(GO) test -count=1 ./...
+
+## reliability: the reliability suite, then a table of what it tried and
+## what held. make test runs it at sizes that fit CI; RELIABILITY=long
+## runs the issue's sizes (100,000 proxies and callbacks, 1,000,000 sync
+## calls, 64 workers) and fuzzes each config parser for FUZZTIME.
+RELIABILITY_LOG := $(BUILD)/reliability.tsv
+FUZZTIME ?= 2m
+FUZZ_TARGETS := FuzzParseTOML FuzzParseJSON
+REL_ENV := EXECCTX_RELIABILITY_LOG=$(CURDIR)/$(RELIABILITY_LOG) EXECCTX_REQUIRE_JCO=1 \
+           $(if $(filter long,$(RELIABILITY)),EXECCTX_RELIABILITY_SCALE=long)
+
+reliability: core $(NPM_DIST)/index.js tests/node_modules/.installed
+	@mkdir -p $(BUILD) && : > $(RELIABILITY_LOG)
+	$(REL_ENV) $(GO) test -count=1 ./tests/differential/
+	$(REL_ENV) EXECCTX_TEST_CACHE=$(CURDIR)/$(BUILD)/wazero-test-cache \
+	  $(GO) test -race $(RACE_FLAGS) -count=1 -run 'Share|Shared' ./host/
+	$(REL_ENV) node --expose-gc --test --test-concurrency=1 tests/reliability/
+	cd npm && $(REL_ENV) ../tests/node_modules/.bin/deno test --v8-flags=--expose-gc --allow-read --allow-write \
+	  --allow-env --allow-run --no-check ../tests/reliability/
+ifeq ($(RELIABILITY),long)
+	for f in $(FUZZ_TARGETS); do $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) ./component/internal/config || exit 1; \
+	  printf 'fuzzing\t%s for %s\tno crash, no hang\n' "$$f" "$(FUZZTIME)" >> $(RELIABILITY_LOG); done
+endif
+	@echo; awk -F'\t' 'BEGIN { print "| area | tried | held |"; print "| --- | --- | --- |" } \
+	  { printf "| %s | %s | %s |\n", $$1, $$2, $$3 }' $(RELIABILITY_LOG)
 
 # The conformance suite against a guest whose cabi_realloc forces a GC on
 # every call, under wazero and under jco (transpiled like the npm

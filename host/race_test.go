@@ -9,6 +9,7 @@ import (
 
 	"github.com/execctx/execctx/host"
 	"github.com/execctx/execctx/host/hostmock"
+	"github.com/execctx/execctx/internal/reliability"
 )
 
 // These tests are for `make test-race` (go test -race) as much as for
@@ -40,6 +41,7 @@ func roundTrip(ctx context.Context, c *host.Context, title, config string) error
 // TestContextsShareARuntime: goroutines each with their own Context on one
 // Runtime run calls at once, and each sees only its own page and config.
 func TestContextsShareARuntime(t *testing.T) {
+	reliability.Row(t, "concurrency (Go)", fmt.Sprintf("%d goroutines, each its own Context on one Runtime", goroutines), "each sees only its own page and config")
 	ctx := context.Background()
 	rt := newRuntime(t)
 	errs := make(chan error, goroutines)
@@ -74,6 +76,7 @@ func TestContextsShareARuntime(t *testing.T) {
 // import, every call from other goroutines, Close included, fails with
 // ErrBusy; the waiting call then completes, and the Context still works.
 func TestSharedContextIsBusy(t *testing.T) {
+	reliability.Row(t, "concurrency (Go)", "calls and Close on a Context while a call waits in a host import", "each returns ErrBusy; the call completes")
 	ctx := context.Background()
 	h := hostmock.Main(hostmock.NewPage(), "pyodide")
 	h.Env.Sources = []host.ConfigSource{hostmock.AttributeConfig("./c.json")}
@@ -131,6 +134,7 @@ func TestSharedContextIsBusy(t *testing.T) {
 // call either completes correctly or fails with ErrBusy, never with
 // anything else, and the Context works afterwards.
 func TestSharedContextHammered(t *testing.T) {
+	reliability.Row(t, "concurrency (Go)", fmt.Sprintf("%d goroutines calling one Context at once", goroutines), "each call completes or returns ErrBusy; the Context works after")
 	ctx := context.Background()
 	page := hostmock.NewPage()
 	c, err := newRuntime(t).NewContext(ctx, hostmock.Main(page, "pyodide").Imports())

@@ -8,7 +8,7 @@ import (
 
 	"github.com/execctx/execctx/host"
 	"github.com/execctx/execctx/host/hostmock"
-	"github.com/execctx/execctx/tests/internal/reliability"
+	"github.com/execctx/execctx/internal/reliability"
 )
 
 func tomlSource(text string) host.ConfigSource {

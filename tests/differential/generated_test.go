@@ -12,7 +12,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/execctx/execctx/host"
-	"github.com/execctx/execctx/tests/internal/reliability"
+	"github.com/execctx/execctx/internal/reliability"
 )
 
 // unicodeSamples are strings that stress UTF-8 handling: accents, CJK,

@@ -1,25 +1,29 @@
 // The reliability suite (issue 8): workers that exited, threw, were
 // terminated or hang must settle every call and release everything; and
 // long runs of proxies, callbacks and sync calls must leave every protocol
-// table bounded. The default sizes keep `make test-node` quick;
+// table bounded. The default sizes keep `make reliability` quick;
 // EXECCTX_RELIABILITY_SCALE=full runs the issue's figures (100,000 of each,
-// 64 workers). Latencies are printed, never asserted. Needs --expose-gc,
-// which make test-node and make test-deno pass.
+// 64 workers), and =long (make reliability RELIABILITY=long) also makes
+// 1,000,000 sync calls each way. Latencies are printed, never asserted. Needs --expose-gc,
+// which make reliability passes in Node and in Deno.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { PyWorker, createContext } from "../../npm/dist/index.js";
+import { row } from "./report.mjs";
 
-const FULL = globalThis.process?.env.EXECCTX_RELIABILITY_SCALE === "full";
-const N = FULL ? 100_000 : 2_000; // proxies, callbacks and sync calls per run
+const SCALE = globalThis.process?.env.EXECCTX_RELIABILITY_SCALE;
+const FULL = SCALE === "full" || SCALE === "long";
+const N = FULL ? 100_000 : 2_000; // proxies and callbacks per run
+const CALLS = SCALE === "long" ? 1_000_000 : N; // sync calls each way
 const WORKERS = FULL ? 64 : 8; // workers started and ended
 const GROW = 16 << 20; // bytes each of them grows its sync buffer by
 // A table is bounded when, once both sides collected their garbage, at most
 // this many entries are left, however large N is.
 const BOUND = 64;
-const GC = { skip: typeof globalThis.gc !== "function" && "needs --expose-gc (make test-node and make test-deno pass it)" };
+const GC = { skip: typeof globalThis.gc !== "function" && "needs --expose-gc (make reliability passes it)" };
 const STATS = Symbol.for("execctx.stats"); // a worker handle's table sizes, for tests
 
-const fixture = (name) => new URL(`./fixtures/${name}`, import.meta.url).href;
+const fixture = (name) => new URL(`../node/fixtures/${name}`, import.meta.url).href;
 const started = [];
 after(() => Promise.all(started.map((w) => w.terminate())));
 
@@ -79,6 +83,7 @@ test("calls to a terminated worker reject at once, naming the worker, why it end
     message: `execctx: worker ${url} has ended (terminated); call "ping" was not sent`,
   });
   await w.terminate(); // again: nothing left to do, and no error
+  row("dead workers", "a call in flight, then a call, to a terminated worker", "both reject at once, naming the URL, why it ended and the call");
 });
 
 test("a worker that exits: the call in flight and every later call reject, naming the exit", async () => {
@@ -87,6 +92,7 @@ test("a worker that exits: the call in flight and every later call reject, namin
   // Node reports the exit code; a Deno or browser worker tells main it is exiting, without one.
   await assert.rejects(settles(w.sync.exit(3), "the call that exited"), /has ended \(exited( with code 3)?\); call "exit" got no answer$/);
   await assert.rejects(settles(w.sync.ping(1), "a call after the exit"), /has ended \(exited( with code 3)?\); call "ping" was not sent$/);
+  row("dead workers", "a worker that exits during a call", "the call and every later one reject, naming the exit");
 });
 
 // Deno prints the worker's uncaught error on stderr even though main handles it.
@@ -95,6 +101,7 @@ test("a worker that throws an uncaught error ends: calls reject, naming the erro
   await w.ready;
   await assert.rejects(settles(w.sync.crash("boom"), "the call in flight"), /has ended \(failed: (Uncaught Error: )?boom\); call "crash" got no answer$/);
   await assert.rejects(settles(w.sync.ping(1), "a call after the crash"), /has ended \(failed: (Uncaught Error: )?boom\); call "ping" was not sent$/);
+  row("dead workers", "a worker that throws an uncaught error", "calls reject, naming the error");
 });
 
 test("a Web Worker that closes itself ends: calls reject at once", {
@@ -104,6 +111,7 @@ test("a Web Worker that closes itself ends: calls reject at once", {
   await w.ready;
   await assert.rejects(settles(w.sync.close(), "the call that closed"), /has ended \(exited\); call "close" got no answer$/);
   await assert.rejects(settles(w.sync.ping(1), "a call after close()"), /has ended \(exited\); call "ping" was not sent$/);
+  row("dead workers", "a Web Worker that closes itself", "calls reject at once");
 });
 
 test("a worker whose top-level await never settles: ready rejects after readyTimeout, naming it", async () => {
@@ -115,6 +123,7 @@ test("a worker whose top-level await never settles: ready rejects after readyTim
   });
   await w.terminate();
   await assert.rejects(settles(w.sync.ping(1), "a call after terminate()"), /has ended \(terminated\); call "ping" was not sent$/);
+  row("hung workers", "a worker whose top-level await never settles", "ready rejects after readyTimeout, naming it");
 });
 
 test("readyTimeout must be a number of milliseconds", async () => {
@@ -154,6 +163,7 @@ test(`${WORKERS} workers started, grown and ended are all collected`, GC, async 
   }
   console.log(`${WORKERS} workers, each sync buffer grown by ${GROW >> 20} MiB: RSS ${before} MB before, ${ended} MB once ended, ${megabytes()} MB once collected`);
   assert.equal(collected.size, 2 * WORKERS, `collected ${collected.size} of ${WORKERS} handles and their ${WORKERS} Workers`);
+  row("ended workers", `${WORKERS} workers, each sync buffer grown by ${GROW >> 20} MiB, ended`, "every handle and Worker collected");
 });
 
 test("a handle kept after its worker ended holds nothing: no sync buffer, no references, no calls", GC, async () => {
@@ -186,6 +196,7 @@ test(`${N} functions a worker passes to main are released on both sides`, GC, as
   assert.ok(end.collected.functions >= N - BOUND, `the worker collected ${end.collected.functions} of the ${N} functions main let go`);
   assert.ok(end.tables.callbacks <= BOUND, `the worker's table still holds ${end.tables.callbacks} functions`);
   assert.ok(w[STATS].callbacks <= BOUND, `main's table still holds ${w[STATS].callbacks} of the worker's functions`);
+  row("bounded tables", `${N} functions a worker passes to main`, `both sides collected them; tables at most ${BOUND}`);
 });
 
 class Lent {
@@ -211,6 +222,7 @@ test(`${N} of main's objects lent to a worker and dropped there are released on 
   assert.ok(mainCollected >= N - BOUND, `main collected ${mainCollected} of the ${N} objects it lent`);
   assert.ok(end.tables.proxies <= BOUND, `the worker's table still holds ${end.tables.proxies} proxies`);
   assert.ok(w[STATS].held <= BOUND, `main still holds ${w[STATS].held} objects for the worker`);
+  row("bounded tables", `${N} of main's objects lent to a worker`, `both sides collected them; tables at most ${BOUND}`);
 });
 
 test("a call that fails, or that cannot be sent, leaves no reference behind on either side", GC, async () => {
@@ -227,18 +239,19 @@ test("a call that fails, or that cannot be sent, leaves no reference behind on e
   assert.deepEqual(w[STATS], { ended: null, pending: 0, callbacks: 0, held: 0, syncBuffer: 64 << 10 });
 });
 
-test(`${N} sync calls each way leave no call pending`, async () => {
+test(`${CALLS} sync calls each way leave no call pending`, async () => {
   const w = start("scale-worker.mjs");
   w.sync.add = (a, b) => a + b;
   await w.ready;
-  report(`${N} blocking calls worker → main`, await w.sync.callMain(N));
+  report(`${CALLS} blocking calls worker → main`, await w.sync.callMain(CALLS));
   const times = [];
-  for (let i = 0; i < N; i++) {
+  for (let i = 0; i < CALLS; i++) {
     const t0 = performance.now();
     assert.equal(await w.sync.double(i), 2 * i);
     times.push(performance.now() - t0);
   }
-  report(`${N} calls main → worker`, times);
+  report(`${CALLS} calls main → worker`, times);
   assert.equal(w[STATS].pending, 0);
   assert.equal((await w.sync.collect()).tables.pending, 0);
+  row("bounded tables", `${CALLS} sync calls each way`, "no call left pending (latency printed)");
 });
