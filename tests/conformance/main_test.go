@@ -3,8 +3,8 @@
 // two engines: wazero (package host) and jco in Node, as npm users run it
 // (tests/internal/jcohost). Every answer is recorded per test, and the
 // two engines must give the same answers, call for call. Every table row
-// names the case of ../shared/reference/pyscript-context-spec.md (§10) it
-// covers.
+// names the spec case it covers; docs/conformance.md explains each case
+// id (doc_test.go keeps it complete).
 //
 // EXECCTX_TEST_MODULE selects another build of the guest for wazero and
 // EXECCTX_JCO_CORES another transpiled build for jco, such as the

@@ -1,7 +1,7 @@
 # The in-project runner of the Python suite. Test files register cases
 # with @case(spec ids, contexts); main(label) runs the cases of one
 # context and returns their results as JSON text, which the JS driver
-# asserts and shows on the page.
+# asserts and shows on the page. docs/conformance.md explains the ids.
 #
 # Contexts: M browser main thread, W browser worker with SharedArrayBuffer,
 # W0 browser worker without it, NM Node main thread, NW Node worker thread.
