@@ -152,6 +152,14 @@ func TestConfigErrors(t *testing.T) {
 			wantErr: "(PY1000): Invalid TOML @ ./bad.toml\nline 2, column 19: expected a comma (',') or array terminator (']'), but got end of file (last key \"packages\")"},
 		{id: "C20 bad inline JSON", interpreter: "pyodide",
 			sources: []host.ConfigSource{attr(`{"a":}`)}, wantErr: "(PY1000): Invalid JSON", errPrefix: true},
+		// JSON.parse refuses any content after the value; a "]" or "}"
+		// there used to be ignored.
+		{id: "C20 content after the JSON value", interpreter: "pyodide",
+			sources: []host.ConfigSource{attr(`{"a": 1}}`)},
+			wantErr: "(PY1000): Invalid JSON\nline 1, column 9: unexpected content after the JSON value"},
+		{id: "C20 a bracket and more after the JSON value", interpreter: "pyodide",
+			sources: []host.ConfigSource{opt(`{"a": 1}] anything {"b": 2`, json)},
+			wantErr: "(PY1000): Invalid JSON\nline 1, column 9: unexpected content after the JSON value"},
 		{id: "C21 unknown extension", interpreter: "pyodide",
 			sources: []host.ConfigSource{attr("./cfg.txt")}, wantErr: "(PY1000): Invalid URL: ./cfg.txt"},
 		{id: "C22 forced JSON on a TOML URL", interpreter: "pyodide",

@@ -58,9 +58,11 @@ func parseJSON(text, label string) (any, error) {
 		}
 		return nil, invalid("JSON", label, position(text, offset)+msg)
 	}
-	if dec.More() {
-		rest := text[dec.InputOffset():]
-		at := dec.InputOffset() + int64(len(rest)-len(strings.TrimLeft(rest, " \t\r\n")))
+	// Only whitespace may follow the value. Decoder.More is not the test:
+	// it is false before a "]" or "}", so `{"a": 1}}` would pass.
+	rest := text[dec.InputOffset():]
+	if trimmed := strings.TrimLeft(rest, " \t\r\n"); trimmed != "" {
+		at := dec.InputOffset() + int64(len(rest)-len(trimmed))
 		return nil, invalid("JSON", label, position(text, at)+"unexpected content after the JSON value")
 	}
 	return fromJSON(v), nil
