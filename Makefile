@@ -140,6 +140,7 @@ check-component: $(COMPONENT)
 bench: core $(COMPONENT) $(NPM_DIST)/index.js tests/node_modules/.installed chromium
 	cd tools && $(GO) run ./sizes ../$(CORE) ../$(COMPONENT)
 	$(GO) test -run '^$$' -bench . -benchmem ./host/
+	$(GO) test -run '^$$' -bench . -benchmem ./component/internal/config/
 	node tests/bench/node-bench.mjs
 	node tests/bench/browser-bench.mjs
 	node tests/bench/pyworker-bench.mjs

@@ -19,6 +19,14 @@
 //     so the accepted language is TOML 1.0 plus those; BurntSushi also
 //     merges a table header that re-opens a table made by dotted keys,
 //     which TOML forbids.
+//   - A config is bounded before it is parsed (limits.go): at most
+//     MaxConfigBytes (1 MiB), MaxDepth (100) levels of tables and arrays,
+//     and MaxNameBytes of full key names, each refused with a
+//     "(PY1000): Invalid TOML" or "Invalid JSON" error naming the limit,
+//     and for depth and names the line and column. The original had no
+//     limit; BurntSushi's cost grows with depth × keys. Invalid UTF-8 is
+//     an error at its byte (encoding/json silently replaced it), and so
+//     is content after a JSON value, even "]" or "}".
 //   - A source is a URL only when it is one line, and the path before its
 //     "?query" or "#fragment" has no "=" and ends in ".ext". So inline
 //     TOML ending in a float ("a = 1\nb = 2.5", C25; "version = 0.23") is

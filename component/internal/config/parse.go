@@ -16,13 +16,21 @@ import (
 // Parse parses text as format into JSON-like values (map[string]any,
 // []any, string, float64, bool, nil). FormatAuto means JSON when the
 // trimmed text is an object literal and TOML otherwise. label is the URL
-// the text came from, for messages, or "".
+// the text came from, for messages, or "". Text past the limits of
+// limits.go is refused before the parser sees it.
 func Parse(text string, format Format, label string) (any, error) {
 	if format == FormatAuto {
 		format = FormatTOML
 		if looksLikeObject(strings.TrimSpace(text)) {
 			format = FormatJSON
 		}
+	}
+	name := "TOML"
+	if format == FormatJSON {
+		name = "JSON"
+	}
+	if err := checkLimits(text, format); err != nil {
+		return nil, invalid(name, label, err.Error())
 	}
 	if format == FormatJSON {
 		return parseJSON(text, label)
