@@ -122,6 +122,12 @@ func TestConfigNormalisation(t *testing.T) {
 			want:    map[string]any{"when": "1979-05-27T07:32:00.000Z"}},
 		{id: "JSON string config becomes {} (spec 3.6)", interpreter: "pyodide",
 			sources: []host.ConfigSource{opt(`"just a string"`, json)}, want: map[string]any{"type": "py"}},
+		// TOML 1.1 as BurntSushi/toml v1.6.0 reads it: an inline table over
+		// lines with comments and a trailing comma, \xHH and \e escapes,
+		// a time without seconds.
+		{id: "C13 TOML 1.1 forms", interpreter: "pyodide",
+			sources: []host.ConfigSource{tag("x = {\n  a = \"\\x41\\e\", # a comment\n  t = 07:32,\n}", toml)},
+			want:    map[string]any{"x": map[string]any{"a": "A\x1b", "t": "07:32:00"}}},
 		{id: "TOML URL", interpreter: "micropython",
 			sources: []host.ConfigSource{tag("./pyscript.toml", auto)},
 			files:   map[string]string{"pyscript.toml": "name = \"demo\"\n[files]\n\"a.py\" = \"\"\n"},
