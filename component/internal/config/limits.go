@@ -18,8 +18,8 @@ import (
 // guest's own conversions recurse once per level, and a wasm guest under
 // V8 runs out of native stack near 10,000 levels, sooner in a worker.
 //
-// The limits are balanced so that no config they let through costs much
-// more than a plain one of MaxConfigBytes (see BenchmarkParseAtLimits).
+// The limits are balanced so that no config they let through costs more
+// than a plain one of MaxConfigBytes (see BenchmarkParseAtLimits).
 const (
 	// MaxConfigBytes is the largest config text, in bytes, that is parsed.
 	MaxConfigBytes = 1 << 20
@@ -30,18 +30,22 @@ const (
 	// each inline table and each array adds one, and a [[header]] adds two
 	// (its array and the table in it), as does a header passing through an
 	// array of tables. 100 keeps the guest's recursion, and so the stack
-	// of every host (Node and browser workers included), far from any
-	// limit, and parse time at the limit below a millisecond.
+	// of every host, far from any limit (a 100-level config parses in a
+	// Node worker given a 0.5 MB stack), and parse time at the limit at a
+	// few milliseconds.
 	MaxDepth = 100
 
 	// MaxNameBytes bounds the full names of a TOML config's keys and
 	// tables, added up: "[files]\n\"a.py\" = \"\"" names files (5 bytes and
 	// a separator) and files."a.py" (12 and a separator). BurntSushi/toml
 	// builds each full name, so this is the work it does beyond reading
-	// the text. Plain configs stay near their own size; a long table name
-	// repeated for thousands of keys, or a deep dotted key (which names
-	// every prefix), does not.
-	MaxNameBytes = 4 * MaxConfigBytes
+	// the text. Plain configs name about their own size (a [files] table
+	// of URLs about 1.2 times), so one that reaches this limit is near
+	// MaxConfigBytes anyway; a long table name repeated for thousands of
+	// keys, or deep dotted keys (which name every prefix), reach it from
+	// far less text: 400 keys of 99 segments took as long as a plain
+	// config of 1 MiB when this limit was four times higher.
+	MaxNameBytes = MaxConfigBytes
 )
 
 // scanError is a config refused before parsing: what is wrong, and the
@@ -95,7 +99,7 @@ func tooDeep(offset int) *scanError {
 // tooManyNames is the error when the full names pass MaxNameBytes.
 func tooManyNames(offset int) *scanError {
 	return &scanError{offset, fmt.Sprintf("the full names of the config's keys and tables (such as a.b.c) add up to "+
-		"more than %d bytes; execctx limits them to %d bytes: shorten the table names", MaxNameBytes, MaxNameBytes)}
+		"more than %d bytes; execctx limits them to %d bytes: shorten long table names and deep dotted keys", MaxNameBytes, MaxNameBytes)}
 }
 
 // scanJSON returns the deepest nesting of the JSON text, or the error at

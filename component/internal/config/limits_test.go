@@ -97,8 +97,8 @@ func TestLimits(t *testing.T) {
 
 		// Full names: a 100 KB table name repeated for every key.
 		{id: "a 100 KB table name over 100 keys", text: wideTOML(100), format: FormatTOML,
-			want: "(PY1000): Invalid TOML\nline 42, column 1: the full names of the config's keys and tables (such as a.b.c) add up to more than 4194304 bytes; execctx limits them to 4194304 bytes: shorten the table names"},
-		{id: "a 100 KB table name over 40 keys", text: wideTOML(40), format: FormatTOML, depth: 2},
+			want: "(PY1000): Invalid TOML\nline 11, column 1: the full names of the config's keys and tables (such as a.b.c) add up to more than 1048576 bytes; execctx limits them to 1048576 bytes: shorten long table names and deep dotted keys"},
+		{id: "a 100 KB table name over 9 keys", text: wideTOML(9), format: FormatTOML, depth: 2},
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
