@@ -8,8 +8,8 @@ import (
 )
 
 // seeds are the config texts of the spec (the cases named, and §3.2, §3.3
-// and §3.7), plus texts that once broke this package. Both fuzz targets
-// run all of them as plain tests.
+// and §3.7), plus texts that once broke this package. Every fuzz target
+// runs all of them as plain tests.
 var seeds = []string{
 	// C09, C28: the upstream settings files, and the config-url test.
 	`{"files": {"{TO}": "./runtime", "https://x.test/a.py": "{TO}/a.py"}, "js_modules": {"main": {"./a.js": "a"}}, "packages": ["Pillow"], "experimental_ffi_timeout": 0}`,
@@ -103,9 +103,11 @@ var scanSeeds = []string{
 
 // fuzzScan checks the limit scan's properties: it never panics and always
 // ends; an error's offset is in the text; and when the scan passes and the
-// parser accepts the text, the value is exactly as deep as the scan said
-// (never deeper, so within MaxDepth) and its keys' full names are no
-// longer than the scan counted, so the parser's work stayed in bounds.
+// parser accepts the text, the value is no deeper than the scan said (so
+// within MaxDepth) and its keys' full names are no longer than the scan
+// counted, so the parser's work stayed in bounds. (The scan is exact on
+// valid TOML, see TestScanMatchesParser, but BurntSushi drops values in a
+// few invalid-looking corners, which only makes the value shallower.)
 func fuzzScan(t *testing.T, text string, format Format) {
 	var depth, names int
 	var serr *scanError
@@ -124,7 +126,7 @@ func fuzzScan(t *testing.T, text string, format Format) {
 	if err != nil {
 		return
 	}
-	if got := depthOf(parsed); got != depth {
+	if got := depthOf(parsed); got > depth {
 		t.Fatalf("%q: the value is %d deep, the scan said %d", text, got, depth)
 	}
 	if got := namesOf(parsed, 0); format == FormatTOML && got > names {

@@ -1,6 +1,8 @@
 package config
 
 import (
+	"fmt"
+	"math/rand"
 	"strings"
 	"testing"
 )
@@ -155,5 +157,117 @@ func TestScanNeverStalls(t *testing.T) {
 		if _, _, err := scanTOML(text); err != nil {
 			t.Errorf("scanTOML(%q) = %v; want no error", text, err)
 		}
+	}
+}
+
+// tomlGen writes random valid TOML that mixes every form the scan must
+// tell apart: quoted and dotted keys, [headers] and [[headers]] over
+// earlier arrays of tables, nested arrays and inline tables, and strings
+// and comments full of brackets, dots and quotes.
+type tomlGen struct {
+	r *rand.Rand
+	b strings.Builder
+	n int // keys written
+}
+
+// genKeys leave out the empty key "": BurntSushi/toml v1.6.0 drops
+// values after it (x."" = [{k = 1}, 2] gives {"x": {"": [{"k": 1}]}}),
+// which would make the value shallower than the text.
+var genKeys = []string{"a", "b", `"a"`, `'b'`, `"x.y"`, `"\u0061"`, `"[["`, `'}'`, "c-d"}
+var genScalars = []string{"1", "-2.5e3", "true", "1979-05-27 07:32:00", "07:32", "inf",
+	`"[[{."`, `'"]]'`, `"\"}"`, `'''a ]] '' '''`, "\"\"\"\n[[ \\\"\"\" {\n\"\"\"", `"\x41\e"`}
+
+func (g *tomlGen) key(segments int) {
+	for i := range segments {
+		if i > 0 {
+			g.b.WriteString([]string{".", " . ", "\t."}[g.r.Intn(3)])
+		}
+		g.b.WriteString(genKeys[g.r.Intn(len(genKeys))])
+	}
+}
+
+func (g *tomlGen) value(depth int) {
+	switch n := g.r.Intn(6); {
+	case depth > 6 || n < 3:
+		g.b.WriteString(genScalars[g.r.Intn(len(genScalars))])
+	case n == 3:
+		g.b.WriteString("[ # [[\n")
+		for i := range g.r.Intn(3) {
+			if i > 0 {
+				g.b.WriteString(",\n ")
+			}
+			g.value(depth + 1)
+		}
+		g.b.WriteString("]")
+	default:
+		g.b.WriteString("{")
+		for i := range g.r.Intn(3) {
+			if i > 0 {
+				g.b.WriteString(", # {{\n ")
+			}
+			g.b.WriteString(fmt.Sprintf("k%d", i))
+			if g.r.Intn(2) == 0 {
+				g.b.WriteString(".sub")
+			}
+			g.b.WriteString(" = ")
+			g.value(depth + 1)
+		}
+		g.b.WriteString("}")
+	}
+}
+
+func (g *tomlGen) document() string {
+	for range 1 + g.r.Intn(6) {
+		switch g.r.Intn(4) {
+		case 0:
+			g.b.WriteString("[")
+			g.key(1 + g.r.Intn(3))
+			g.b.WriteString("] # [[a]]\n")
+		case 1:
+			g.b.WriteString("[[")
+			g.key(1 + g.r.Intn(3))
+			g.b.WriteString("]]\n")
+		}
+		// Each key starts with a name of its own: BurntSushi/toml v1.6.0
+		// lets a = [] replace the table a.b = 1 made (BurntSushi/toml#451),
+		// which would make the value shallower than the text.
+		for range g.r.Intn(3) {
+			g.n++
+			fmt.Fprintf(&g.b, "kv%d", g.n)
+			if more := g.r.Intn(3); more > 0 {
+				g.b.WriteString(".")
+				g.key(more)
+			}
+			g.b.WriteString(" = ")
+			g.value(0)
+			g.b.WriteString(" # ]]}\n")
+		}
+	}
+	return g.b.String()
+}
+
+// TestScanMatchesParser: on thousands of random valid documents the
+// scan's depth is the parsed value's, and its names cover the value's.
+func TestScanMatchesParser(t *testing.T) {
+	r := rand.New(rand.NewSource(8))
+	parsed, deepest := 0, 0
+	for range 20_000 {
+		g := &tomlGen{r: r}
+		text := g.document()
+		v, err := Parse(text, FormatTOML, "")
+		if err != nil {
+			continue // a duplicate key or table: not TOML
+		}
+		parsed++
+		deepest = max(deepest, depthOf(v))
+		depth, names, serr := scanTOML(text)
+		if serr != nil || depth != depthOf(v) || names < namesOf(v, 0) {
+			t.Fatalf("scan = depth %d, names %d, %v; the value is %d deep with %d name bytes\n%s",
+				depth, names, serr, depthOf(v), namesOf(v, 0), text)
+		}
+	}
+	t.Logf("%d of the documents parsed, as deep as %d", parsed, deepest)
+	if parsed < 5_000 {
+		t.Fatalf("only %d of the generated documents parsed; the generator is broken", parsed)
 	}
 }
