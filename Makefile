@@ -140,7 +140,7 @@ test-tools:
 ## calls, 64 workers) and fuzzes each config parser for FUZZTIME.
 RELIABILITY_LOG := $(BUILD)/reliability.tsv
 FUZZTIME ?= 2m
-FUZZ_TARGETS := FuzzParseTOML FuzzParseJSON
+FUZZ_TARGETS := FuzzParseTOML FuzzParseJSON FuzzScanTOML FuzzScanJSON
 REL_ENV := EXECCTX_RELIABILITY_LOG=$(CURDIR)/$(RELIABILITY_LOG) EXECCTX_REQUIRE_JCO=1 \
            $(if $(filter long,$(RELIABILITY)),EXECCTX_RELIABILITY_SCALE=long)
 
@@ -191,6 +191,7 @@ check-component: $(COMPONENT)
 bench: core $(COMPONENT) $(NPM_DIST)/index.js tests/node_modules/.installed chromium
 	cd tools && $(GO) run ./sizes ../$(CORE) ../$(COMPONENT)
 	$(GO) test -run '^$$' -bench . -benchmem ./host/
+	$(GO) test -run '^$$' -bench . -benchmem ./component/internal/config/
 	node tests/bench/node-bench.mjs
 	node tests/bench/browser-bench.mjs
 	node tests/bench/pyworker-bench.mjs

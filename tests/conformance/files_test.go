@@ -1,6 +1,7 @@
 package conformance
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/execctx/execctx/host"
@@ -25,6 +26,12 @@ func TestFiles(t *testing.T) {
 			want:    []host.FileEntry{{URL: base + "conf/a.py", Path: "a.py"}}},
 		{id: "no files", source: hostmock.InlineConfig(`{"a": 1}`, host.ConfigFormatJSON)},
 		{id: "a config error comes first", source: hostmock.InlineConfig("files = [", host.ConfigFormatTOML), wantErr: "(PY1000): Invalid TOML\nline 1, column 9: unexpected EOF; expected value (last key \"files\")"},
+		// A 100 KB template used ten times per entry: the second entry
+		// passes 1 MiB of URLs and paths.
+		{id: "templates may not amplify the table", source: hostmock.InlineConfig(`{"files": {"{A}": "`+strings.Repeat("a", 100_000)+`", `+
+			`"https://cdn.test/`+strings.Repeat("{A}", 10)+`0": "f0.py", "https://cdn.test/`+strings.Repeat("{A}", 10)+`1": "f1.py", `+
+			`"https://cdn.test/`+strings.Repeat("{A}", 10)+`2": "f2.py"}}`, host.ConfigFormatJSON),
+			wantErr: `files: "https://cdn.test/` + strings.Repeat("{A}", 10) + `1": templates expand the files table past 1048576 bytes of URLs and paths; execctx limits it to 1048576 bytes: use fewer or shorter templates`},
 		{id: "duplicated destination", source: hostmock.InlineConfig(`{"files": {"a/x.py": "", "b/x.py": ""}}`, host.ConfigFormatJSON),
 			wantErr: "files: Duplicated destination: x.py (from " + base + "a/x.py and " + base + "b/x.py)"},
 	}

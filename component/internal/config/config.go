@@ -6,19 +6,28 @@
 // It follows PyScript's rules and messages where they are sound, and
 // differs where the original silently lost or misread a config:
 //
-//   - TOML is real TOML, parsed by github.com/BurntSushi/toml v1.6.0, not
-//     basic-toml's line-by-line JSON.parse. Lines that are not TOML and
-//     duplicate keys are "(PY1000): Invalid TOML" errors with a line and
-//     column, where basic-toml silently ignored the line (C29) or let the
-//     last key win (C30, issue #2427); inline tables work. BurntSushi was
-//     kept over pelletier/go-toml/v2: its messages name the problem more
-//     plainly ("unexpected EOF; expected value" against "array is
-//     incomplete", "expected value but found \"first\"" against "expected
-//     keyword \"false\""). Both accept the TOML 1.1 additions (newlines
-//     and trailing commas in inline tables, "\e", times without seconds),
-//     so the accepted language is TOML 1.0 plus those; BurntSushi also
-//     merges a table header that re-opens a table made by dotted keys,
-//     which TOML forbids.
+//   - TOML is TOML 1.1 (BurntSushi/toml): real TOML, parsed by
+//     github.com/BurntSushi/toml v1.6.0, not basic-toml's line-by-line
+//     JSON.parse. Lines that are not TOML and duplicate keys are
+//     "(PY1000): Invalid TOML" errors with a line and column, where
+//     basic-toml silently ignored the line (C29) or let the last key win
+//     (C30, issue #2427); inline tables work. BurntSushi was kept over
+//     pelletier/go-toml/v2: its messages name the problem more plainly
+//     ("unexpected EOF; expected value" against "array is incomplete",
+//     "expected value but found \"first\"" against "expected keyword
+//     \"false\""). It reads TOML 1.1, so 1.1's additions are accepted on
+//     purpose: newlines, comments and a trailing comma in inline tables,
+//     the "\xHH" and "\e" escapes, times and date-times without seconds.
+//     BurntSushi also merges a table header that re-opens a table made by
+//     dotted keys, which TOML forbids.
+//   - A config is bounded before it is parsed (limits.go): at most
+//     MaxConfigBytes (1 MiB), MaxDepth (100) levels of tables and arrays,
+//     and MaxNameBytes of full key names, each refused with a
+//     "(PY1000): Invalid TOML" or "Invalid JSON" error naming the limit,
+//     and for depth and names the line and column. The original had no
+//     limit; BurntSushi's cost grows with depth × keys. Invalid UTF-8 is
+//     an error at its byte (encoding/json silently replaced it), and so
+//     is content after a JSON value, even "]" or "}".
 //   - A source is a URL only when it is one line, and the path before its
 //     "?query" or "#fragment" has no "=" and ends in ".ext". So inline
 //     TOML ending in a float ("a = 1\nb = 2.5", C25; "version = 0.23") is

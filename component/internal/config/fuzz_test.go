@@ -3,12 +3,13 @@ package config
 import (
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 )
 
 // seeds are the config texts of the spec (the cases named, and §3.2, §3.3
-// and §3.7), plus texts that once broke this package. Both fuzz targets
-// run all of them as plain tests.
+// and §3.7), plus texts that once broke this package. Every fuzz target
+// runs all of them as plain tests.
 var seeds = []string{
 	// C09, C28: the upstream settings files, and the config-url test.
 	`{"files": {"{TO}": "./runtime", "https://x.test/a.py": "{TO}/a.py"}, "js_modules": {"main": {"./a.js": "a"}}, "packages": ["Pillow"], "experimental_ffi_timeout": 0}`,
@@ -85,4 +86,64 @@ func FuzzParseJSON(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) { fuzzParse(t, text, FormatJSON) })
+}
+
+// scanSeeds are texts at the edges of the limit scan: every form that can
+// hide a bracket, a dot or a key from it, and nesting near MaxDepth.
+var scanSeeds = []string{
+	"a.b.c = 1", "a . b = 1.5", `"a.b".'c' = 1`, "[a.b]\nc.d = [1]", "[[a]]\n[a.b]\n[[a.b.c]]",
+	"[['a']]\n[\"\\x61\".b]", "x = [{a = [1]}, {b.c = {}}]", "x = {\n  a = [1, # ]]\n  2],\n}",
+	`a = """x"""""` + "\nb = [1]", "a = '''\n[[[ ''\n'''", `a = 'C:\'` + "\nb = [[1]]", "t = 1979-05-27 07:32:00\nx = [1979-05-27 07:32:00]",
+	"\uFEFF[a]", "a = [1 [2]]", "a = {]", "x = {,}", `{"a": "[{", "b": ["\"]}"]}`,
+	"a = " + strings.Repeat("[", MaxDepth-1) + strings.Repeat("]", MaxDepth-1),
+	"a = " + strings.Repeat("{b = ", MaxDepth) + "1" + strings.Repeat("}", MaxDepth),
+	"[" + strings.TrimSuffix(strings.Repeat("a.", MaxDepth-1), ".") + "]",
+	strings.Repeat("[", MaxDepth) + strings.Repeat("]", MaxDepth),
+}
+
+// fuzzScan checks the limit scan's properties: it never panics and always
+// ends; an error's offset is in the text; and when the scan passes and the
+// parser accepts the text, the value is no deeper than the scan said (so
+// within MaxDepth) and its keys' full names are no longer than the scan
+// counted, so the parser's work stayed in bounds. (The scan is exact on
+// valid TOML, see TestScanMatchesParser, but BurntSushi drops values in a
+// few invalid-looking corners, which only makes the value shallower.)
+func fuzzScan(t *testing.T, text string, format Format) {
+	var depth, names int
+	var serr *scanError
+	if format == FormatJSON {
+		depth, serr = scanJSON(text)
+	} else {
+		depth, names, serr = scanTOML(text)
+	}
+	if serr != nil {
+		if serr.offset < 0 || serr.offset > len(text) {
+			t.Fatalf("scan error at offset %d of a %d-byte text", serr.offset, len(text))
+		}
+		return
+	}
+	parsed, err := Parse(text, format, "")
+	if err != nil {
+		return
+	}
+	if got := depthOf(parsed); got > depth {
+		t.Fatalf("%q: the value is %d deep, the scan said %d", text, got, depth)
+	}
+	if got := namesOf(parsed, 0); format == FormatTOML && got > names {
+		t.Fatalf("%q: the value's full names are %d bytes, the scan counted %d", text, got, names)
+	}
+}
+
+func FuzzScanTOML(f *testing.F) {
+	for _, s := range append(seeds, scanSeeds...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) { fuzzScan(t, text, FormatTOML) })
+}
+
+func FuzzScanJSON(f *testing.F) {
+	for _, s := range append(seeds, scanSeeds...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) { fuzzScan(t, text, FormatJSON) })
 }

@@ -16,13 +16,21 @@ import (
 // Parse parses text as format into JSON-like values (map[string]any,
 // []any, string, float64, bool, nil). FormatAuto means JSON when the
 // trimmed text is an object literal and TOML otherwise. label is the URL
-// the text came from, for messages, or "".
+// the text came from, for messages, or "". Text past the limits of
+// limits.go is refused before the parser sees it.
 func Parse(text string, format Format, label string) (any, error) {
 	if format == FormatAuto {
 		format = FormatTOML
 		if looksLikeObject(strings.TrimSpace(text)) {
 			format = FormatJSON
 		}
+	}
+	name := "TOML"
+	if format == FormatJSON {
+		name = "JSON"
+	}
+	if err := checkLimits(text, format); err != nil {
+		return nil, invalid(name, label, err.Error())
 	}
 	if format == FormatJSON {
 		return parseJSON(text, label)
@@ -58,9 +66,11 @@ func parseJSON(text, label string) (any, error) {
 		}
 		return nil, invalid("JSON", label, position(text, offset)+msg)
 	}
-	if dec.More() {
-		rest := text[dec.InputOffset():]
-		at := dec.InputOffset() + int64(len(rest)-len(strings.TrimLeft(rest, " \t\r\n")))
+	// Only whitespace may follow the value. Decoder.More is not the test:
+	// it is false before a "]" or "}", so `{"a": 1}}` would pass.
+	rest := text[dec.InputOffset():]
+	if trimmed := strings.TrimLeft(rest, " \t\r\n"); trimmed != "" {
+		at := dec.InputOffset() + int64(len(rest)-len(trimmed))
 		return nil, invalid("JSON", label, position(text, at)+"unexpected content after the JSON value")
 	}
 	return fromJSON(v), nil

@@ -13,8 +13,9 @@
 // It differs where the original was loose: an entry's value must be a
 // string, a {NAME} with no definition is an error (the original left the
 // braces in the URL and fetched that), two entries that land on the same
-// path are an error naming both URLs, and archive unpacking ("dir/*") is
-// refused with a message, since execctx does not unpack archives.
+// path are an error naming both URLs, archive unpacking ("dir/*") is
+// refused with a message, since execctx does not unpack archives, and
+// templates may not expand the table past 1 MiB of URLs and paths.
 package files
 
 import (
@@ -39,6 +40,12 @@ type Entry struct {
 // fetchable are the schemes files may come from.
 var fetchable = map[string]bool{"http": true, "https": true, "file": true}
 
+// maxExpanded bounds the files table's URLs and paths after templates are
+// expanded, added up: as much text as a whole config may hold. Templates
+// save typing; without a bound, a 100 KB template used ten times in each
+// of 500 entries made 476 MB of URLs from a 122 KB config.
+const maxExpanded = config.MaxConfigBytes
+
 // Resolve lists cfg's files with URLs resolved against base (the config's
 // URL, or the base URL for an inline config), sorted by path. A config
 // without files gives none.
@@ -57,8 +64,9 @@ func Resolve(cfg map[string]any, base string) ([]Entry, error) {
 	}
 	var out []Entry
 	seen := map[string]string{} // path → the URL that claimed it
+	room := maxExpanded
 	for _, src := range slices.Sorted(maps.Keys(sources)) {
-		e, err := entry(src, sources[src], templates, base)
+		e, err := entry(src, sources[src], templates, base, &room)
 		if err != nil {
 			return nil, fmt.Errorf("files: %q: %w", src, err)
 		}
@@ -90,12 +98,14 @@ func split(table map[string]any) (templates, sources map[string]string, err erro
 	return templates, sources, nil
 }
 
-func entry(src, dest string, templates map[string]string, base string) (Entry, error) {
-	src, err := expand(src, templates)
+// entry resolves one file; room is what maxExpanded leaves for the
+// expanded URL and path, and entry takes their share from it.
+func entry(src, dest string, templates map[string]string, base string, room *int) (Entry, error) {
+	src, err := expand(src, templates, room)
 	if err != nil {
 		return Entry{}, err
 	}
-	if dest, err = expand(dest, templates); err != nil {
+	if dest, err = expand(dest, templates, room); err != nil {
 		return Entry{}, err
 	}
 	abs, err := config.Resolve(src, base, fetchable)
@@ -109,13 +119,24 @@ func entry(src, dest string, templates map[string]string, base string) (Entry, e
 	return Entry{URL: abs, Path: p}, nil
 }
 
-// expand replaces each {NAME} in s by its template's text.
-func expand(s string, templates map[string]string) (string, error) {
+// expand replaces each {NAME} in s by its template's text, taking the
+// result's length from room and refusing to write past it.
+func expand(s string, templates map[string]string, room *int) (string, error) {
 	var out strings.Builder
+	write := func(text string) error {
+		if *room -= len(text); *room < 0 {
+			return fmt.Errorf("templates expand the files table past %d bytes of URLs and paths; "+
+				"execctx limits it to %d bytes: use fewer or shorter templates", maxExpanded, maxExpanded)
+		}
+		out.WriteString(text)
+		return nil
+	}
 	for {
 		start, end, ok := nextTemplate(s)
 		if !ok {
-			out.WriteString(s)
+			if err := write(s); err != nil {
+				return "", err
+			}
 			return out.String(), nil
 		}
 		name := s[start:end]
@@ -123,8 +144,12 @@ func expand(s string, templates map[string]string) (string, error) {
 		if !defined {
 			return "", fmt.Errorf("Invalid template: %s is not defined; define it as a key of files, e.g. %q = \"./lib/\"", name, name)
 		}
-		out.WriteString(s[:start])
-		out.WriteString(v)
+		if err := write(s[:start]); err != nil {
+			return "", err
+		}
+		if err := write(v); err != nil {
+			return "", err
+		}
 		s = s[end:]
 	}
 }

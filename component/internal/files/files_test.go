@@ -1,6 +1,7 @@
 package files
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -42,6 +43,16 @@ func TestResolve(t *testing.T) {
 			wantErr: "the URL names no file to save"},
 		{name: "hostile scheme", files: map[string]any{"javascript:alert(1)": "x.py"},
 			wantErr: `files: "javascript:alert(1)": `},
+		// Templates cannot make the table longer than a config could
+		// spell out (1 MiB): a 100 KB template ten times in each of 500
+		// entries made 476 MB of URLs.
+		{name: "templates amplifying the table", files: amplified(500, 10),
+			wantErr: `templates expand the files table past 1048576 bytes of URLs and paths; execctx limits it to 1048576 bytes: use fewer or shorter templates`},
+		{name: "one entry expanding past the limit", files: amplified(1, 11),
+			wantErr: `templates expand the files table past 1048576 bytes`},
+		{name: "templates within the limit", files: amplified(1, 10), want: []Entry{{
+			URL:  "https://example.org/" + strings.Repeat(strings.Repeat("a", 100_000), 10) + "0",
+			Path: "f0.py"}}},
 		{name: "not a table", files: []any{"a.py"},
 			wantErr: "files: expected a table of URL = destination, got a list"},
 		{name: "destination not a string", files: map[string]any{"a.py": 1.0},
@@ -73,6 +84,16 @@ func TestResolve(t *testing.T) {
 			}
 		})
 	}
+}
+
+// amplified is a files table whose {A} template is 100,000 bytes, used
+// uses times in each of n entries.
+func amplified(n, uses int) map[string]any {
+	table := map[string]any{"{A}": strings.Repeat("a", 100_000)}
+	for i := range n {
+		table["https://example.org/"+strings.Repeat("{A}", uses)+fmt.Sprint(i)] = fmt.Sprintf("f%d.py", i)
+	}
+	return table
 }
 
 func TestNextTemplate(t *testing.T) {
