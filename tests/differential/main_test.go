@@ -68,12 +68,23 @@ func (a answer) String() string {
 // test unless both answered the same bytes. It returns that answer.
 func configBoth(t *testing.T, sources ...host.ConfigSource) answer {
 	t.Helper()
+	return callBoth(t, sources, func(ctx context.Context, c jcohost.API) answer {
+		text, err := c.Config(ctx)
+		return answerOf(text, err)
+	})
+}
+
+// callBoth runs call on a fresh main-thread context with sources under
+// each engine, at the same time, and fails the test unless both answered
+// the same. It returns that answer.
+func callBoth(t *testing.T, sources []host.ConfigSource, call func(context.Context, jcohost.API) answer) answer {
+	t.Helper()
 	if jcoAbsent != nil {
 		t.Skipf("%v: the differential suite needs node and npm/dist (make npm)", jcoAbsent)
 	}
 	done := make(chan answer, 1)
-	go func() { done <- configOn(jco.NewContext, sources) }()
-	w := configOn(wazero.NewContext, sources)
+	go func() { done <- callOn(jco.NewContext, sources, call) }()
+	w := callOn(wazero.NewContext, sources, call)
 	j := <-done
 	if w != j {
 		t.Fatalf("the engines disagree on %.300q\nwazero: %.500s\njco:    %.500s", sources[0].Text, w, j)
@@ -81,8 +92,8 @@ func configBoth(t *testing.T, sources ...host.ConfigSource) answer {
 	return w
 }
 
-// configOn runs one fresh context's Config on one engine.
-func configOn[C jcohost.API](newContext func(context.Context, host.Imports) (C, error), sources []host.ConfigSource) answer {
+// callOn runs call on one fresh context of one engine.
+func callOn[C jcohost.API](newContext func(context.Context, host.Imports) (C, error), sources []host.ConfigSource, call func(context.Context, jcohost.API) answer) answer {
 	ctx := context.Background()
 	h := hostmock.Main(hostmock.NewPage(), "micropython")
 	h.Env.Sources = sources
@@ -91,7 +102,10 @@ func configOn[C jcohost.API](newContext func(context.Context, host.Imports) (C, 
 		return answer{err: "new context: " + err.Error()}
 	}
 	defer c.Close(ctx)
-	text, err := c.Config(ctx)
+	return call(ctx, c)
+}
+
+func answerOf(text string, err error) answer {
 	if err != nil {
 		return answer{err: err.Error()}
 	}
