@@ -8,6 +8,7 @@
 // a bump allocator over an arena the guest reserves in its data segment
 // (component/internal/guestabi/arena.go), found by its magic bytes. Go's
 // heap never touches the arena, and appending needs no renumbering.
+// Last, it joins data segments that lie a few zeros apart (MergeGap).
 //
 // Usage:
 //

@@ -7,13 +7,14 @@ import (
 
 // Section ids of the core wasm binary format.
 const (
-	secType   = 1
-	secImport = 2
-	secFunc   = 3
-	secGlobal = 6
-	secExport = 7
-	secCode   = 10
-	secData   = 11
+	secType      = 1
+	secImport    = 2
+	secFunc      = 3
+	secGlobal    = 6
+	secExport    = 7
+	secCode      = 10
+	secData      = 11
+	secDataCount = 12
 )
 
 var header = []byte{0x00, 'a', 's', 'm', 0x01, 0x00, 0x00, 0x00}

@@ -50,6 +50,9 @@ func patch(module []byte) ([]byte, error) {
 	if _, err := appendTo(&secs, secExport, export); err != nil {
 		return nil, err
 	}
+	if secs, err = mergeData(secs, MergeGap); err != nil {
+		return nil, fmt.Errorf("merging data segments: %w", err)
+	}
 	return encodeModule(secs), nil
 }
 
