@@ -53,16 +53,17 @@ func Handler(root string, mounts ...Mount) http.Handler {
 	files.Handle("/", fileServer(filepath.Join(root, "examples", "web")))
 
 	mux := http.NewServeMux()
-	mux.Handle("/coi/", http.StripPrefix("/coi", isolated(noCache(files))))
-	mux.Handle("/plain/", http.StripPrefix("/plain", noCache(files)))
-	mux.Handle("/csp/", http.StripPrefix("/csp", strictCSP(isolated(noCache(files)))))
+	mux.Handle("/coi/", http.StripPrefix("/coi", isolated(revalidate(files))))
+	mux.Handle("/plain/", http.StripPrefix("/plain", revalidate(files)))
+	mux.Handle("/csp/", http.StripPrefix("/csp", strictCSP(isolated(revalidate(files)))))
 	mux.Handle("/", http.RedirectHandler("/coi/", http.StatusFound))
 	return refuseDotDot(mux)
 }
 
-// fileServer serves dir without directory listings.
+// fileServer serves dir without directory listings, sending a file's
+// precompressed copy where there is one.
 func fileServer(dir string) http.Handler {
-	return http.FileServer(noListing{http.Dir(dir)})
+	return precompressed(dir, http.FileServer(noListing{http.Dir(dir)}))
 }
 
 // noListing hides directories that have no index.html, so that
@@ -124,10 +125,12 @@ func strictCSP(next http.Handler) http.Handler {
 	})
 }
 
-// noCache keeps a rebuilt package from being served stale during development.
-func noCache(next http.Handler) http.Handler {
+// revalidate lets the browser keep every response, and so the code it
+// compiled from it, but ask each time whether it changed: an unchanged
+// file costs a 304, and a rebuilt package is never served stale.
+func revalidate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", "no-store")
+		w.Header().Set("Cache-Control", "no-cache")
 		next.ServeHTTP(w, r)
 	})
 }

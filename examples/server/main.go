@@ -7,7 +7,9 @@
 //
 // Under each prefix, /execctx/ is the built npm package (npm/), /tests/
 // the browser test pages, and everything else the demo (examples/web).
-// Directories are never listed, and files go out uncompressed.
+// Directories are never listed. A file with a precompressed copy beside
+// it (file.br, file.gz: tools/precompress) goes out in that encoding to a
+// client that accepts it. Responses may be cached, but are revalidated.
 //
 //	go run ./examples/server -addr 127.0.0.1:8080
 package main
