@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host"
 	"github.com/execctx/execctx/host/hostmock"
 )
@@ -67,7 +68,7 @@ func benchContext(b *testing.B, h *hostmock.Hosts) *host.Context {
 // BenchmarkConfigRead is one config() call once the config is loaded.
 func BenchmarkConfigRead(b *testing.B) {
 	h := hostmock.Main(hostmock.NewPage(), "pyodide")
-	h.Env.Sources = []host.ConfigSource{hostmock.TagConfig("name = \"bench\"\npackages = [\"numpy\"]\n[files]\n\"a.py\" = \"\"\n", host.ConfigFormatTOML)}
+	h.Env.Sources = []api.ConfigSource{hostmock.TagConfig("name = \"bench\"\npackages = [\"numpy\"]\n[files]\n\"a.py\" = \"\"\n", api.ConfigFormatTOML)}
 	c := benchContext(b, h)
 	ctx := context.Background()
 	if _, err := c.Config(ctx); err != nil {

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host"
 	"github.com/execctx/execctx/host/hostmock"
 )
@@ -39,12 +40,12 @@ func (s *stalling) imports() host.Imports {
 	return imports
 }
 
-func (s *stalling) Describe(ctx context.Context) host.Report {
+func (s *stalling) Describe(ctx context.Context) api.Report {
 	s.describes.Add(1)
 	return s.Env.Describe(ctx)
 }
 
-func (s *stalling) ConfigSources(ctx context.Context) []host.ConfigSource {
+func (s *stalling) ConfigSources(ctx context.Context) []api.ConfigSource {
 	return s.Env.ConfigSources(ctx)
 }
 
@@ -55,7 +56,7 @@ func (s *stalling) Warn(ctx context.Context, message string) {
 	s.Env.Warn(ctx, message)
 }
 
-func (s *stalling) FetchText(ctx context.Context, url string) (host.Response, error) {
+func (s *stalling) FetchText(ctx context.Context, url string) (api.Response, error) {
 	if s.stallFetch != nil {
 		s.stallFetch(ctx)
 	}
@@ -67,7 +68,7 @@ func untilDone(ctx context.Context) { <-ctx.Done() }
 
 // bigConfig is a JSON config that takes the guest seconds to load, so a
 // call loading it is still running guest code when a short deadline passes.
-func bigConfig() host.ConfigSource {
+func bigConfig() api.ConfigSource {
 	var b strings.Builder
 	b.WriteString(`{"packages": [`)
 	for i := range 100_000 {
@@ -77,7 +78,7 @@ func bigConfig() host.ConfigSource {
 		fmt.Fprintf(&b, `"pkg%d"`, i)
 	}
 	b.WriteString(`]}`)
-	return hostmock.TagConfig(b.String(), host.ConfigFormatJSON)
+	return hostmock.TagConfig(b.String(), api.ConfigFormatJSON)
 }
 
 // stopCase is one way for a call to be stopped: where its ctx is done.
@@ -121,10 +122,10 @@ func stopCases() []stopCase {
 			text:  "execctx: window: stopped because the call was cancelled",
 			setup: func(s *stalling, cancel context.CancelFunc) { s.stallWarn = func(context.Context) { cancel() } }},
 		{id: "deadline in the guest", deadline: 200 * time.Millisecond, stopped: config, want: context.DeadlineExceeded, text: deadlineText,
-			setup: func(s *stalling, _ context.CancelFunc) { s.Env.Sources = []host.ConfigSource{big} }},
+			setup: func(s *stalling, _ context.CancelFunc) { s.Env.Sources = []api.ConfigSource{big} }},
 		{id: "cancel in the guest", stopped: config, want: context.Canceled, text: cancelText,
 			setup: func(s *stalling, cancel context.CancelFunc) {
-				s.Env.Sources = []host.ConfigSource{big}
+				s.Env.Sources = []api.ConfigSource{big}
 				time.AfterFunc(200*time.Millisecond, cancel)
 			}},
 	}
@@ -140,7 +141,7 @@ func TestStoppedCallKeepsItsCause(t *testing.T) {
 			// A worker without SharedArrayBuffer, so that Window warns,
 			// with a config to fetch, so that Config fetches.
 			s := newStalling(hostmock.Worker(hostmock.NewPage(), "pyodide", false))
-			s.Env.Sources = []host.ConfigSource{hostmock.AttributeConfig("./c.json")}
+			s.Env.Sources = []api.ConfigSource{hostmock.AttributeConfig("./c.json")}
 			s.Fetch.Files["https://example.test/app/c.json"] = `{"a": 1}`
 			c, err := rt.NewContext(context.Background(), s.imports())
 			if err != nil {
@@ -162,7 +163,7 @@ func TestStoppedCallKeepsItsCause(t *testing.T) {
 			}
 
 			s.stallWarn, s.stallFetch = nil, nil
-			s.Env.Sources = []host.ConfigSource{hostmock.AttributeConfig("./c.json")}
+			s.Env.Sources = []api.ConfigSource{hostmock.AttributeConfig("./c.json")}
 			before := s.describes.Load()
 			if err := tc.stopped(c, context.Background()); err != nil {
 				t.Fatalf("the call after: %v", err)

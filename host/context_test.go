@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host"
 	"github.com/execctx/execctx/host/hostmock"
 )
@@ -35,7 +36,7 @@ func newRuntime(t testing.TB) *host.Runtime {
 func TestTrapDiscardsInstance(t *testing.T) {
 	ctx := context.Background()
 	h := hostmock.Main(hostmock.NewPage(), "pyodide")
-	h.Env.Report.Runtime = host.RuntimeKind(99)
+	h.Env.Report.Runtime = api.RuntimeKind(99)
 	c, err := newRuntime(t).NewContext(ctx, h.Imports())
 	if err != nil {
 		t.Fatal(err)
@@ -48,7 +49,7 @@ func TestTrapDiscardsInstance(t *testing.T) {
 		t.Fatalf("trap error does not carry the guest's panic: %v", err)
 	}
 
-	h.Env.Report.Runtime = host.RuntimeKindBrowser
+	h.Env.Report.Runtime = api.RuntimeKindBrowser
 	got, err := c.RunningInWorker(ctx)
 	if err != nil || got {
 		t.Fatalf("after the trap: RunningInWorker = %v, %v; want false, nil", got, err)
@@ -62,7 +63,7 @@ type reentrant struct {
 	err error
 }
 
-func (r *reentrant) FetchText(ctx context.Context, url string) (host.Response, error) {
+func (r *reentrant) FetchText(ctx context.Context, url string) (api.Response, error) {
 	_, r.err = r.c.RunningInWorker(ctx)
 	return r.Fetcher.FetchText(ctx, url)
 }
@@ -70,7 +71,7 @@ func (r *reentrant) FetchText(ctx context.Context, url string) (host.Response, e
 func TestReentrantCallIsRefused(t *testing.T) {
 	ctx := context.Background()
 	h := hostmock.Main(hostmock.NewPage(), "pyodide")
-	h.Env.Sources = []host.ConfigSource{hostmock.AttributeConfig("./c.json")}
+	h.Env.Sources = []api.ConfigSource{hostmock.AttributeConfig("./c.json")}
 	fetch := &reentrant{Fetcher: &hostmock.Fetcher{Files: map[string]string{"https://example.test/app/c.json": `{"a": 1}`}}}
 	imports := h.Imports()
 	imports.Fetch = fetch
@@ -116,7 +117,7 @@ type during struct {
 	fn func()
 }
 
-func (d *during) FetchText(ctx context.Context, url string) (host.Response, error) {
+func (d *during) FetchText(ctx context.Context, url string) (api.Response, error) {
 	d.fn()
 	return d.Fetcher.FetchText(ctx, url)
 }
@@ -141,7 +142,7 @@ func TestCloseDuringCall(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
 			h := hostmock.Main(hostmock.NewPage(), "pyodide")
-			h.Env.Sources = []host.ConfigSource{hostmock.AttributeConfig("./c.json")}
+			h.Env.Sources = []api.ConfigSource{hostmock.AttributeConfig("./c.json")}
 			fetch := &during{Fetcher: &hostmock.Fetcher{Files: map[string]string{"https://example.test/app/c.json": `{"a": 1}`}}}
 			imports := h.Imports()
 			imports.Fetch = fetch

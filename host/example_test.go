@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host"
 	"github.com/execctx/execctx/host/hostmock"
 )
@@ -21,7 +22,7 @@ func Example() {
 	defer rt.Close(ctx)
 
 	hosts := hostmock.Worker(hostmock.NewPage(), "micropython", false)
-	hosts.Env.Sources = []host.ConfigSource{hostmock.TagConfig("name = \"app\"", host.ConfigFormatTOML)}
+	hosts.Env.Sources = []api.ConfigSource{hostmock.TagConfig("name = \"app\"", api.ConfigFormatTOML)}
 	c, err := rt.NewContext(ctx, hosts.Imports()) // one instance per context
 	if err != nil {
 		panic(err)
@@ -49,9 +50,9 @@ func Example() {
 // when the call's ctx ends, as a real fetch would.
 type unanswered struct{}
 
-func (unanswered) FetchText(ctx context.Context, url string) (host.Response, error) {
+func (unanswered) FetchText(ctx context.Context, url string) (api.Response, error) {
 	<-ctx.Done()
-	return host.Response{}, fmt.Errorf("fetch %s: %w", url, ctx.Err())
+	return api.Response{}, fmt.Errorf("fetch %s: %w", url, ctx.Err())
 }
 
 // A call bounded by a deadline: the config's fetch never answers, so the
@@ -67,7 +68,7 @@ func Example_deadline() {
 	defer rt.Close(ctx)
 
 	hosts := hostmock.Main(hostmock.NewPage(), "pyodide")
-	hosts.Env.Sources = []host.ConfigSource{hostmock.AttributeConfig("./config.json")}
+	hosts.Env.Sources = []api.ConfigSource{hostmock.AttributeConfig("./config.json")}
 	imports := hosts.Imports()
 	imports.Fetch = unanswered{}
 	c, err := rt.NewContext(ctx, imports)

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host"
 	"github.com/execctx/execctx/host/hostmock"
 	"github.com/execctx/execctx/internal/reliability"
@@ -22,14 +23,14 @@ const goroutines = 4
 // roundTrip writes a title through c and reads it back, checking the
 // config on the way: a call that crosses both host imports and guest state.
 func roundTrip(ctx context.Context, c *host.Context, title, config string) error {
-	if err := c.Set(ctx, hostmock.DocumentHandle, "title", host.Value{Kind: host.ValueText, Text: title}); err != nil {
+	if err := c.Set(ctx, hostmock.DocumentHandle, "title", api.Value{Kind: api.ValueText, Text: title}); err != nil {
 		return fmt.Errorf("set title: %w", err)
 	}
 	got, err := c.Get(ctx, hostmock.DocumentHandle, "title")
 	if err != nil {
 		return fmt.Errorf("get title: %w", err)
 	}
-	if got.Kind != host.ValueText || got.Text != title {
+	if got.Kind != api.ValueText || got.Text != title {
 		return fmt.Errorf("title = %+v; want %q", got, title)
 	}
 	if got, err := c.Config(ctx); err != nil || got != config {
@@ -49,7 +50,7 @@ func TestContextsShareARuntime(t *testing.T) {
 	for g := range goroutines {
 		wg.Go(func() {
 			h := hostmock.Main(hostmock.NewPage(), "pyodide")
-			h.Env.Sources = []host.ConfigSource{hostmock.TagConfig(fmt.Sprintf(`name = "app%d"`, g), host.ConfigFormatTOML)}
+			h.Env.Sources = []api.ConfigSource{hostmock.TagConfig(fmt.Sprintf(`name = "app%d"`, g), api.ConfigFormatTOML)}
 			c, err := rt.NewContext(ctx, h.Imports())
 			if err != nil {
 				errs <- err
@@ -79,7 +80,7 @@ func TestSharedContextIsBusy(t *testing.T) {
 	reliability.Row(t, "concurrency (Go)", "calls and Close on a Context while a call waits in a host import", "each returns ErrBusy; the call completes")
 	ctx := context.Background()
 	h := hostmock.Main(hostmock.NewPage(), "pyodide")
-	h.Env.Sources = []host.ConfigSource{hostmock.AttributeConfig("./c.json")}
+	h.Env.Sources = []api.ConfigSource{hostmock.AttributeConfig("./c.json")}
 	entered, release := make(chan struct{}), make(chan struct{})
 	fetch := &during{Fetcher: &hostmock.Fetcher{Files: map[string]string{"https://example.test/app/c.json": `{"a": 1}`}},
 		fn: func() { close(entered); <-release }}
@@ -142,7 +143,7 @@ func TestSharedContextHammered(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close(ctx)
-	if err := c.Set(ctx, hostmock.DocumentHandle, "title", host.Value{Kind: host.ValueText, Text: "shared"}); err != nil {
+	if err := c.Set(ctx, hostmock.DocumentHandle, "title", api.Value{Kind: api.ValueText, Text: "shared"}); err != nil {
 		t.Fatal(err)
 	}
 	errs := make(chan error, goroutines)
@@ -154,7 +155,7 @@ func TestSharedContextHammered(t *testing.T) {
 				if errors.Is(err, host.ErrBusy) {
 					continue
 				}
-				if err != nil || got.Kind != host.ValueText || got.Text != "shared" {
+				if err != nil || got.Kind != api.ValueText || got.Text != "shared" {
 					errs <- fmt.Errorf("goroutine %d: title = %+v, %v; want \"shared\" or ErrBusy", g, got, err)
 					return
 				}

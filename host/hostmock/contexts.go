@@ -1,6 +1,9 @@
 package hostmock
 
-import "github.com/execctx/execctx/host"
+import (
+	"github.com/execctx/execctx/api"
+	"github.com/execctx/execctx/host"
+)
 
 // Hosts bundles the fakes behind one Imports, so tests can inspect them.
 type Hosts struct {
@@ -18,8 +21,8 @@ func (h *Hosts) Imports() host.Imports {
 // Main returns hosts for a browser main thread with a page.
 func Main(page *Page, interpreter string) *Hosts {
 	return &Hosts{
-		Env: &Environment{Report: host.Report{
-			HasDocument: true, SyncUsable: true, Runtime: host.RuntimeKindBrowser,
+		Env: &Environment{Report: api.Report{
+			HasDocument: true, SyncUsable: true, Runtime: api.RuntimeKindBrowser,
 			Interpreter: interpreter, BaseURL: "https://example.test/app/",
 		}},
 		Page: page, Workers: &Workers{}, Fetch: &Fetcher{Files: map[string]string{}},

@@ -3,7 +3,7 @@ package conformance
 import (
 	"testing"
 
-	"github.com/execctx/execctx/host"
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host/hostmock"
 )
 
@@ -18,27 +18,27 @@ const (
 // a DOM shim (jsdom, linkedom) provides one.
 func nodeMain(withShim bool) *hostmock.Hosts {
 	h := hostmock.Main(hostmock.NewPage(), "pyodide")
-	h.Env.Report.Runtime = host.RuntimeKindNode
+	h.Env.Report.Runtime = api.RuntimeKindNode
 	h.Env.Report.HasDocument = withShim
 	return h
 }
 
 func TestAccess(t *testing.T) {
-	direct := host.Access{Kind: host.AccessDirect}
-	proxied := host.Access{Kind: host.AccessProxied}
-	ns := func(name, msg string) host.Access {
-		return host.Access{Kind: host.AccessNotSupported, NotSupported: host.NotSupported{Name: name, Message: msg}}
+	direct := api.Access{Kind: api.AccessDirect}
+	proxied := api.Access{Kind: api.AccessProxied}
+	ns := func(name, msg string) api.Access {
+		return api.Access{Kind: api.AccessNotSupported, NotSupported: api.NotSupported{Name: name, Message: msg}}
 	}
 	mainSync := ns("pyscript.sync", syncMessage)
 	tests := []struct {
 		id                     string
 		hosts                  *hostmock.Hosts
-		window, document, sync host.Access
+		window, document, sync api.Access
 	}{
 		{"C34 C37 C46 main thread", hostmock.Main(hostmock.NewPage(), "pyodide"), direct, direct, mainSync},
 		{"C35 worker with SharedArrayBuffer", hostmock.Worker(hostmock.NewPage(), "pyodide", true), proxied, proxied, proxied},
 		{"C38 worker without SharedArrayBuffer", hostmock.Worker(hostmock.NewPage(), "micropython", false),
-			ns("pyscript.window", sabMessage), ns("pyscript.document", sabMessage), host.Access{Kind: host.AccessAsyncOnly}},
+			ns("pyscript.window", sabMessage), ns("pyscript.document", sabMessage), api.Access{Kind: api.AccessAsyncOnly}},
 		// C06 differs on purpose: a Node main thread is a main thread without a DOM.
 		{"C06 node main thread has no DOM (execctx rule)", nodeMain(false),
 			ns("pyscript.window", noDOMMessage), ns("pyscript.document", noDOMMessage), mainSync},
@@ -48,8 +48,8 @@ func TestAccess(t *testing.T) {
 		t.Run(tc.id, func(t *testing.T) {
 			c := newContext(t, tc.hosts)
 			for _, name := range []string{"window", "document", "sync"} { // in order: engines are compared call by call
-				want := map[string]host.Access{"window": tc.window, "document": tc.document, "sync": tc.sync}[name]
-				var got host.Access
+				want := map[string]api.Access{"window": tc.window, "document": tc.document, "sync": tc.sync}[name]
+				var got api.Access
 				var err error
 				switch name {
 				case "window":
@@ -82,14 +82,14 @@ func TestDocumentTitle(t *testing.T) {
 			page := hostmock.NewPage()
 			c := newContext(t, tc.hosts(page))
 			doc, err := c.Get(ctx, hostmock.WindowHandle, "document")
-			if err != nil || doc.Kind != host.ValueObject || doc.Object != hostmock.DocumentHandle {
+			if err != nil || doc.Kind != api.ValueObject || doc.Object != hostmock.DocumentHandle {
 				t.Fatalf("window.document = %+v, %v", doc, err)
 			}
-			if err := c.Set(ctx, hostmock.DocumentHandle, "title", host.Value{Kind: host.ValueText, Text: "A new title"}); err != nil {
+			if err := c.Set(ctx, hostmock.DocumentHandle, "title", api.Value{Kind: api.ValueText, Text: "A new title"}); err != nil {
 				t.Fatal(err)
 			}
 			got, err := c.Get(ctx, hostmock.DocumentHandle, "title")
-			if err != nil || got.Kind != host.ValueText || got.Text != "A new title" || page.Title() != "A new title" {
+			if err != nil || got.Kind != api.ValueText || got.Text != "A new title" || page.Title() != "A new title" {
 				t.Fatalf("title = %+v, %v; the page has %q", got, err, page.Title())
 			}
 		})
@@ -111,7 +111,7 @@ func TestNotSupportedUse(t *testing.T) {
 			return err
 		}, sabMessage},
 		{"C39 window.x = 1", noSAB(), func(c Context) error {
-			return c.Set(ctx, hostmock.WindowHandle, "x", host.Value{Kind: host.ValueNumber, Number: 1})
+			return c.Set(ctx, hostmock.WindowHandle, "x", api.Value{Kind: api.ValueNumber, Number: 1})
 		}, sabMessage},
 		{"C39 document.getElementById()", noSAB(), func(c Context) error {
 			_, err := c.Call(ctx, hostmock.DocumentHandle, "getElementById", nil)
@@ -125,7 +125,7 @@ func TestNotSupportedUse(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
 			c := newContext(t, tc.hosts)
-			if err := tc.hosts.Page.Set(ctx, hostmock.DocumentHandle, "title", host.Value{Kind: host.ValueText, Text: "untouched"}); err != nil {
+			if err := tc.hosts.Page.Set(ctx, hostmock.DocumentHandle, "title", api.Value{Kind: api.ValueText, Text: "untouched"}); err != nil {
 				t.Fatal(err)
 			}
 			checkErr(t, tc.use(c), tc.want, false)
@@ -160,7 +160,7 @@ func TestWorkerWarning(t *testing.T) {
 		t.Run(tc.id, func(t *testing.T) {
 			h := hostmock.Worker(hostmock.NewPage(), "pyodide", tc.sync)
 			if tc.config != "" {
-				h.Env.Sources = []host.ConfigSource{hostmock.InlineConfig(tc.config, host.ConfigFormatAuto)}
+				h.Env.Sources = []api.ConfigSource{hostmock.InlineConfig(tc.config, api.ConfigFormatAuto)}
 			}
 			for url, body := range tc.files {
 				h.Fetch.Files[base+url] = body
@@ -201,7 +201,7 @@ func TestAccessLoadsNoConfig(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
 			h := tc.hosts
-			h.Env.Sources = []host.ConfigSource{hostmock.InlineConfig(configJSONURL, host.ConfigFormatAuto)}
+			h.Env.Sources = []api.ConfigSource{hostmock.InlineConfig(configJSONURL, api.ConfigFormatAuto)}
 			h.Fetch.Files[base+"c.json"] = `{"name": "app"}`
 			c := newContext(t, h)
 			_, _ = c.Window(ctx)

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/execctx/execctx/host"
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host/hostmock"
 )
 
@@ -21,7 +21,7 @@ func TestGCStressStringsCrossIntact(t *testing.T) {
 		modules[fmt.Sprintf("./m%02d_%s.js", i, strings.Repeat("x", i))] = fmt.Sprintf("module_%02d", i)
 	}
 	cfg, _ := json.Marshal(map[string]any{"js_modules": map[string]any{"main": modules}})
-	sources := make([]host.ConfigSource, 30)
+	sources := make([]api.ConfigSource, 30)
 	for i := range sources {
 		sources[i] = hostmock.AttributeConfig(string(cfg)) // identical, or the guest reports PY0409
 	}

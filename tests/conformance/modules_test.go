@@ -4,7 +4,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/execctx/execctx/host"
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host/hostmock"
 )
 
@@ -13,18 +13,18 @@ const modulesConfig = `{"js_modules": {
 	"worker": {"./greeting_worker.js": "greeting_worker", "./shared_worker.js": "shared"}}}`
 
 func TestJSModules(t *testing.T) {
-	local, main := host.ModuleRealmLocal, host.ModuleRealmMain
+	local, main := api.ModuleRealmLocal, api.ModuleRealmMain
 	tests := []struct {
 		id    string
 		hosts *hostmock.Hosts
-		want  map[string]host.JSModule // by name; stylesheets by URL
+		want  map[string]api.JSModule // by name; stylesheets by URL
 	}{
-		{"C57 C60 main thread", hostmock.Main(hostmock.NewPage(), "micropython"), map[string]host.JSModule{
+		{"C57 C60 main thread", hostmock.Main(hostmock.NewPage(), "micropython"), map[string]api.JSModule{
 			"greeting": {Name: "greeting", URL: base + "greeting.js", Realm: local},
 			"style":    {Name: "style", URL: base + "style.css", Realm: local, Stylesheet: true},
 			"shared":   {Name: "shared", URL: base + "shadowed.js", Realm: local},
 		}},
-		{"C58 C59 worker", hostmock.Worker(hostmock.NewPage(), "micropython", true), map[string]host.JSModule{
+		{"C58 C59 worker", hostmock.Worker(hostmock.NewPage(), "micropython", true), map[string]api.JSModule{
 			"greeting":        {Name: "greeting", URL: base + "greeting.js", Realm: main},
 			"style":           {Name: "style", URL: base + "style.css", Realm: main, Stylesheet: true},
 			"greeting_worker": {Name: "greeting_worker", URL: base + "greeting_worker.js", Realm: local},
@@ -32,14 +32,14 @@ func TestJSModules(t *testing.T) {
 		}},
 		// No window proxy, so main's modules cannot reach this worker:
 		// they are not offered, and importing one is an ImportError.
-		{"C64 worker without SharedArrayBuffer", hostmock.Worker(hostmock.NewPage(), "micropython", false), map[string]host.JSModule{
+		{"C64 worker without SharedArrayBuffer", hostmock.Worker(hostmock.NewPage(), "micropython", false), map[string]api.JSModule{
 			"greeting_worker": {Name: "greeting_worker", URL: base + "greeting_worker.js", Realm: local},
 			"shared":          {Name: "shared", URL: base + "shared_worker.js", Realm: local},
 		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
-			tc.hosts.Env.Sources = []host.ConfigSource{hostmock.InlineConfig(modulesConfig, host.ConfigFormatJSON)}
+			tc.hosts.Env.Sources = []api.ConfigSource{hostmock.InlineConfig(modulesConfig, api.ConfigFormatJSON)}
 			got, err := newContext(t, tc.hosts).JSModules(ctx)
 			if err != nil {
 				t.Fatal(err)

@@ -4,7 +4,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/execctx/execctx/host"
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host/hostmock"
 )
 
@@ -25,7 +25,7 @@ func mainScript(p *hostmock.Page, inHead bool, tag, id string, attrs map[string]
 func workerFor(p *hostmock.Page, interpreter, scriptID string) *hostmock.Hosts {
 	h := hostmock.Worker(p, interpreter, true)
 	if scriptID != "" {
-		h.Env.Report.WorkerScriptID = host.Some(scriptID)
+		h.Env.Report.WorkerScriptID = api.Some(scriptID)
 	}
 	return h
 }
@@ -101,44 +101,44 @@ func TestDisplayTarget(t *testing.T) {
 		id      string
 		setup   func(p *hostmock.Page) *hostmock.Hosts
 		ran     bool // the running script computed its target first
-		target  host.Opt[string]
+		target  api.Option[string]
 		want    string // the element, as Page.Describe gives it
 		wantErr string
 	}{
-		{id: "C87 #id", setup: onMain("pyodide"), target: host.Some("#test-element-container"), want: "DIV#test-element-container in BODY"},
-		{id: "C87 id", setup: onMain("pyodide"), target: host.Some("test-element-container"), want: "DIV#test-element-container in BODY"},
+		{id: "C87 #id", setup: onMain("pyodide"), target: api.Some("#test-element-container"), want: "DIV#test-element-container in BODY"},
+		{id: "C87 id", setup: onMain("pyodide"), target: api.Some("test-element-container"), want: "DIV#test-element-container in BODY"},
 		{id: "C87 in a worker", setup: func(p *hostmock.Page) *hostmock.Hosts { return workerFor(p, "pyodide", "") },
-			target: host.Some("#test-element-container"), want: "DIV#test-element-container in BODY"},
-		{id: "C88 empty", setup: onMain("pyodide"), target: host.Some(""), wantErr: "Cannot find element with id='' in the page."},
-		{id: "C88 missing", setup: onMain("pyodide"), target: host.Some("non-existing"),
+			target: api.Some("#test-element-container"), want: "DIV#test-element-container in BODY"},
+		{id: "C88 empty", setup: onMain("pyodide"), target: api.Some(""), wantErr: "Cannot find element with id='' in the page."},
+		{id: "C88 missing", setup: onMain("pyodide"), target: api.Some("non-existing"),
 			wantErr: "Cannot find element with id='non-existing' in the page."},
-		{id: "C89 script type=mpy", target: host.None[string](), want: "SCRIPT-PY#mpy-0 in BODY",
+		{id: "C89 script type=mpy", target: api.None[string](), want: "SCRIPT-PY#mpy-0 in BODY",
 			setup: func(p *hostmock.Page) *hostmock.Hosts {
 				mainScript(p, false, "script", "", map[string]string{"type": "mpy"})
 				return hostmock.Main(p, "micropython")
 			}},
-		{id: "C89 mpy-script", target: host.None[string](), want: "MPY-SCRIPT#mpy-0 in BODY",
+		{id: "C89 mpy-script", target: api.None[string](), want: "MPY-SCRIPT#mpy-0 in BODY",
 			setup: func(p *hostmock.Page) *hostmock.Hosts {
 				mainScript(p, false, "mpy-script", "", nil)
 				return hostmock.Main(p, "micropython")
 			}},
-		{id: "C89 C93 mpy-script worker", target: host.None[string](), want: "MPY-SCRIPT#mpy-w1 in BODY",
+		{id: "C89 C93 mpy-script worker", target: api.None[string](), want: "MPY-SCRIPT#mpy-w1 in BODY",
 			setup: func(p *hostmock.Page) *hostmock.Hosts {
 				p.Add(p.Body(), "mpy-script", "mpy-w1", map[string]string{"worker": ""})
 				return workerFor(p, "micropython", "mpy-w1")
 			}},
-		{id: "C90 target attribute", target: host.None[string](), want: "DIV#out in BODY",
+		{id: "C90 target attribute", target: api.None[string](), want: "DIV#out in BODY",
 			setup: func(p *hostmock.Page) *hostmock.Hosts {
 				p.Add(p.Body(), "div", "out", nil)
 				mainScript(p, false, "script", "", map[string]string{"target": "out"})
 				return hostmock.Main(p, "pyodide")
 			}},
-		{id: "C91 a main script's id means its output element", ran: true, target: host.Some("s1"), want: "SCRIPT-PY#py-0 in BODY",
+		{id: "C91 a main script's id means its output element", ran: true, target: api.Some("s1"), want: "SCRIPT-PY#py-0 in BODY",
 			setup: func(p *hostmock.Page) *hostmock.Hosts {
 				mainScript(p, false, "script", "s1", nil)
 				return hostmock.Main(p, "pyodide")
 			}},
-		{id: "C92 PyWorker-made worker has no current target", target: host.None[string](),
+		{id: "C92 PyWorker-made worker has no current target", target: api.None[string](),
 			setup:   func(p *hostmock.Page) *hostmock.Hosts { return workerFor(p, "pyodide", "") },
 			wantErr: "Cannot find element with id='' in the page."},
 	}
@@ -218,7 +218,7 @@ func TestTargetReleasesHandles(t *testing.T) {
 				if err := currentTarget(c); err != nil {
 					return err
 				}
-				_, err := c.DisplayTarget(ctx, host.Some("s1"))
+				_, err := c.DisplayTarget(ctx, api.Some("s1"))
 				return err
 			}
 			return hostmock.Main(p, "pyodide"), run, func() []uint32 { return []uint32{p.Body(), s} }

@@ -3,7 +3,7 @@ package conformance
 import (
 	"testing"
 
-	"github.com/execctx/execctx/host"
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host/hostmock"
 )
 
@@ -11,9 +11,9 @@ import (
 const typeMessage = `pyscript.PyWorker: type must be either "micropython" or "pyodide" (aliases "mpy", "py"), or "module" for a JS module worker; got `
 
 func TestPyWorker(t *testing.T) {
-	py, mpy := host.WorkerTypePyodide, host.WorkerTypeMicropython
-	unset := host.WorkerConfig{Kind: host.WorkerConfigUnset}
-	json := func(text string) host.WorkerConfig { return host.WorkerConfig{Kind: host.WorkerConfigJSON, JSON: text} }
+	py, mpy := api.WorkerTypePyodide, api.WorkerTypeMicropython
+	unset := api.WorkerConfig{Kind: api.WorkerConfigUnset}
+	json := func(text string) api.WorkerConfig { return api.WorkerConfig{Kind: api.WorkerConfigJSON, JSON: text} }
 	tests := []struct {
 		id       string
 		url      string
@@ -21,23 +21,23 @@ func TestPyWorker(t *testing.T) {
 		inWorker bool
 		hostFail string // the Worker host's spawn error
 		wantURL  string
-		want     host.WorkerOptions
+		want     api.WorkerOptions
 		wantErr  string // exact
 	}{
 		{id: "C11 config URL", url: "./w.py", options: `{"type": "pyodide", "config": "./config.json"}`, wantURL: base + "w.py",
-			want: host.WorkerOptions{Interpreter: py, Config: host.WorkerConfig{Kind: host.WorkerConfigURL, URL: base + "config.json"}}},
+			want: api.WorkerOptions{Interpreter: py, Config: api.WorkerConfig{Kind: api.WorkerConfigURL, URL: base + "config.json"}}},
 		{id: "C12 config object", url: "w.py", options: `{"type": "pyodide", "config": {"a": 1}}`, wantURL: base + "w.py",
-			want: host.WorkerOptions{Interpreter: py, Config: json(`{"a":1}`)}},
+			want: api.WorkerOptions{Interpreter: py, Config: json(`{"a":1}`)}},
 		{id: "Q1 alias mpy", url: "w.py", options: `{"type": "mpy"}`, wantURL: base + "w.py",
-			want: host.WorkerOptions{Interpreter: mpy, Config: unset}},
+			want: api.WorkerOptions{Interpreter: mpy, Config: unset}},
 		{id: "Q2 inline TOML config is parsed now", url: "w.py", options: `{"type": "py", "config": "a = 1"}`, wantURL: base + "w.py",
-			want: host.WorkerOptions{Interpreter: py, Config: json(`{"a":1}`)}},
+			want: api.WorkerOptions{Interpreter: py, Config: json(`{"a":1}`)}},
 		{id: "C86 id names the worker's script element", url: "w.py", options: `{"type": "mpy", "id": "mpy-w1"}`, wantURL: base + "w.py",
-			want: host.WorkerOptions{Interpreter: mpy, Config: unset, ScriptID: host.Some("mpy-w1")}},
+			want: api.WorkerOptions{Interpreter: mpy, Config: unset, ScriptID: api.Some("mpy-w1")}},
 		{id: "C70 every option reaches the host", url: "w.py", wantURL: base + "w.py",
 			options: `{"type": "micropython", "config": {"sync_main_only": true}, "async": true, "name": "n", "service_worker": "./sw.js", "id": "mpy-w2"}`,
-			want: host.WorkerOptions{Interpreter: mpy, Config: json(`{"sync_main_only":true}`), RunAsync: true,
-				Name: host.Some("n"), ServiceWorker: host.Some(base + "sw.js"), ScriptID: host.Some("mpy-w2")}},
+			want: api.WorkerOptions{Interpreter: mpy, Config: json(`{"sync_main_only":true}`), RunAsync: true,
+				Name: api.Some("n"), ServiceWorker: api.Some(base + "sw.js"), ScriptID: api.Some("mpy-w2")}},
 		{id: "C66 PyWorker in a worker", url: "x.py", options: `{"type": "pyodide"}`, inWorker: true,
 			wantErr: "pyscript.PyWorker works only when running in the main thread"},
 		{id: "C69 no type", url: "w.py", options: `{}`, wantErr: typeMessage + "nothing"},

@@ -11,7 +11,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"github.com/execctx/execctx/host"
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/internal/reliability"
 )
 
@@ -73,14 +73,14 @@ func roundTrip(t *testing.T, object map[string]any) map[string]any {
 }
 
 // sources writes object as JSON and as TOML.
-func sources(t *testing.T, object map[string]any) map[string]host.ConfigSource {
+func sources(t *testing.T, object map[string]any) map[string]api.ConfigSource {
 	t.Helper()
 	jsonText, _ := json.Marshal(object)
 	var tomlText bytes.Buffer
 	if err := toml.NewEncoder(&tomlText).Encode(object); err != nil {
 		t.Fatal(err)
 	}
-	return map[string]host.ConfigSource{"json": jsonSource(string(jsonText)), "toml": tomlSource(tomlText.String())}
+	return map[string]api.ConfigSource{"json": jsonSource(string(jsonText)), "toml": tomlSource(tomlText.String())}
 }
 
 func randomTable(r *rand.Rand, depth int) map[string]any {
@@ -133,7 +133,7 @@ func randomString(r *rand.Rand, maxLen int) string {
 // once came out wrong under jco.
 func TestErrors(t *testing.T) {
 	reliability.Row(t, "differential", "two configs cut every 3 bytes; an error at each column 100–200", "same error text and position")
-	valid := []host.ConfigSource{
+	valid := []api.ConfigSource{
 		tomlSource("name = \"app\"\n[files]\n\"https://x.test/a.py\" = \"./a.py\"\n[js_modules.main]\n\"./m.js\" = \"m\"\n"),
 		jsonSource(`{"name": "app", "packages": ["numpy", "a\u00e9"], "nested": {"x": [1, 2.5, true, null]}}`),
 	}
