@@ -142,7 +142,7 @@ func TestStoppedCallKeepsItsCause(t *testing.T) {
 		t.Run(tc.id, func(t *testing.T) {
 			// A worker without SharedArrayBuffer, so that Window warns,
 			// with a config to fetch, so that Config fetches.
-			s := newStalling(hostmock.Worker(hostmock.NewPage(), "pyodide", false))
+			s := newStalling(hostmock.WorkerHosts(hostmock.NewPage(), "pyodide", false))
 			s.Env.Sources = []api.ConfigSource{hostmock.AttributeConfig("./c.json")}
 			s.Fetch.Files["https://example.test/app/c.json"] = `{"a": 1}`
 			c, err := rt.NewContext(context.Background(), s.imports())
@@ -211,7 +211,7 @@ func checkStopped(t *testing.T, err, want error, text, end string) {
 // TestDoneContextStartsNoCall: a call whose ctx is already done fails
 // without starting the guest, and leaves the instance as it was.
 func TestDoneContextStartsNoCall(t *testing.T) {
-	s := newStalling(hostmock.Main(hostmock.NewPage(), "pyodide"))
+	s := newStalling(hostmock.MainHosts(hostmock.NewPage(), "pyodide"))
 	c, err := newRuntime(t).NewContext(context.Background(), s.imports())
 	if err != nil {
 		t.Fatal(err)

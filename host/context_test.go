@@ -17,7 +17,7 @@ import (
 // test binary shares, so that the module is compiled once, not per test.
 func newRuntime(t testing.TB) *host.Runtime {
 	t.Helper()
-	var opts []host.Option
+	var opts []host.RuntimeOption
 	if dir := os.Getenv("EXECCTX_TEST_CACHE"); dir != "" {
 		opts = append(opts, host.WithCompilationCache(dir))
 	}
@@ -35,7 +35,7 @@ func newRuntime(t testing.TB) *host.Runtime {
 // the next call runs on a fresh instance.
 func TestTrapDiscardsInstance(t *testing.T) {
 	ctx := context.Background()
-	h := hostmock.Main(hostmock.NewPage(), "pyodide")
+	h := hostmock.MainHosts(hostmock.NewPage(), "pyodide")
 	h.Env.Report.Runtime = api.RuntimeKind(99)
 	c, err := newRuntime(t).NewContext(ctx, h.Imports())
 	if err != nil {
@@ -70,7 +70,7 @@ func (r *reentrant) FetchText(ctx context.Context, url string) (api.Response, er
 
 func TestReentrantCallIsRefused(t *testing.T) {
 	ctx := context.Background()
-	h := hostmock.Main(hostmock.NewPage(), "pyodide")
+	h := hostmock.MainHosts(hostmock.NewPage(), "pyodide")
 	h.Env.Sources = []api.ConfigSource{hostmock.AttributeConfig("./c.json")}
 	fetch := &reentrant{Fetcher: &hostmock.Fetcher{Files: map[string]string{"https://example.test/app/c.json": `{"a": 1}`}}}
 	imports := h.Imports()
@@ -89,7 +89,7 @@ func TestReentrantCallIsRefused(t *testing.T) {
 }
 
 func TestNewContextNeedsEveryImport(t *testing.T) {
-	imports := hostmock.Main(hostmock.NewPage(), "pyodide").Imports()
+	imports := hostmock.MainHosts(hostmock.NewPage(), "pyodide").Imports()
 	imports.Fetch = nil
 	if _, err := newRuntime(t).NewContext(context.Background(), imports); err == nil {
 		t.Fatal("NewContext accepted a missing Fetch import")
@@ -98,7 +98,7 @@ func TestNewContextNeedsEveryImport(t *testing.T) {
 
 func TestClosedContext(t *testing.T) {
 	ctx := context.Background()
-	c, err := newRuntime(t).NewContext(ctx, hostmock.Main(hostmock.NewPage(), "pyodide").Imports())
+	c, err := newRuntime(t).NewContext(ctx, hostmock.MainHosts(hostmock.NewPage(), "pyodide").Imports())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +141,7 @@ func TestCloseDuringCall(t *testing.T) {
 	rt := newRuntime(t)
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
-			h := hostmock.Main(hostmock.NewPage(), "pyodide")
+			h := hostmock.MainHosts(hostmock.NewPage(), "pyodide")
 			h.Env.Sources = []api.ConfigSource{hostmock.AttributeConfig("./c.json")}
 			fetch := &during{Fetcher: &hostmock.Fetcher{Files: map[string]string{"https://example.test/app/c.json": `{"a": 1}`}}}
 			imports := h.Imports()

@@ -21,7 +21,7 @@ func Example() {
 	}
 	defer rt.Close(ctx)
 
-	hosts := hostmock.Worker(hostmock.NewPage(), "micropython", false)
+	hosts := hostmock.WorkerHosts(hostmock.NewPage(), "micropython", false)
 	hosts.Env.Sources = []api.ConfigSource{hostmock.TagConfig("name = \"app\"", api.ConfigFormatTOML)}
 	c, err := rt.NewContext(ctx, hosts.Imports()) // one instance per context
 	if err != nil {
@@ -67,7 +67,7 @@ func Example_deadline() {
 	}
 	defer rt.Close(ctx)
 
-	hosts := hostmock.Main(hostmock.NewPage(), "pyodide")
+	hosts := hostmock.MainHosts(hostmock.NewPage(), "pyodide")
 	hosts.Env.Sources = []api.ConfigSource{hostmock.AttributeConfig("./config.json")}
 	imports := hosts.Imports()
 	imports.Fetch = unanswered{}

@@ -49,7 +49,7 @@ func TestContextsShareARuntime(t *testing.T) {
 	var wg sync.WaitGroup
 	for g := range goroutines {
 		wg.Go(func() {
-			h := hostmock.Main(hostmock.NewPage(), "pyodide")
+			h := hostmock.MainHosts(hostmock.NewPage(), "pyodide")
 			h.Env.Sources = []api.ConfigSource{hostmock.TagConfig(fmt.Sprintf(`name = "app%d"`, g), api.ConfigFormatTOML)}
 			c, err := rt.NewContext(ctx, h.Imports())
 			if err != nil {
@@ -79,7 +79,7 @@ func TestContextsShareARuntime(t *testing.T) {
 func TestSharedContextIsBusy(t *testing.T) {
 	reliability.Row(t, "concurrency (Go)", "calls and Close on a Context while a call waits in a host import", "each returns ErrBusy; the call completes")
 	ctx := context.Background()
-	h := hostmock.Main(hostmock.NewPage(), "pyodide")
+	h := hostmock.MainHosts(hostmock.NewPage(), "pyodide")
 	h.Env.Sources = []api.ConfigSource{hostmock.AttributeConfig("./c.json")}
 	entered, release := make(chan struct{}), make(chan struct{})
 	fetch := &during{Fetcher: &hostmock.Fetcher{Files: map[string]string{"https://example.test/app/c.json": `{"a": 1}`}},
@@ -138,7 +138,7 @@ func TestSharedContextHammered(t *testing.T) {
 	reliability.Row(t, "concurrency (Go)", fmt.Sprintf("%d goroutines calling one Context at once", goroutines), "each call completes or returns ErrBusy; the Context works after")
 	ctx := context.Background()
 	page := hostmock.NewPage()
-	c, err := newRuntime(t).NewContext(ctx, hostmock.Main(page, "pyodide").Imports())
+	c, err := newRuntime(t).NewContext(ctx, hostmock.MainHosts(page, "pyodide").Imports())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,7 +20,7 @@ func TestCompilationCache(t *testing.T) {
 		if err != nil {
 			t.Fatalf("round %d: %v", round, err)
 		}
-		c, err := rt.NewContext(ctx, hostmock.Worker(hostmock.NewPage(), "micropython", true).Imports())
+		c, err := rt.NewContext(ctx, hostmock.WorkerHosts(hostmock.NewPage(), "micropython", true).Imports())
 		if err != nil {
 			t.Fatalf("round %d: %v", round, err)
 		}

@@ -45,21 +45,21 @@ func run(ctx context.Context, w io.Writer) error {
 	page.SetCurrentScript(script)
 	page.Add(page.Body(), "script", "mpy-w1", map[string]string{"type": "mpy", "worker": ""})
 
-	main := hostmock.Main(page, "micropython")
+	main := hostmock.MainHosts(page, "micropython")
 	main.Env.Sources = []api.ConfigSource{hostmock.TagConfig(defaultConfig, api.ConfigFormatTOML)}
-	worker := hostmock.Worker(page, "micropython", true)
-	worker.Env.Sources = main.Env.Sources
-	worker.Env.Report.WorkerScriptID = api.Some("mpy-w1")
-	isolated := hostmock.Worker(page, "micropython", false)
-	isolated.Env.Sources = main.Env.Sources
+	isolatedWorker := hostmock.WorkerHosts(page, "micropython", true)
+	isolatedWorker.Env.Sources = main.Env.Sources
+	isolatedWorker.Env.Report.WorkerScriptID = api.Some("mpy-w1")
+	nonIsolatedWorker := hostmock.WorkerHosts(page, "micropython", false)
+	nonIsolatedWorker.Env.Sources = main.Env.Sources
 
 	for _, c := range []struct {
 		title string
 		hosts *hostmock.Hosts
 	}{
 		{"main thread", main},
-		{"worker (SharedArrayBuffer usable)", worker},
-		{"worker (page not cross-origin isolated)", isolated},
+		{"worker (SharedArrayBuffer usable)", isolatedWorker},
+		{"worker (page not cross-origin isolated)", nonIsolatedWorker},
 	} {
 		if err := show(ctx, w, rt, c.title, c.hosts); err != nil {
 			return fmt.Errorf("%s: %w", c.title, err)
@@ -67,7 +67,7 @@ func run(ctx context.Context, w io.Writer) error {
 	}
 	fmt.Fprintf(w, "page title after the worker wrote it: %q\n\n", page.Title())
 
-	broken := hostmock.Main(hostmock.NewPage(), "micropython")
+	broken := hostmock.MainHosts(hostmock.NewPage(), "micropython")
 	broken.Env.Sources = []api.ConfigSource{hostmock.TagConfig(brokenConfig, api.ConfigFormatTOML)}
 	bc, err := rt.NewContext(ctx, broken.Imports())
 	if err != nil {
@@ -125,7 +125,7 @@ func show(ctx context.Context, w io.Writer, rt *host.Runtime, title string, host
 
 // started describes the worker the host was last asked to start.
 func started(hosts *hostmock.Hosts) string {
-	spawned := hosts.Workers.Spawned()
+	spawned := hosts.Spawner.Spawned()
 	w := spawned[len(spawned)-1]
 	cfg := w.Options.Config.JSON
 	if w.Options.Config.Kind == api.WorkerConfigURL {

@@ -36,9 +36,9 @@ func (e *Environment) Warnings() []string {
 	return append([]string(nil), e.warnings...)
 }
 
-// InlineConfig is a config source given explicitly, as createContext or a
-// worker's config option would.
-func InlineConfig(text string, format api.ConfigFormat) api.ConfigSource {
+// ExplicitConfig is a config source of origin explicit: given to
+// createContext, or as a worker's config option.
+func ExplicitConfig(text string, format api.ConfigFormat) api.ConfigSource {
 	return api.ConfigSource{Origin: api.ConfigOriginExplicit, Text: text, Format: format}
 }
 

@@ -17,7 +17,7 @@ const (
 // nodeMain is a Node main thread: no Web Worker, and a document only when
 // a DOM shim (jsdom, linkedom) provides one.
 func nodeMain(withShim bool) *hostmock.Hosts {
-	h := hostmock.Main(hostmock.NewPage(), "pyodide")
+	h := hostmock.MainHosts(hostmock.NewPage(), "pyodide")
 	h.Env.Report.Runtime = api.RuntimeKindNode
 	h.Env.Report.HasDocument = withShim
 	return h
@@ -35,9 +35,9 @@ func TestAccess(t *testing.T) {
 		hosts                  *hostmock.Hosts
 		window, document, sync api.Access
 	}{
-		{"C34 C37 C46 main thread", hostmock.Main(hostmock.NewPage(), "pyodide"), direct, direct, mainSync},
-		{"C35 worker with SharedArrayBuffer", hostmock.Worker(hostmock.NewPage(), "pyodide", true), proxied, proxied, proxied},
-		{"C38 worker without SharedArrayBuffer", hostmock.Worker(hostmock.NewPage(), "micropython", false),
+		{"C34 C37 C46 main thread", hostmock.MainHosts(hostmock.NewPage(), "pyodide"), direct, direct, mainSync},
+		{"C35 worker with SharedArrayBuffer", hostmock.WorkerHosts(hostmock.NewPage(), "pyodide", true), proxied, proxied, proxied},
+		{"C38 worker without SharedArrayBuffer", hostmock.WorkerHosts(hostmock.NewPage(), "micropython", false),
 			ns("pyscript.window", sabMessage), ns("pyscript.document", sabMessage), api.Access{Kind: api.AccessAsyncOnly}},
 		// C06 differs on purpose: a Node main thread is a main thread without a DOM.
 		{"C06 node main thread has no DOM (execctx rule)", nodeMain(false),
@@ -74,8 +74,8 @@ func TestDocumentTitle(t *testing.T) {
 		id    string
 		hosts func(*hostmock.Page) *hostmock.Hosts
 	}{
-		{"C34 C36 main thread", func(p *hostmock.Page) *hostmock.Hosts { return hostmock.Main(p, "pyodide") }},
-		{"C35 C36 worker with SharedArrayBuffer", func(p *hostmock.Page) *hostmock.Hosts { return hostmock.Worker(p, "pyodide", true) }},
+		{"C34 C36 main thread", func(p *hostmock.Page) *hostmock.Hosts { return hostmock.MainHosts(p, "pyodide") }},
+		{"C35 C36 worker with SharedArrayBuffer", func(p *hostmock.Page) *hostmock.Hosts { return hostmock.WorkerHosts(p, "pyodide", true) }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
@@ -99,7 +99,7 @@ func TestDocumentTitle(t *testing.T) {
 // TestNotSupportedUse: every use of a NotSupported window or document
 // fails with its exact message, and never reaches the host.
 func TestNotSupportedUse(t *testing.T) {
-	noSAB := func() *hostmock.Hosts { return hostmock.Worker(hostmock.NewPage(), "micropython", false) }
+	noSAB := func() *hostmock.Hosts { return hostmock.WorkerHosts(hostmock.NewPage(), "micropython", false) }
 	tests := []struct {
 		id    string
 		hosts *hostmock.Hosts
@@ -158,9 +158,9 @@ func TestWorkerWarning(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
-			h := hostmock.Worker(hostmock.NewPage(), "pyodide", tc.sync)
+			h := hostmock.WorkerHosts(hostmock.NewPage(), "pyodide", tc.sync)
 			if tc.config != "" {
-				h.Env.Sources = []api.ConfigSource{hostmock.InlineConfig(tc.config, api.ConfigFormatAuto)}
+				h.Env.Sources = []api.ConfigSource{hostmock.ExplicitConfig(tc.config, api.ConfigFormatAuto)}
 			}
 			for url, body := range tc.files {
 				h.Fetch.Files[base+url] = body
@@ -194,14 +194,14 @@ func TestAccessLoadsNoConfig(t *testing.T) {
 		hosts     *hostmock.Hosts
 		wantFetch int // by window and document
 	}{
-		{"C34 main thread", hostmock.Main(hostmock.NewPage(), "pyodide"), 0},
-		{"C35 worker with SharedArrayBuffer", hostmock.Worker(hostmock.NewPage(), "pyodide", true), 0},
-		{"C40 worker without SharedArrayBuffer reads sync_main_only", hostmock.Worker(hostmock.NewPage(), "pyodide", false), 1},
+		{"C34 main thread", hostmock.MainHosts(hostmock.NewPage(), "pyodide"), 0},
+		{"C35 worker with SharedArrayBuffer", hostmock.WorkerHosts(hostmock.NewPage(), "pyodide", true), 0},
+		{"C40 worker without SharedArrayBuffer reads sync_main_only", hostmock.WorkerHosts(hostmock.NewPage(), "pyodide", false), 1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
 			h := tc.hosts
-			h.Env.Sources = []api.ConfigSource{hostmock.InlineConfig(configJSONURL, api.ConfigFormatAuto)}
+			h.Env.Sources = []api.ConfigSource{hostmock.ExplicitConfig(configJSONURL, api.ConfigFormatAuto)}
 			h.Fetch.Files[base+"c.json"] = `{"name": "app"}`
 			c := newContext(t, h)
 			_, _ = c.Window(ctx)

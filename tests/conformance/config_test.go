@@ -28,9 +28,9 @@ func runConfigCases(t *testing.T, tests []configCase) {
 	t.Helper()
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
-			h := hostmock.Main(hostmock.NewPage(), tc.interpreter)
+			h := hostmock.MainHosts(hostmock.NewPage(), tc.interpreter)
 			if tc.inWorker {
-				h = hostmock.Worker(hostmock.NewPage(), tc.interpreter, true)
+				h = hostmock.WorkerHosts(hostmock.NewPage(), tc.interpreter, true)
 			}
 			h.Env.Sources = tc.sources
 			for url, body := range tc.files {
@@ -82,7 +82,7 @@ func jsonEqual(a, b any) bool {
 }
 
 func TestConfigNormalisation(t *testing.T) {
-	tag, attr, opt := hostmock.TagConfig, hostmock.AttributeConfig, hostmock.InlineConfig
+	tag, attr, opt := hostmock.TagConfig, hostmock.AttributeConfig, hostmock.ExplicitConfig
 	json, toml, auto := api.ConfigFormatJSON, api.ConfigFormatTOML, api.ConfigFormatAuto
 	runConfigCases(t, []configCase{
 		{id: "C08 type under MicroPython", interpreter: "micropython", want: map[string]any{"type": "mpy"}},
@@ -136,7 +136,7 @@ func TestConfigNormalisation(t *testing.T) {
 }
 
 func TestConfigErrors(t *testing.T) {
-	tag, attr, opt := hostmock.TagConfig, hostmock.AttributeConfig, hostmock.InlineConfig
+	tag, attr, opt := hostmock.TagConfig, hostmock.AttributeConfig, hostmock.ExplicitConfig
 	json, toml, auto := api.ConfigFormatJSON, api.ConfigFormatTOML, api.ConfigFormatAuto
 	runConfigCases(t, []configCase{
 		{id: "C14 two py-config", interpreter: "pyodide",
@@ -217,7 +217,7 @@ func TestConfigURL(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
-			h := hostmock.Main(hostmock.NewPage(), "pyodide")
+			h := hostmock.MainHosts(hostmock.NewPage(), "pyodide")
 			h.Env.Sources = []api.ConfigSource{hostmock.AttributeConfig(tc.source)}
 			got, err := newContext(t, h).ConfigURL(ctx)
 			if tc.wantErr != "" {

@@ -14,9 +14,9 @@ func TestRunningInWorker(t *testing.T) {
 		hosts *hostmock.Hosts
 		want  bool
 	}{
-		{"C01 browser main thread", hostmock.Main(hostmock.NewPage(), "micropython"), false},
-		{"C02 worker with SharedArrayBuffer", hostmock.Worker(hostmock.NewPage(), "micropython", true), true},
-		{"C04 worker without SharedArrayBuffer", hostmock.Worker(hostmock.NewPage(), "pyodide", false), true},
+		{"C01 browser main thread", hostmock.MainHosts(hostmock.NewPage(), "micropython"), false},
+		{"C02 worker with SharedArrayBuffer", hostmock.WorkerHosts(hostmock.NewPage(), "micropython", true), true},
+		{"C04 worker without SharedArrayBuffer", hostmock.WorkerHosts(hostmock.NewPage(), "pyodide", false), true},
 		// C06 differs on purpose: a Node main thread has no document but is not a worker.
 		{"C06 node main thread (execctx rule)", nodeMain(false), false},
 		{"C06 node worker_threads", nodeWorker, true},

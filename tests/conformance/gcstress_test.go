@@ -26,7 +26,7 @@ func TestGCStressStringsCrossIntact(t *testing.T) {
 		sources[i] = hostmock.AttributeConfig(string(cfg)) // identical, or the guest reports PY0409
 	}
 	for round := range 20 {
-		h := hostmock.Main(hostmock.NewPage(), "pyodide")
+		h := hostmock.MainHosts(hostmock.NewPage(), "pyodide")
 		h.Env.Sources = sources
 		c := newContext(t, h)
 		got, err := c.JSModules(ctx)

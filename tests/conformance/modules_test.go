@@ -19,12 +19,12 @@ func TestJSModules(t *testing.T) {
 		hosts *hostmock.Hosts
 		want  map[string]api.JSModule // by name; stylesheets by URL
 	}{
-		{"C57 C60 main thread", hostmock.Main(hostmock.NewPage(), "micropython"), map[string]api.JSModule{
+		{"C57 C60 main thread", hostmock.MainHosts(hostmock.NewPage(), "micropython"), map[string]api.JSModule{
 			"greeting": {Name: "greeting", URL: base + "greeting.js", Realm: local},
 			"style":    {Name: "style", URL: base + "style.css", Realm: local, Stylesheet: true},
 			"shared":   {Name: "shared", URL: base + "shadowed.js", Realm: local},
 		}},
-		{"C58 C59 worker", hostmock.Worker(hostmock.NewPage(), "micropython", true), map[string]api.JSModule{
+		{"C58 C59 worker", hostmock.WorkerHosts(hostmock.NewPage(), "micropython", true), map[string]api.JSModule{
 			"greeting":        {Name: "greeting", URL: base + "greeting.js", Realm: main},
 			"style":           {Name: "style", URL: base + "style.css", Realm: main, Stylesheet: true},
 			"greeting_worker": {Name: "greeting_worker", URL: base + "greeting_worker.js", Realm: local},
@@ -32,14 +32,14 @@ func TestJSModules(t *testing.T) {
 		}},
 		// No window proxy, so main's modules cannot reach this worker:
 		// they are not offered, and importing one is an ImportError.
-		{"C64 worker without SharedArrayBuffer", hostmock.Worker(hostmock.NewPage(), "micropython", false), map[string]api.JSModule{
+		{"C64 worker without SharedArrayBuffer", hostmock.WorkerHosts(hostmock.NewPage(), "micropython", false), map[string]api.JSModule{
 			"greeting_worker": {Name: "greeting_worker", URL: base + "greeting_worker.js", Realm: local},
 			"shared":          {Name: "shared", URL: base + "shared_worker.js", Realm: local},
 		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
-			tc.hosts.Env.Sources = []api.ConfigSource{hostmock.InlineConfig(modulesConfig, api.ConfigFormatJSON)}
+			tc.hosts.Env.Sources = []api.ConfigSource{hostmock.ExplicitConfig(modulesConfig, api.ConfigFormatJSON)}
 			got, err := newContext(t, tc.hosts).JSModules(ctx)
 			if err != nil {
 				t.Fatal(err)
@@ -64,14 +64,14 @@ func TestJSImport(t *testing.T) {
 		want    []string
 		wantErr string
 	}{
-		{id: "C63 main thread, two URLs", hosts: hostmock.Main(hostmock.NewPage(), "pyodide"),
+		{id: "C63 main thread, two URLs", hosts: hostmock.MainHosts(hostmock.NewPage(), "pyodide"),
 			urls: []string{"./a.js", "https://cdn.test/b.js"}, want: []string{base + "a.js", "https://cdn.test/b.js"}},
-		{id: "C44 worker with SharedArrayBuffer", hosts: hostmock.Worker(hostmock.NewPage(), "pyodide", true),
+		{id: "C44 worker with SharedArrayBuffer", hosts: hostmock.WorkerHosts(hostmock.NewPage(), "pyodide", true),
 			urls: []string{"https://cdn.test/m.js"}, want: []string{"https://cdn.test/m.js"}},
 		// The original's js_import is None here; execctx says why.
-		{id: "C45 worker without SharedArrayBuffer", hosts: hostmock.Worker(hostmock.NewPage(), "pyodide", false),
+		{id: "C45 worker without SharedArrayBuffer", hosts: hostmock.WorkerHosts(hostmock.NewPage(), "pyodide", false),
 			urls: []string{"https://cdn.test/m.js"}, wantErr: sabMessage},
-		{id: "hostile URL", hosts: hostmock.Main(hostmock.NewPage(), "pyodide"), urls: []string{"javascript:alert(1)"},
+		{id: "hostile URL", hosts: hostmock.MainHosts(hostmock.NewPage(), "pyodide"), urls: []string{"javascript:alert(1)"},
 			wantErr: `js_import: URL 1, "javascript:alert(1)": scheme "javascript" is not allowed; use http, https, file, blob`},
 	}
 	for _, tc := range tests {

@@ -23,7 +23,7 @@ func mainScript(p *hostmock.Page, inHead bool, tag, id string, attrs map[string]
 // workerFor returns hosts for a worker (with SharedArrayBuffer) that runs
 // for the element with id scriptID on p; "" for a PyWorker-made one.
 func workerFor(p *hostmock.Page, interpreter, scriptID string) *hostmock.Hosts {
-	h := hostmock.Worker(p, interpreter, true)
+	h := hostmock.WorkerHosts(p, interpreter, true)
 	if scriptID != "" {
 		h.Env.Report.WorkerScriptID = api.Some(scriptID)
 	}
@@ -40,20 +40,20 @@ func TestCurrentTarget(t *testing.T) {
 	}{
 		{id: "C85 C95 pyodide", want: "py-0", wantEl: "SCRIPT-PY#py-0 in BODY", after: true,
 			setup: func(p *hostmock.Page) (*hostmock.Hosts, uint32) {
-				return hostmock.Main(p, "pyodide"), mainScript(p, false, "script", "", nil)
+				return hostmock.MainHosts(p, "pyodide"), mainScript(p, false, "script", "", nil)
 			}},
 		{id: "C85 C95 micropython", want: "mpy-0", wantEl: "SCRIPT-PY#mpy-0 in BODY", after: true,
 			setup: func(p *hostmock.Page) (*hostmock.Hosts, uint32) {
-				return hostmock.Main(p, "micropython"), mainScript(p, false, "script", "", nil)
+				return hostmock.MainHosts(p, "micropython"), mainScript(p, false, "script", "", nil)
 			}},
 		{id: "C90 target attribute", want: "out", wantEl: "DIV#out in BODY",
 			setup: func(p *hostmock.Page) (*hostmock.Hosts, uint32) {
 				p.Add(p.Body(), "div", "out", nil)
-				return hostmock.Main(p, "pyodide"), mainScript(p, false, "script", "", map[string]string{"target": "out"})
+				return hostmock.MainHosts(p, "pyodide"), mainScript(p, false, "script", "", map[string]string{"target": "out"})
 			}},
 		{id: "C89 mpy-script writes into itself", want: "mpy-0", wantEl: "MPY-SCRIPT#mpy-0 in BODY",
 			setup: func(p *hostmock.Page) (*hostmock.Hosts, uint32) {
-				return hostmock.Main(p, "micropython"), mainScript(p, false, "mpy-script", "", nil)
+				return hostmock.MainHosts(p, "micropython"), mainScript(p, false, "mpy-script", "", nil)
 			}},
 		{id: "C86 C94 worker script in head", want: "py-w1-target", wantEl: "SCRIPT-PY#py-w1-target in HEAD", after: true,
 			setup: func(p *hostmock.Page) (*hostmock.Hosts, uint32) {
@@ -95,7 +95,7 @@ func TestCurrentTarget(t *testing.T) {
 
 func TestDisplayTarget(t *testing.T) {
 	onMain := func(interpreter string) func(p *hostmock.Page) *hostmock.Hosts {
-		return func(p *hostmock.Page) *hostmock.Hosts { return hostmock.Main(p, interpreter) }
+		return func(p *hostmock.Page) *hostmock.Hosts { return hostmock.MainHosts(p, interpreter) }
 	}
 	tests := []struct {
 		id      string
@@ -115,12 +115,12 @@ func TestDisplayTarget(t *testing.T) {
 		{id: "C89 script type=mpy", target: api.None[string](), want: "SCRIPT-PY#mpy-0 in BODY",
 			setup: func(p *hostmock.Page) *hostmock.Hosts {
 				mainScript(p, false, "script", "", map[string]string{"type": "mpy"})
-				return hostmock.Main(p, "micropython")
+				return hostmock.MainHosts(p, "micropython")
 			}},
 		{id: "C89 mpy-script", target: api.None[string](), want: "MPY-SCRIPT#mpy-0 in BODY",
 			setup: func(p *hostmock.Page) *hostmock.Hosts {
 				mainScript(p, false, "mpy-script", "", nil)
-				return hostmock.Main(p, "micropython")
+				return hostmock.MainHosts(p, "micropython")
 			}},
 		{id: "C89 C93 mpy-script worker", target: api.None[string](), want: "MPY-SCRIPT#mpy-w1 in BODY",
 			setup: func(p *hostmock.Page) *hostmock.Hosts {
@@ -131,12 +131,12 @@ func TestDisplayTarget(t *testing.T) {
 			setup: func(p *hostmock.Page) *hostmock.Hosts {
 				p.Add(p.Body(), "div", "out", nil)
 				mainScript(p, false, "script", "", map[string]string{"target": "out"})
-				return hostmock.Main(p, "pyodide")
+				return hostmock.MainHosts(p, "pyodide")
 			}},
 		{id: "C91 a main script's id means its output element", ran: true, target: api.Some("s1"), want: "SCRIPT-PY#py-0 in BODY",
 			setup: func(p *hostmock.Page) *hostmock.Hosts {
 				mainScript(p, false, "script", "s1", nil)
-				return hostmock.Main(p, "pyodide")
+				return hostmock.MainHosts(p, "pyodide")
 			}},
 		{id: "C92 PyWorker-made worker has no current target", target: api.None[string](),
 			setup:   func(p *hostmock.Page) *hostmock.Hosts { return workerFor(p, "pyodide", "") },
@@ -177,11 +177,11 @@ func TestTargetReleasesHandles(t *testing.T) {
 	}{
 		{id: "C85 script in body: its parent", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(Context) error, func() []uint32) {
 			mainScript(p, false, "script", "", nil)
-			return hostmock.Main(p, "pyodide"), currentTarget, func() []uint32 { return []uint32{p.Body()} }
+			return hostmock.MainHosts(p, "pyodide"), currentTarget, func() []uint32 { return []uint32{p.Body()} }
 		}},
 		{id: "C85 script in head: its parent, <body> and appendChild's result", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(Context) error, func() []uint32) {
 			mainScript(p, true, "script", "", nil)
-			return hostmock.Main(p, "pyodide"), currentTarget, func() []uint32 {
+			return hostmock.MainHosts(p, "pyodide"), currentTarget, func() []uint32 {
 				out, _ := p.Find("py-0")
 				return []uint32{p.Head(), out, p.Body()}
 			}
@@ -194,12 +194,12 @@ func TestTargetReleasesHandles(t *testing.T) {
 				}
 				return currentTarget(c)
 			}
-			return hostmock.Main(p, "pyodide"), twice, func() []uint32 { return []uint32{p.Body(), s} }
+			return hostmock.MainHosts(p, "pyodide"), twice, func() []uint32 { return []uint32{p.Body(), s} }
 		}},
 		{id: "C85 an id already taken: the element found", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(Context) error, func() []uint32) {
 			taken := p.Add(p.Body(), "p", "py-0", nil)
 			mainScript(p, false, "script", "", nil)
-			return hostmock.Main(p, "pyodide"), currentTarget, func() []uint32 { return []uint32{p.Body(), taken} }
+			return hostmock.MainHosts(p, "pyodide"), currentTarget, func() []uint32 { return []uint32{p.Body(), taken} }
 		}},
 		{id: "C86 worker script: the script and the element made", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(Context) error, func() []uint32) {
 			s := p.Add(p.Body(), "script", "py-w1", nil)
@@ -221,7 +221,7 @@ func TestTargetReleasesHandles(t *testing.T) {
 				_, err := c.DisplayTarget(ctx, api.Some("s1"))
 				return err
 			}
-			return hostmock.Main(p, "pyodide"), run, func() []uint32 { return []uint32{p.Body(), s} }
+			return hostmock.MainHosts(p, "pyodide"), run, func() []uint32 { return []uint32{p.Body(), s} }
 		}},
 	}
 	for _, tc := range tests {

@@ -53,15 +53,15 @@ func TestPyWorker(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
-			h := hostmock.Main(hostmock.NewPage(), "pyodide")
+			h := hostmock.MainHosts(hostmock.NewPage(), "pyodide")
 			if tc.inWorker {
-				h = hostmock.Worker(hostmock.NewPage(), "pyodide", true)
+				h = hostmock.WorkerHosts(hostmock.NewPage(), "pyodide", true)
 			}
-			h.Workers.Fail = tc.hostFail
+			h.Spawner.Fail = tc.hostFail
 			handle, err := newContext(t, h).PyWorker(ctx, tc.url, tc.options)
 			if tc.wantErr != "" {
 				checkErr(t, err, tc.wantErr, false)
-				if n := len(h.Workers.Spawned()); n != 0 {
+				if n := len(h.Spawner.Spawned()); n != 0 {
 					t.Fatalf("%d workers started despite the error", n)
 				}
 				return
@@ -69,7 +69,7 @@ func TestPyWorker(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			spawned := h.Workers.Spawned()
+			spawned := h.Spawner.Spawned()
 			if len(spawned) != 1 || handle != 100 {
 				t.Fatalf("spawned %d workers, handle %d", len(spawned), handle)
 			}

@@ -96,7 +96,7 @@ func callBoth(t *testing.T, sources []api.ConfigSource, call func(context.Contex
 // callOn runs call on one fresh context of one engine.
 func callOn[C jcohost.API](newContext func(context.Context, host.Imports) (C, error), sources []api.ConfigSource, call func(context.Context, jcohost.API) answer) answer {
 	ctx := context.Background()
-	h := hostmock.Main(hostmock.NewPage(), "micropython")
+	h := hostmock.MainHosts(hostmock.NewPage(), "micropython")
 	h.Env.Sources = sources
 	c, err := newContext(ctx, h.Imports())
 	if err != nil {

@@ -23,7 +23,7 @@ func TestBridge(t *testing.T) {
 	}
 	defer rt.Close()
 	ctx := context.Background()
-	h := hostmock.Main(hostmock.NewPage(), "micropython")
+	h := hostmock.MainHosts(hostmock.NewPage(), "micropython")
 	h.Env.Sources = []api.ConfigSource{hostmock.TagConfig("a = 123\nb = \"x\"", api.ConfigFormatTOML)}
 	c, err := rt.NewContext(ctx, h.Imports())
 	if err != nil {
