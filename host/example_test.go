@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/execctx/execctx/api"
@@ -44,6 +45,42 @@ func Example() {
 	// window: not-supported pyscript.window
 	// document.title: Unable to use `window` or `document` in worker. This requires SharedArrayBuffer support. See: https://docs.pyscript.net/latest/faq/#sharedarraybuffer
 	// warnings: 1
+}
+
+// A trap and the recovery from it: a host that breaks the Canonical ABI
+// (here, a report whose runtime is a case the WIT does not have) makes the
+// guest trap. The call fails with a *TrapError that wraps ErrTrapped and
+// carries the guest's panic; the instance is discarded, and once the host
+// is fixed the next call runs on a fresh one.
+func Example_trap() {
+	ctx := context.Background()
+	rt, err := host.NewRuntime(ctx)
+	if err != nil {
+		panic(err)
+	}
+	defer rt.Close(ctx)
+
+	hosts := hostmock.MainHosts(hostmock.NewPage(), "pyodide")
+	hosts.Env.Report.Runtime = api.RuntimeKind(7) // not a case of runtime-kind
+	c, err := rt.NewContext(ctx, hosts.Imports())
+	if err != nil {
+		panic(err)
+	}
+	defer c.Close(ctx)
+
+	_, err = c.RunningInWorker(ctx)
+	var trap *host.TrapError
+	fmt.Println("trapped:", errors.Is(err, host.ErrTrapped), errors.As(err, &trap))
+	panicked, _, _ := strings.Cut(trap.Stderr, "\n") // then the guest's stack
+	fmt.Println("in", trap.Call+":", panicked)
+
+	hosts.Env.Report.Runtime = api.RuntimeKindBrowser
+	inWorker, err := c.RunningInWorker(ctx) // a fresh instance
+	fmt.Println("RUNNING_IN_WORKER:", inWorker, err)
+	// Output:
+	// trapped: true true
+	// in running-in-worker: panic: guest trap: invalid discriminant 7 for RuntimeKind
+	// RUNNING_IN_WORKER: false <nil>
 }
 
 // unanswered is a fetch host whose server never answers: it gives up only
