@@ -23,7 +23,7 @@ func Example() {
 	defer rt.Close(ctx)
 
 	hosts := hostmock.WorkerHosts(hostmock.NewPage(), "micropython", false)
-	hosts.Env.Sources = []api.ConfigSource{hostmock.TagConfig("name = \"app\"", api.ConfigFormatTOML)}
+	hosts.Env.Sources = []api.ConfigSource{hostmock.TagConfig(`name = "app"`, api.ConfigFormatTOML)}
 	c, err := rt.NewContext(ctx, hosts.Imports()) // one instance per context
 	if err != nil {
 		panic(err)
