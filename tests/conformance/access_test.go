@@ -3,6 +3,9 @@ package conformance
 import (
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host/hostmock"
 )
@@ -59,8 +62,8 @@ func TestAccess(t *testing.T) {
 				default:
 					got, err = c.Sync(ctx)
 				}
-				if err != nil || got != want {
-					t.Errorf("%s = %+v, %v; want %+v", name, got, err, want)
+				if assert.NoError(t, err, name) {
+					assert.Equal(t, want, got, name)
 				}
 			}
 		})
@@ -82,16 +85,14 @@ func TestDocumentTitle(t *testing.T) {
 			page := hostmock.NewPage()
 			c := newContext(t, tc.hosts(page))
 			doc, err := c.Get(ctx, hostmock.WindowHandle, "document")
-			if err != nil || doc.Kind != api.ValueObject || doc.Object != hostmock.DocumentHandle {
-				t.Fatalf("window.document = %+v, %v", doc, err)
-			}
-			if err := c.Set(ctx, hostmock.DocumentHandle, "title", api.Value{Kind: api.ValueText, Text: "A new title"}); err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
+			require.Equal(t, api.Value{Kind: api.ValueObject, Object: hostmock.DocumentHandle}, doc, "window.document")
+			title := api.Value{Kind: api.ValueText, Text: "A new title"}
+			require.NoError(t, c.Set(ctx, hostmock.DocumentHandle, "title", title))
 			got, err := c.Get(ctx, hostmock.DocumentHandle, "title")
-			if err != nil || got.Kind != api.ValueText || got.Text != "A new title" || page.Title() != "A new title" {
-				t.Fatalf("title = %+v, %v; the page has %q", got, err, page.Title())
-			}
+			require.NoError(t, err)
+			assert.Equal(t, title, got, "document.title read back")
+			assert.Equal(t, title.Text, page.Title(), "the page's title")
 		})
 	}
 }
@@ -125,13 +126,9 @@ func TestNotSupportedUse(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
 			c := newContext(t, tc.hosts)
-			if err := tc.hosts.Page.Set(ctx, hostmock.DocumentHandle, "title", api.Value{Kind: api.ValueText, Text: "untouched"}); err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, tc.hosts.Page.Set(ctx, hostmock.DocumentHandle, "title", api.Value{Kind: api.ValueText, Text: "untouched"}))
 			checkErr(t, tc.use(c), tc.want, false)
-			if got := tc.hosts.Page.Title(); got != "untouched" {
-				t.Fatalf("the host's page changed: title %q", got)
-			}
+			assert.Equal(t, "untouched", tc.hosts.Page.Title(), "the host's page changed")
 		})
 	}
 }
@@ -170,16 +167,13 @@ func TestWorkerWarning(t *testing.T) {
 				_, _ = c.Window(ctx)
 				_, _ = c.Document(ctx)
 			}
-			want := 0
+			var want []string
 			if tc.warning {
-				want = 1
+				want = []string{sabMessage}
 			}
-			got := h.Env.Warnings()
-			if len(got) != want || (want == 1 && got[0] != sabMessage) {
-				t.Fatalf("warnings = %q, want %d of the SharedArrayBuffer message", got, want)
-			}
-			if n := len(h.Fetch.Fetched()); tc.files != nil && n != 1 {
-				t.Fatalf("the config URL was fetched %d times, want 1", n)
+			assert.Equal(t, want, h.Env.Warnings(), "warnings")
+			if tc.files != nil {
+				assert.Len(t, h.Fetch.Fetched(), 1, "fetches of the config URL")
 			}
 		})
 	}
@@ -206,15 +200,10 @@ func TestAccessLoadsNoConfig(t *testing.T) {
 			c := newContext(t, h)
 			_, _ = c.Window(ctx)
 			_, _ = c.Document(ctx)
-			if got := h.Fetch.Fetched(); len(got) != tc.wantFetch {
-				t.Fatalf("window and document fetched %q, want %d fetches", got, tc.wantFetch)
-			}
-			if _, err := c.Config(ctx); err != nil {
-				t.Fatal(err)
-			}
-			if got := h.Fetch.Fetched(); len(got) != 1 || got[0] != base+"c.json" {
-				t.Fatalf("after config(): fetched %q, want the config URL once", got)
-			}
+			require.Len(t, h.Fetch.Fetched(), tc.wantFetch, "fetches by window and document")
+			_, err := c.Config(ctx)
+			require.NoError(t, err)
+			assert.Equal(t, []string{base + "c.json"}, h.Fetch.Fetched(), "after config(), the config URL once")
 		})
 	}
 }

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host/hostmock"
 )
@@ -42,43 +45,32 @@ func runConfigCases(t *testing.T, tests []configCase) {
 				checkErr(t, err, tc.wantErr, tc.errPrefix)
 				return
 			}
-			if err != nil {
-				t.Fatalf("Config: %v", err)
+			require.NoError(t, err, "Config")
+			if tc.wantText != "" {
+				require.Equal(t, tc.wantText, text, "the whole config's text")
 			}
-			if tc.wantText != "" && text != tc.wantText {
-				t.Fatalf("config = %s, want %s", text, tc.wantText)
-			}
-			var got map[string]any
-			if err := json.Unmarshal([]byte(text), &got); err != nil {
-				t.Fatalf("config is not a JSON object: %v\n%s", err, text)
-			}
+			var got map[string]json.RawMessage
+			require.NoError(t, json.Unmarshal([]byte(text), &got), "config is not a JSON object: %s", text)
 			for k, want := range tc.want {
-				if !jsonEqual(got[k], want) {
-					t.Errorf("config[%q] = %#v, want %#v (config %s)", k, got[k], want, text)
+				wantJSON, err := json.Marshal(want)
+				require.NoError(t, err)
+				if assert.Contains(t, got, k, "config %s", text) {
+					assert.JSONEq(t, string(wantJSON), string(got[k]), "config[%q] (config %s)", k, text)
 				}
 			}
 		})
 	}
 }
 
+// checkErr checks that err is want, or when prefix that its first line is.
 func checkErr(t *testing.T, err error, want string, prefix bool) {
 	t.Helper()
-	if err == nil {
-		t.Fatalf("no error; want %q", want)
-	}
+	require.Error(t, err)
 	got := err.Error()
 	if prefix {
 		got, _, _ = strings.Cut(got, "\n")
 	}
-	if got != want {
-		t.Fatalf("error = %q\nwant    %q", err.Error(), want)
-	}
-}
-
-func jsonEqual(a, b any) bool {
-	ja, _ := json.Marshal(a)
-	jb, _ := json.Marshal(b)
-	return string(ja) == string(jb)
+	require.Equal(t, want, got, "error (in full: %s)", err)
 }
 
 func TestConfigNormalisation(t *testing.T) {

@@ -3,6 +3,9 @@ package conformance
 import (
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/execctx/execctx/host/hostmock"
 )
 
@@ -26,9 +29,8 @@ func TestRunningInWorker(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
 			got, err := newContext(t, tc.hosts).RunningInWorker(ctx)
-			if err != nil || got != tc.want {
-				t.Fatalf("RunningInWorker = %v, %v; want %v", got, err, tc.want)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got, "RUNNING_IN_WORKER")
 		})
 	}
 }

@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host/hostmock"
 )
@@ -44,22 +47,11 @@ func TestFiles(t *testing.T) {
 			}
 			got, err := newContext(t, h).Files(ctx)
 			if tc.wantErr != "" {
-				if err == nil || err.Error() != tc.wantErr {
-					t.Fatalf("error = %v\nwant    %s", err, tc.wantErr)
-				}
+				require.EqualError(t, err, tc.wantErr)
 				return
 			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(got) != len(tc.want) {
-				t.Fatalf("files = %+v, want %+v", got, tc.want)
-			}
-			for i := range got {
-				if got[i] != tc.want[i] {
-					t.Errorf("file %d = %+v, want %+v", i, got[i], tc.want[i])
-				}
-			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got)
 		})
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/require"
+
 	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host/hostmock"
 )
@@ -30,17 +32,12 @@ func TestGCStressStringsCrossIntact(t *testing.T) {
 		h.Env.Sources = sources
 		c := newContext(t, h)
 		got, err := c.JSModules(ctx)
-		if err != nil {
-			t.Fatalf("round %d: %v", round, err)
-		}
-		if len(got) != len(modules) {
-			t.Fatalf("round %d: %d modules, want %d", round, len(got), len(modules))
-		}
+		require.NoError(t, err, "round %d", round)
+		names := map[string]string{}
 		for _, m := range got {
-			path := "./" + strings.TrimPrefix(m.URL, base)
-			if modules[path] != m.Name {
-				t.Fatalf("round %d: module %q has name %q, want %q", round, m.URL, m.Name, modules[path])
-			}
+			names["./"+strings.TrimPrefix(m.URL, base)] = m.Name
 		}
+		require.Len(t, got, len(modules), "round %d", round)
+		require.Equal(t, modules, names, "round %d: names by path", round)
 	}
 }

@@ -1,8 +1,10 @@
 package conformance
 
 import (
-	"slices"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host/hostmock"
@@ -41,17 +43,13 @@ func TestJSModules(t *testing.T) {
 		t.Run(tc.id, func(t *testing.T) {
 			tc.hosts.Env.Sources = []api.ConfigSource{hostmock.ExplicitConfig(modulesConfig, api.ConfigFormatJSON)}
 			got, err := newContext(t, tc.hosts).JSModules(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(got) != len(tc.want) {
-				t.Fatalf("got %d modules %+v, want %d", len(got), got, len(tc.want))
-			}
+			require.NoError(t, err)
+			byName := map[string]api.JSModule{}
 			for _, m := range got {
-				if want, ok := tc.want[m.Name]; !ok || m != want {
-					t.Errorf("module %+v, want %+v", m, want)
-				}
+				byName[m.Name] = m
 			}
+			assert.Len(t, got, len(byName), "module names repeat: %+v", got)
+			assert.Equal(t, tc.want, byName)
 		})
 	}
 }
@@ -81,9 +79,8 @@ func TestJSImport(t *testing.T) {
 				checkErr(t, err, tc.wantErr, false)
 				return
 			}
-			if err != nil || !slices.Equal(got, tc.want) {
-				t.Fatalf("js_import = %q, %v; want %q", got, err, tc.want)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got, "js_import")
 		})
 	}
 }

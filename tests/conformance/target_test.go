@@ -1,8 +1,10 @@
 package conformance
 
 import (
-	"slices"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host/hostmock"
@@ -77,18 +79,16 @@ func TestCurrentTarget(t *testing.T) {
 			c := newContext(t, h)
 			for call := 1; call <= 2; call++ {
 				got, err := c.CurrentTarget(ctx)
-				if err != nil || got != tc.want {
-					t.Fatalf("call %d: current_target() = %q, %v; want %q", call, got, err, tc.want)
-				}
+				require.NoError(t, err, "call %d", call)
+				require.Equal(t, tc.want, got, "call %d: current_target()", call)
 			}
 			if tc.want == "" {
 				return
 			}
 			el, _ := page.Find(tc.want)
 			next, _ := page.NextSibling(script)
-			if page.Describe(el) != tc.wantEl || (next == el) != tc.after {
-				t.Fatalf("element %s, right after the script: %v; want %s, %v", page.Describe(el), next == el, tc.wantEl, tc.after)
-			}
+			assert.Equal(t, tc.wantEl, page.Describe(el), "the target element")
+			assert.Equal(t, tc.after, next == el, "the target element is right after the script")
 		})
 	}
 }
@@ -148,18 +148,16 @@ func TestDisplayTarget(t *testing.T) {
 			page.Add(page.Body(), "div", "test-element-container", nil)
 			c := newContext(t, tc.setup(page))
 			if tc.ran {
-				if _, err := c.CurrentTarget(ctx); err != nil {
-					t.Fatal(err)
-				}
+				_, err := c.CurrentTarget(ctx)
+				require.NoError(t, err)
 			}
 			got, err := c.DisplayTarget(ctx, tc.target)
 			if tc.wantErr != "" {
 				checkErr(t, err, tc.wantErr, false)
 				return
 			}
-			if err != nil || page.Describe(got) != tc.want {
-				t.Fatalf("display target = %s, %v; want %s", page.Describe(got), err, tc.want)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, page.Describe(got), "display target")
 		})
 	}
 }
@@ -228,12 +226,8 @@ func TestTargetReleasesHandles(t *testing.T) {
 		t.Run(tc.id, func(t *testing.T) {
 			page := hostmock.NewPage()
 			h, run, want := tc.setup(page)
-			if err := run(newContext(t, h)); err != nil {
-				t.Fatal(err)
-			}
-			if got := page.Released(); !slices.Equal(got, want()) {
-				t.Fatalf("released %v, want %v", got, want())
-			}
+			require.NoError(t, run(newContext(t, h)))
+			assert.Equal(t, want(), page.Released(), "released handles")
 		})
 	}
 }

@@ -3,6 +3,9 @@ package conformance
 import (
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host/hostmock"
 )
@@ -61,21 +64,12 @@ func TestPyWorker(t *testing.T) {
 			handle, err := newContext(t, h).PyWorker(ctx, tc.url, tc.options)
 			if tc.wantErr != "" {
 				checkErr(t, err, tc.wantErr, false)
-				if n := len(h.Spawner.Spawned()); n != 0 {
-					t.Fatalf("%d workers started despite the error", n)
-				}
+				assert.Empty(t, h.Spawner.Spawned(), "workers started despite the error")
 				return
 			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			spawned := h.Spawner.Spawned()
-			if len(spawned) != 1 || handle != 100 {
-				t.Fatalf("spawned %d workers, handle %d", len(spawned), handle)
-			}
-			if s := spawned[0]; s.URL != tc.wantURL || s.Options != tc.want {
-				t.Fatalf("spawned %s with %+v\nwant    %s with %+v", s.URL, s.Options, tc.wantURL, tc.want)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, uint32(100), handle, "the host's handle")
+			assert.Equal(t, []hostmock.Spawned{{URL: tc.wantURL, Options: tc.want}}, h.Spawner.Spawned())
 		})
 	}
 }
