@@ -9,6 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host"
 	"github.com/execctx/execctx/host/hostmock"
@@ -146,9 +149,7 @@ func TestStoppedCallKeepsItsCause(t *testing.T) {
 			s.Env.Sources = []api.ConfigSource{hostmock.AttributeConfig("./c.json")}
 			s.Fetch.Files["https://example.test/app/c.json"] = `{"a": 1}`
 			c, err := rt.NewContext(context.Background(), s.imports())
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			defer c.Close(context.Background())
 
 			ctx, cancel := stopContext(tc)
@@ -159,20 +160,14 @@ func TestStoppedCallKeepsItsCause(t *testing.T) {
 				checkStopped(t, err, tc.want, tc.text, tc.want.Error())
 			} else {
 				checkStopped(t, err, tc.want, tc.text, tc.want.Error()+": "+tc.cause.Error())
-				if !errors.Is(err, tc.cause) {
-					t.Fatalf("err = %v; want one wrapping the cause too", err)
-				}
+				require.ErrorIs(t, err, tc.cause, "the cause is wrapped too")
 			}
 
 			s.stallWarn, s.stallFetch = nil, nil
 			s.Env.Sources = []api.ConfigSource{hostmock.AttributeConfig("./c.json")}
 			before := s.describes.Load()
-			if err := tc.stopped(c, context.Background()); err != nil {
-				t.Fatalf("the call after: %v", err)
-			}
-			if s.describes.Load() == before {
-				t.Fatal("the call after ran on the stopped instance; want a fresh one")
-			}
+			require.NoError(t, tc.stopped(c, context.Background()), "the call after")
+			assert.NotEqual(t, before, s.describes.Load(), "the call after ran on the stopped instance; want a fresh one")
 		})
 	}
 }
@@ -193,19 +188,12 @@ func stopContext(tc stopCase) (context.Context, context.CancelFunc) {
 // whose message starts with text and ends with end.
 func checkStopped(t *testing.T, err, want error, text, end string) {
 	t.Helper()
-	if !errors.Is(err, want) {
-		t.Fatalf("err = %v; want one wrapping %v", err, want)
-	}
+	require.ErrorIs(t, err, want)
 	var stopped *host.CanceledError
-	if !errors.As(err, &stopped) {
-		t.Fatalf("err = %v (%T); want a *host.CanceledError", err, err)
-	}
-	if errors.Is(err, host.ErrTrapped) {
-		t.Fatalf("err = %v; a stopped call is not a trap", err)
-	}
-	if !strings.HasPrefix(err.Error(), text) || !strings.HasSuffix(err.Error(), end) {
-		t.Fatalf("err = %q; want %q ... %q", err, text, end)
-	}
+	require.ErrorAs(t, err, &stopped)
+	require.NotErrorIs(t, err, host.ErrTrapped, "a stopped call is not a trap")
+	msg := err.Error()
+	require.True(t, strings.HasPrefix(msg, text) && strings.HasSuffix(msg, end), "err = %q; want %q ... %q", msg, text, end)
 }
 
 // TestDoneContextStartsNoCall: a call whose ctx is already done fails
@@ -213,23 +201,17 @@ func checkStopped(t *testing.T, err, want error, text, end string) {
 func TestDoneContextStartsNoCall(t *testing.T) {
 	s := newStalling(hostmock.MainHosts(hostmock.NewPage(), "pyodide"))
 	c, err := newRuntime(t).NewContext(context.Background(), s.imports())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defer c.Close(context.Background())
-	if _, err := c.RunningInWorker(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	_, err = c.RunningInWorker(context.Background())
+	require.NoError(t, err)
 
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	_, err = c.Config(ctx)
 	checkStopped(t, err, context.Canceled, "execctx: config: not started because the call was cancelled", "context canceled")
 
-	if _, err := c.Config(context.Background()); err != nil {
-		t.Fatalf("the call after: %v", err)
-	}
-	if n := s.describes.Load(); n != 1 {
-		t.Fatalf("Describe was called %d times; want 1, by the one instance", n)
-	}
+	_, err = c.Config(context.Background())
+	require.NoError(t, err, "the call after")
+	assert.Equal(t, int32(1), s.describes.Load(), "Describe calls: one, by the one instance")
 }

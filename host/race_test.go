@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/stretchr/testify/require"
+
 	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host"
 	"github.com/execctx/execctx/host/hostmock"
@@ -87,9 +89,7 @@ func TestSharedContextIsBusy(t *testing.T) {
 	imports := h.Imports()
 	imports.Fetch = fetch
 	c, err := newRuntime(t).NewContext(ctx, imports)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defer c.Close(ctx)
 
 	const config = `{"a":1,"type":"py"}`
@@ -139,13 +139,9 @@ func TestSharedContextHammered(t *testing.T) {
 	ctx := context.Background()
 	page := hostmock.NewPage()
 	c, err := newRuntime(t).NewContext(ctx, hostmock.MainHosts(page, "pyodide").Imports())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defer c.Close(ctx)
-	if err := c.Set(ctx, hostmock.DocumentHandle, "title", api.Value{Kind: api.ValueText, Text: "shared"}); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, c.Set(ctx, hostmock.DocumentHandle, "title", api.Value{Kind: api.ValueText, Text: "shared"}))
 	errs := make(chan error, goroutines)
 	var wg sync.WaitGroup
 	for g := range goroutines {

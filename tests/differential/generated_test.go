@@ -5,11 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
-	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/BurntSushi/toml"
+	"github.com/stretchr/testify/require"
 
 	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/internal/reliability"
@@ -34,9 +34,7 @@ func TestUnicode(t *testing.T) {
 	want := roundTrip(t, object)
 	for name, src := range sources(t, object) {
 		t.Run(name, func(t *testing.T) {
-			if got := decode(t, configBoth(t, src)); !reflect.DeepEqual(got, want) {
-				t.Fatalf("config changed:\n got %v\nwant %v", got, want)
-			}
+			require.Equal(t, want, decode(t, configBoth(t, src)), "config changed")
 		})
 	}
 }
@@ -51,9 +49,7 @@ func TestGenerated(t *testing.T) {
 		want := roundTrip(t, object)
 		for name, src := range sources(t, object) {
 			t.Run(fmt.Sprintf("%02d %s", i, name), func(t *testing.T) {
-				if got := decode(t, configBoth(t, src)); !reflect.DeepEqual(got, want) {
-					t.Fatalf("config changed:\n got %v\nwant %v", got, want)
-				}
+				require.Equal(t, want, decode(t, configBoth(t, src)), "config changed")
 			})
 		}
 	}
