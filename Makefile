@@ -28,8 +28,8 @@ tools/node_modules/.installed: tools/package.json tools/package-lock.json
 
 ## generate: regenerate the WIT glue of both sides (committed; CI checks it is current).
 generate:
-	cd tools && $(GO) run ./witgen -wit ../wit -world execctx -types ../internal/wittypes \
-	  -guest ../component/internal/bindings -host ../host/internal/bindings -api ../host \
+	cd tools && $(GO) run ./witgen -wit ../wit -world execctx -api ../api -types ../internal/wittypes \
+	  -guest ../component/internal/bindings -host ../host/internal/bindings -hostapi ../host \
 	  -jco ../tests/internal/jcohost
 
 ## build: the core module host/ embeds, the component at build/execctx.component.wasm, and npm/dist.
@@ -180,7 +180,7 @@ test-torture: $(BUILD)/execctx.torture.core.wasm $(TORTURE_JS)/execctx.js $(NPM_
 	EXECCTX_TEST_MODULE=$(CURDIR)/$< EXECCTX_JCO_CORES=$(CURDIR)/$(TORTURE_JS) EXECCTX_REQUIRE_JCO=1 \
 	  $(GO) test -count=1 ./tests/conformance/
 
-GENERATED := internal/wittypes component/internal/bindings host/internal/bindings host/types_gen.go \
+GENERATED := api internal/wittypes component/internal/bindings host/internal/bindings host/imports_gen.go \
              tests/internal/jcohost/bridge_gen.go
 
 check-generate:

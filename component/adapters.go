@@ -14,13 +14,13 @@ import (
 )
 
 // Conversions between the generated WIT types and the logic packages'
-// own types. The logic packages never see the bindings, so they build and
-// test natively.
+// own types (enums.go converts the enums). The logic packages never see
+// the bindings, so they build and test natively.
 
 func toReport(r wittypes.Report) detect.Report {
 	return detect.Report{
 		InWorker: r.InWorker, HasDocument: r.HasDocument, SyncUsable: r.SyncUsable,
-		Runtime:     detect.Runtime(r.Runtime),
+		Runtime:     toRuntime(r.Runtime),
 		Interpreter: r.Interpreter, BaseURL: r.BaseURL,
 		WorkerScriptID: r.WorkerScriptID.Value, HasWorkerScript: r.WorkerScriptID.Some,
 	}
@@ -29,7 +29,7 @@ func toReport(r wittypes.Report) detect.Report {
 func toSources(in []wittypes.ConfigSource) []config.Source {
 	out := make([]config.Source, len(in))
 	for i, s := range in {
-		out[i] = config.Source{Origin: config.Origin(s.Origin), Text: s.Text, Format: config.Format(s.Format)}
+		out[i] = config.Source{Origin: toOrigin(s.Origin), Text: s.Text, Format: toFormat(s.Format)}
 	}
 	return out
 }
@@ -78,21 +78,17 @@ func toWorkerConfig(o workers.Options) wittypes.WorkerConfig {
 func toModules(in []modules.Entry) []wittypes.JSModule {
 	out := make([]wittypes.JSModule, len(in))
 	for i, e := range in {
-		realm := wittypes.ModuleRealmLocal
-		if e.Realm == modules.RealmMain {
-			realm = wittypes.ModuleRealmMain
-		}
-		out[i] = wittypes.JSModule{Name: e.Name, URL: e.URL, Realm: realm, Stylesheet: e.Stylesheet}
+		out[i] = wittypes.JSModule{Name: e.Name, URL: e.URL, Realm: toModuleRealm(e.Realm), Stylesheet: e.Stylesheet}
 	}
 	return out
 }
 
 func toValue(v jsval.Value) wittypes.Value {
-	return wittypes.Value{Kind: wittypes.ValueKind(v.Kind), Boolean: v.Bool, Number: v.Number, Text: v.Text, Object: v.Object}
+	return wittypes.Value{Kind: toValueKind(v.Kind), Boolean: v.Bool, Number: v.Number, Text: v.Text, Object: v.Object}
 }
 
 func fromValue(v wittypes.Value) jsval.Value {
-	return jsval.Value{Kind: jsval.Kind(v.Kind), Bool: v.Boolean, Number: v.Number, Text: v.Text, Object: v.Object}
+	return jsval.Value{Kind: fromValueKind(v.Kind), Bool: v.Boolean, Number: v.Number, Text: v.Text, Object: v.Object}
 }
 
 // hostFetcher fetches config files through the fetch import.

@@ -3,6 +3,7 @@ package host
 import (
 	"context"
 
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host/internal/bindings"
 )
 
@@ -21,22 +22,22 @@ func (c *Context) Config(ctx context.Context) (string, error) {
 }
 
 // ConfigURL returns the URL Config will fetch, if the config names one.
-func (c *Context) ConfigURL(ctx context.Context) (Opt[string], error) {
+func (c *Context) ConfigURL(ctx context.Context) (api.Option[string], error) {
 	return call(ctx, c, "config-url", (*bindings.Instance).ContextConfigURL)
 }
 
 // Window says what window is here: direct, proxied or not supported.
-func (c *Context) Window(ctx context.Context) (Access, error) {
+func (c *Context) Window(ctx context.Context) (api.Access, error) {
 	return call(ctx, c, "window", (*bindings.Instance).ContextWindow)
 }
 
 // Document says what document is here.
-func (c *Context) Document(ctx context.Context) (Access, error) {
+func (c *Context) Document(ctx context.Context) (api.Access, error) {
 	return call(ctx, c, "document", (*bindings.Instance).ContextDocument)
 }
 
 // Sync says what sync is here: proxied (blocking), async-only, or not supported.
-func (c *Context) Sync(ctx context.Context) (Access, error) {
+func (c *Context) Sync(ctx context.Context) (api.Access, error) {
 	return call(ctx, c, "sync", (*bindings.Instance).ContextSync)
 }
 
@@ -62,32 +63,32 @@ func (c *Context) CurrentTarget(ctx context.Context) (string, error) {
 
 // DisplayTarget resolves a display() target (an id, "#id", or none for the
 // current target) to an element handle.
-func (c *Context) DisplayTarget(ctx context.Context, target Opt[string]) (uint32, error) {
+func (c *Context) DisplayTarget(ctx context.Context, target api.Option[string]) (uint32, error) {
 	return call(ctx, c, "display-target", func(i *bindings.Instance, ctx context.Context) (uint32, error) {
 		return i.ContextDisplayTarget(ctx, target)
 	})
 }
 
 // JSModules returns the js_modules available here.
-func (c *Context) JSModules(ctx context.Context) ([]JSModule, error) {
+func (c *Context) JSModules(ctx context.Context) ([]api.JSModule, error) {
 	return call(ctx, c, "js-modules", (*bindings.Instance).ContextJSModules)
 }
 
 // Files lists the config's files resolved: the URL to fetch and the path
 // in the interpreter's file system each goes to.
-func (c *Context) Files(ctx context.Context) ([]FileEntry, error) {
+func (c *Context) Files(ctx context.Context) ([]api.FileEntry, error) {
 	return call(ctx, c, "files", (*bindings.Instance).ContextFiles)
 }
 
 // Get reads a property of window (handle 0), document (1) or a host object.
-func (c *Context) Get(ctx context.Context, target uint32, name string) (Value, error) {
-	return call(ctx, c, "get", func(i *bindings.Instance, ctx context.Context) (Value, error) {
+func (c *Context) Get(ctx context.Context, target uint32, name string) (api.Value, error) {
+	return call(ctx, c, "get", func(i *bindings.Instance, ctx context.Context) (api.Value, error) {
 		return i.ContextGet(ctx, target, name)
 	})
 }
 
 // Set writes a property of window, document or a host object.
-func (c *Context) Set(ctx context.Context, target uint32, name string, value Value) error {
+func (c *Context) Set(ctx context.Context, target uint32, name string, value api.Value) error {
 	_, err := call(ctx, c, "set", func(i *bindings.Instance, ctx context.Context) (struct{}, error) {
 		return struct{}{}, i.ContextSet(ctx, target, name, value)
 	})
@@ -95,8 +96,8 @@ func (c *Context) Set(ctx context.Context, target uint32, name string, value Val
 }
 
 // Call calls a method of window, document or a host object.
-func (c *Context) Call(ctx context.Context, target uint32, method string, args []Value) (Value, error) {
-	return call(ctx, c, "call", func(i *bindings.Instance, ctx context.Context) (Value, error) {
+func (c *Context) Call(ctx context.Context, target uint32, method string, args []api.Value) (api.Value, error) {
+	return call(ctx, c, "call", func(i *bindings.Instance, ctx context.Context) (api.Value, error) {
 		return i.ContextCall(ctx, target, method, args)
 	})
 }

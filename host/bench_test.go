@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host"
 	"github.com/execctx/execctx/host/hostmock"
 )
@@ -45,7 +46,7 @@ func BenchmarkCompileCached(b *testing.B) {
 func BenchmarkInstantiate(b *testing.B) {
 	ctx := context.Background()
 	rt := newRuntime(b)
-	imports := hostmock.Main(hostmock.NewPage(), "pyodide").Imports()
+	imports := hostmock.MainHosts(hostmock.NewPage(), "pyodide").Imports()
 	for b.Loop() {
 		c, err := rt.NewContext(ctx, imports)
 		if err != nil {
@@ -66,8 +67,8 @@ func benchContext(b *testing.B, h *hostmock.Hosts) *host.Context {
 
 // BenchmarkConfigRead is one config() call once the config is loaded.
 func BenchmarkConfigRead(b *testing.B) {
-	h := hostmock.Main(hostmock.NewPage(), "pyodide")
-	h.Env.Sources = []host.ConfigSource{hostmock.TagConfig("name = \"bench\"\npackages = [\"numpy\"]\n[files]\n\"a.py\" = \"\"\n", host.ConfigFormatTOML)}
+	h := hostmock.MainHosts(hostmock.NewPage(), "pyodide")
+	h.Env.Sources = []api.ConfigSource{hostmock.TagConfig("name = \"bench\"\npackages = [\"numpy\"]\n[files]\n\"a.py\" = \"\"\n", api.ConfigFormatTOML)}
 	c := benchContext(b, h)
 	ctx := context.Background()
 	if _, err := c.Config(ctx); err != nil {
@@ -93,7 +94,7 @@ func BenchmarkDocumentTitleGet(b *testing.B) {
 }
 
 func benchGet(b *testing.B, handle uint32, name string) {
-	c := benchContext(b, hostmock.Worker(hostmock.NewPage(), "pyodide", true))
+	c := benchContext(b, hostmock.WorkerHosts(hostmock.NewPage(), "pyodide", true))
 	ctx := context.Background()
 	for b.Loop() {
 		if _, err := c.Get(ctx, handle, name); err != nil {

@@ -9,6 +9,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host"
 	"github.com/execctx/execctx/host/hostmock"
 )
@@ -39,12 +43,12 @@ func (s *stalling) imports() host.Imports {
 	return imports
 }
 
-func (s *stalling) Describe(ctx context.Context) host.Report {
+func (s *stalling) Describe(ctx context.Context) api.Report {
 	s.describes.Add(1)
 	return s.Env.Describe(ctx)
 }
 
-func (s *stalling) ConfigSources(ctx context.Context) []host.ConfigSource {
+func (s *stalling) ConfigSources(ctx context.Context) []api.ConfigSource {
 	return s.Env.ConfigSources(ctx)
 }
 
@@ -55,7 +59,7 @@ func (s *stalling) Warn(ctx context.Context, message string) {
 	s.Env.Warn(ctx, message)
 }
 
-func (s *stalling) FetchText(ctx context.Context, url string) (host.Response, error) {
+func (s *stalling) FetchText(ctx context.Context, url string) (api.Response, error) {
 	if s.stallFetch != nil {
 		s.stallFetch(ctx)
 	}
@@ -65,10 +69,11 @@ func (s *stalling) FetchText(ctx context.Context, url string) (host.Response, er
 // untilDone stalls until the call's deadline has passed.
 func untilDone(ctx context.Context) { <-ctx.Done() }
 
-// bigConfig is a JSON config that takes the guest about a second to load,
-// so a call loading it is still running guest code when a short deadline
-// passes. It stays under the 1 MiB a config may have (990 KB).
-func bigConfig() host.ConfigSource {
+// bigConfig is a JSON config that takes the guest seconds to load, so a
+// call loading it is still running guest code when a short deadline passes.
+// 90,000 packages are 978,905 bytes: just within the guest's 1 MiB limit
+// on a config (MaxConfigBytes), which refuses a larger one at once.
+func bigConfig() api.ConfigSource {
 	var b strings.Builder
 	b.WriteString(`{"packages": [`)
 	for i := range 90_000 {
@@ -78,7 +83,7 @@ func bigConfig() host.ConfigSource {
 		fmt.Fprintf(&b, `"pkg%d"`, i)
 	}
 	b.WriteString(`]}`)
-	return hostmock.TagConfig(b.String(), host.ConfigFormatJSON)
+	return hostmock.TagConfig(b.String(), api.ConfigFormatJSON)
 }
 
 // stopCase is one way for a call to be stopped: where its ctx is done.
@@ -122,10 +127,10 @@ func stopCases() []stopCase {
 			text:  "execctx: window: stopped because the call was cancelled",
 			setup: func(s *stalling, cancel context.CancelFunc) { s.stallWarn = func(context.Context) { cancel() } }},
 		{id: "deadline in the guest", deadline: 200 * time.Millisecond, stopped: config, want: context.DeadlineExceeded, text: deadlineText,
-			setup: func(s *stalling, _ context.CancelFunc) { s.Env.Sources = []host.ConfigSource{big} }},
+			setup: func(s *stalling, _ context.CancelFunc) { s.Env.Sources = []api.ConfigSource{big} }},
 		{id: "cancel in the guest", stopped: config, want: context.Canceled, text: cancelText,
 			setup: func(s *stalling, cancel context.CancelFunc) {
-				s.Env.Sources = []host.ConfigSource{big}
+				s.Env.Sources = []api.ConfigSource{big}
 				time.AfterFunc(200*time.Millisecond, cancel)
 			}},
 	}
@@ -140,13 +145,11 @@ func TestStoppedCallKeepsItsCause(t *testing.T) {
 		t.Run(tc.id, func(t *testing.T) {
 			// A worker without SharedArrayBuffer, so that Window warns,
 			// with a config to fetch, so that Config fetches.
-			s := newStalling(hostmock.Worker(hostmock.NewPage(), "pyodide", false))
-			s.Env.Sources = []host.ConfigSource{hostmock.AttributeConfig("./c.json")}
+			s := newStalling(hostmock.WorkerHosts(hostmock.NewPage(), "pyodide", false))
+			s.Env.Sources = []api.ConfigSource{hostmock.AttributeConfig("./c.json")}
 			s.Fetch.Files["https://example.test/app/c.json"] = `{"a": 1}`
 			c, err := rt.NewContext(context.Background(), s.imports())
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			defer c.Close(context.Background())
 
 			ctx, cancel := stopContext(tc)
@@ -157,20 +160,14 @@ func TestStoppedCallKeepsItsCause(t *testing.T) {
 				checkStopped(t, err, tc.want, tc.text, tc.want.Error())
 			} else {
 				checkStopped(t, err, tc.want, tc.text, tc.want.Error()+": "+tc.cause.Error())
-				if !errors.Is(err, tc.cause) {
-					t.Fatalf("err = %v; want one wrapping the cause too", err)
-				}
+				require.ErrorIs(t, err, tc.cause, "the cause is wrapped too")
 			}
 
 			s.stallWarn, s.stallFetch = nil, nil
-			s.Env.Sources = []host.ConfigSource{hostmock.AttributeConfig("./c.json")}
+			s.Env.Sources = []api.ConfigSource{hostmock.AttributeConfig("./c.json")}
 			before := s.describes.Load()
-			if err := tc.stopped(c, context.Background()); err != nil {
-				t.Fatalf("the call after: %v", err)
-			}
-			if s.describes.Load() == before {
-				t.Fatal("the call after ran on the stopped instance; want a fresh one")
-			}
+			require.NoError(t, tc.stopped(c, context.Background()), "the call after")
+			assert.NotEqual(t, before, s.describes.Load(), "the call after ran on the stopped instance; want a fresh one")
 		})
 	}
 }
@@ -191,43 +188,30 @@ func stopContext(tc stopCase) (context.Context, context.CancelFunc) {
 // whose message starts with text and ends with end.
 func checkStopped(t *testing.T, err, want error, text, end string) {
 	t.Helper()
-	if !errors.Is(err, want) {
-		t.Fatalf("err = %v; want one wrapping %v", err, want)
-	}
+	require.ErrorIs(t, err, want)
 	var stopped *host.CanceledError
-	if !errors.As(err, &stopped) {
-		t.Fatalf("err = %v (%T); want a *host.CanceledError", err, err)
-	}
-	if errors.Is(err, host.ErrTrapped) {
-		t.Fatalf("err = %v; a stopped call is not a trap", err)
-	}
-	if !strings.HasPrefix(err.Error(), text) || !strings.HasSuffix(err.Error(), end) {
-		t.Fatalf("err = %q; want %q ... %q", err, text, end)
-	}
+	require.ErrorAs(t, err, &stopped)
+	require.NotErrorIs(t, err, host.ErrTrapped, "a stopped call is not a trap")
+	msg := err.Error()
+	require.True(t, strings.HasPrefix(msg, text) && strings.HasSuffix(msg, end), "err = %q; want %q ... %q", msg, text, end)
 }
 
 // TestDoneContextStartsNoCall: a call whose ctx is already done fails
 // without starting the guest, and leaves the instance as it was.
 func TestDoneContextStartsNoCall(t *testing.T) {
-	s := newStalling(hostmock.Main(hostmock.NewPage(), "pyodide"))
+	s := newStalling(hostmock.MainHosts(hostmock.NewPage(), "pyodide"))
 	c, err := newRuntime(t).NewContext(context.Background(), s.imports())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defer c.Close(context.Background())
-	if _, err := c.RunningInWorker(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	_, err = c.RunningInWorker(context.Background())
+	require.NoError(t, err)
 
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	_, err = c.Config(ctx)
 	checkStopped(t, err, context.Canceled, "execctx: config: not started because the call was cancelled", "context canceled")
 
-	if _, err := c.Config(context.Background()); err != nil {
-		t.Fatalf("the call after: %v", err)
-	}
-	if n := s.describes.Load(); n != 1 {
-		t.Fatalf("Describe was called %d times; want 1, by the one instance", n)
-	}
+	_, err = c.Config(context.Background())
+	require.NoError(t, err, "the call after")
+	assert.Equal(t, int32(1), s.describes.Load(), "Describe calls: one, by the one instance")
 }

@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/tetratelabs/wazero"
-	"github.com/tetratelabs/wazero/api"
+	wazeroapi "github.com/tetratelabs/wazero/api"
 
 	"github.com/execctx/execctx/host/internal/bindings"
 )
@@ -19,7 +20,7 @@ type Context struct {
 	imports Imports
 	busy    sync.Mutex
 
-	mod    api.Module
+	mod    wazeroapi.Module
 	inst   *bindings.Instance
 	stderr bytes.Buffer
 	closed bool
@@ -28,9 +29,8 @@ type Context struct {
 // NewContext instantiates the module with imports. Every field of imports
 // must be set; use hostmock for the ones a test does not care about.
 func (r *Runtime) NewContext(ctx context.Context, imports Imports) (*Context, error) {
-	if imports.Environment == nil || imports.Window == nil || imports.Document == nil ||
-		imports.Worker == nil || imports.Fetch == nil {
-		return nil, fmt.Errorf("execctx: NewContext needs every import (Environment, Window, Document, Worker, Fetch)")
+	if missing := imports.missing(); len(missing) > 0 {
+		return nil, fmt.Errorf("execctx: NewContext needs every import; missing %s", strings.Join(missing, ", "))
 	}
 	c := &Context{rt: r, imports: imports}
 	if err := c.instantiate(ctx); err != nil {
@@ -54,7 +54,7 @@ func (c *Context) instantiate(ctx context.Context) error {
 		_ = mod.Close(ctx)
 		return fmt.Errorf("execctx: guest initialisation: %w\n%s", err, c.stderr.String())
 	}
-	inst, err := bindings.NewInstance(mod, c.imports)
+	inst, err := bindings.NewInstance(mod, bindings.Imports(c.imports))
 	if err != nil {
 		_ = mod.Close(ctx)
 		return fmt.Errorf("execctx: %w", err)

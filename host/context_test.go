@@ -2,11 +2,13 @@ package host_test
 
 import (
 	"context"
-	"errors"
 	"os"
-	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host"
 	"github.com/execctx/execctx/host/hostmock"
 )
@@ -16,14 +18,12 @@ import (
 // test binary shares, so that the module is compiled once, not per test.
 func newRuntime(t testing.TB) *host.Runtime {
 	t.Helper()
-	var opts []host.Option
+	var opts []host.RuntimeOption
 	if dir := os.Getenv("EXECCTX_TEST_CACHE"); dir != "" {
 		opts = append(opts, host.WithCompilationCache(dir))
 	}
 	rt, err := host.NewRuntime(context.Background(), opts...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	t.Cleanup(func() { _ = rt.Close(context.Background()) })
 	return rt
 }
@@ -34,25 +34,18 @@ func newRuntime(t testing.TB) *host.Runtime {
 // the next call runs on a fresh instance.
 func TestTrapDiscardsInstance(t *testing.T) {
 	ctx := context.Background()
-	h := hostmock.Main(hostmock.NewPage(), "pyodide")
-	h.Env.Report.Runtime = host.RuntimeKind(99)
+	h := hostmock.MainHosts(hostmock.NewPage(), "pyodide")
+	h.Env.Report.Runtime = api.RuntimeKind(99)
 	c, err := newRuntime(t).NewContext(ctx, h.Imports())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	_, err = c.RunningInWorker(ctx)
-	if !errors.Is(err, host.ErrTrapped) {
-		t.Fatalf("err = %v; want ErrTrapped", err)
-	}
-	if !strings.Contains(err.Error(), "invalid discriminant 99") {
-		t.Fatalf("trap error does not carry the guest's panic: %v", err)
-	}
+	require.ErrorIs(t, err, host.ErrTrapped)
+	require.ErrorContains(t, err, "invalid discriminant 99", "the trap error carries the guest's panic")
 
-	h.Env.Report.Runtime = host.RuntimeKindBrowser
+	h.Env.Report.Runtime = api.RuntimeKindBrowser
 	got, err := c.RunningInWorker(ctx)
-	if err != nil || got {
-		t.Fatalf("after the trap: RunningInWorker = %v, %v; want false, nil", got, err)
-	}
+	require.NoError(t, err, "after the trap")
+	assert.False(t, got, "after the trap: RUNNING_IN_WORKER")
 }
 
 // reentrant is a fetch host that calls back into the same Context.
@@ -62,51 +55,40 @@ type reentrant struct {
 	err error
 }
 
-func (r *reentrant) FetchText(ctx context.Context, url string) (host.Response, error) {
+func (r *reentrant) FetchText(ctx context.Context, url string) (api.Response, error) {
 	_, r.err = r.c.RunningInWorker(ctx)
 	return r.Fetcher.FetchText(ctx, url)
 }
 
 func TestReentrantCallIsRefused(t *testing.T) {
 	ctx := context.Background()
-	h := hostmock.Main(hostmock.NewPage(), "pyodide")
-	h.Env.Sources = []host.ConfigSource{hostmock.AttributeConfig("./c.json")}
+	h := hostmock.MainHosts(hostmock.NewPage(), "pyodide")
+	h.Env.Sources = []api.ConfigSource{hostmock.AttributeConfig("./c.json")}
 	fetch := &reentrant{Fetcher: &hostmock.Fetcher{Files: map[string]string{"https://example.test/app/c.json": `{"a": 1}`}}}
 	imports := h.Imports()
 	imports.Fetch = fetch
 	c, err := newRuntime(t).NewContext(ctx, imports)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	fetch.c = c
-	if _, err := c.Config(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if !errors.Is(fetch.err, host.ErrBusy) {
-		t.Fatalf("re-entrant call: err = %v; want ErrBusy", fetch.err)
-	}
+	_, err = c.Config(ctx)
+	require.NoError(t, err)
+	assert.ErrorIs(t, fetch.err, host.ErrBusy, "the re-entrant call")
 }
 
 func TestNewContextNeedsEveryImport(t *testing.T) {
-	imports := hostmock.Main(hostmock.NewPage(), "pyodide").Imports()
-	imports.Fetch = nil
-	if _, err := newRuntime(t).NewContext(context.Background(), imports); err == nil {
-		t.Fatal("NewContext accepted a missing Fetch import")
-	}
+	imports := hostmock.MainHosts(hostmock.NewPage(), "pyodide").Imports()
+	imports.Fetch, imports.Window = nil, nil
+	_, err := newRuntime(t).NewContext(context.Background(), imports)
+	assert.EqualError(t, err, "execctx: NewContext needs every import; missing Window, Fetch")
 }
 
 func TestClosedContext(t *testing.T) {
 	ctx := context.Background()
-	c, err := newRuntime(t).NewContext(ctx, hostmock.Main(hostmock.NewPage(), "pyodide").Imports())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := c.Close(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := c.Config(ctx); !errors.Is(err, host.ErrClosed) {
-		t.Fatalf("after Close: err = %v; want ErrClosed", err)
-	}
+	c, err := newRuntime(t).NewContext(ctx, hostmock.MainHosts(hostmock.NewPage(), "pyodide").Imports())
+	require.NoError(t, err)
+	require.NoError(t, c.Close(ctx))
+	_, err = c.Config(ctx)
+	assert.ErrorIs(t, err, host.ErrClosed, "after Close")
 }
 
 // during is a fetch host that runs fn while the guest waits for it, that
@@ -116,7 +98,7 @@ type during struct {
 	fn func()
 }
 
-func (d *during) FetchText(ctx context.Context, url string) (host.Response, error) {
+func (d *during) FetchText(ctx context.Context, url string) (api.Response, error) {
 	d.fn()
 	return d.Fetcher.FetchText(ctx, url)
 }
@@ -140,32 +122,25 @@ func TestCloseDuringCall(t *testing.T) {
 	rt := newRuntime(t)
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
-			h := hostmock.Main(hostmock.NewPage(), "pyodide")
-			h.Env.Sources = []host.ConfigSource{hostmock.AttributeConfig("./c.json")}
+			h := hostmock.MainHosts(hostmock.NewPage(), "pyodide")
+			h.Env.Sources = []api.ConfigSource{hostmock.AttributeConfig("./c.json")}
 			fetch := &during{Fetcher: &hostmock.Fetcher{Files: map[string]string{"https://example.test/app/c.json": `{"a": 1}`}}}
 			imports := h.Imports()
 			imports.Fetch = fetch
 			c, err := rt.NewContext(ctx, imports)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			var closeErr error
 			fetch.fn = func() { closeErr = tc.closeOnce(c) }
-			if got, err := c.Config(ctx); err != nil || got != `{"a":1,"type":"py"}` {
-				t.Fatalf("the running call: %s, %v", got, err)
-			}
-			if !errors.Is(closeErr, host.ErrBusy) {
-				t.Fatalf("Close during a call: %v; want ErrBusy", closeErr)
-			}
-			if got, err := c.RunningInWorker(ctx); err != nil || got {
-				t.Fatalf("after the refused Close: RunningInWorker = %v, %v", got, err)
-			}
-			if err := c.Close(ctx); err != nil {
-				t.Fatalf("Close after the call: %v", err)
-			}
-			if _, err := c.Config(ctx); !errors.Is(err, host.ErrClosed) {
-				t.Fatalf("after Close: err = %v; want ErrClosed", err)
-			}
+			config, err := c.Config(ctx)
+			require.NoError(t, err, "the running call")
+			assert.Equal(t, `{"a":1,"type":"py"}`, config, "the running call")
+			require.ErrorIs(t, closeErr, host.ErrBusy, "Close during a call")
+			inWorker, err := c.RunningInWorker(ctx)
+			require.NoError(t, err, "after the refused Close")
+			assert.False(t, inWorker, "after the refused Close")
+			require.NoError(t, c.Close(ctx), "Close after the call")
+			_, err = c.Config(ctx)
+			assert.ErrorIs(t, err, host.ErrClosed, "after Close")
 		})
 	}
 }

@@ -4,8 +4,10 @@
 //
 // A Runtime compiles the module once. Each NewContext instantiates it with
 // one set of Imports: the environment report, window, document, worker and
-// fetch hosts that a browser page, a worker or a test double provides. The
-// hostmock package has ready-made fakes for tests.
+// fetch hosts that a browser page, a worker or a test double provides.
+// Package api declares those interfaces and the values that cross the
+// boundary, with the WIT's doc comments; package hostmock has ready-made
+// fakes for tests.
 //
 // # Concurrency
 //

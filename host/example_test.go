@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host"
 	"github.com/execctx/execctx/host/hostmock"
 )
@@ -20,8 +22,8 @@ func Example() {
 	}
 	defer rt.Close(ctx)
 
-	hosts := hostmock.Worker(hostmock.NewPage(), "micropython", false)
-	hosts.Env.Sources = []host.ConfigSource{hostmock.TagConfig("name = \"app\"", host.ConfigFormatTOML)}
+	hosts := hostmock.WorkerHosts(hostmock.NewPage(), "micropython", false)
+	hosts.Env.Sources = []api.ConfigSource{hostmock.TagConfig(`name = "app"`, api.ConfigFormatTOML)}
 	c, err := rt.NewContext(ctx, hosts.Imports()) // one instance per context
 	if err != nil {
 		panic(err)
@@ -45,13 +47,49 @@ func Example() {
 	// warnings: 1
 }
 
+// A trap and the recovery from it: a host that breaks the Canonical ABI
+// (here, a report whose runtime is a case the WIT does not have) makes the
+// guest trap. The call fails with a *TrapError that wraps ErrTrapped and
+// carries the guest's panic; the instance is discarded, and once the host
+// is fixed the next call runs on a fresh one.
+func Example_trap() {
+	ctx := context.Background()
+	rt, err := host.NewRuntime(ctx)
+	if err != nil {
+		panic(err)
+	}
+	defer rt.Close(ctx)
+
+	hosts := hostmock.MainHosts(hostmock.NewPage(), "pyodide")
+	hosts.Env.Report.Runtime = api.RuntimeKind(7) // not a case of runtime-kind
+	c, err := rt.NewContext(ctx, hosts.Imports())
+	if err != nil {
+		panic(err)
+	}
+	defer c.Close(ctx)
+
+	_, err = c.RunningInWorker(ctx)
+	var trap *host.TrapError
+	fmt.Println("trapped:", errors.Is(err, host.ErrTrapped), errors.As(err, &trap))
+	panicked, _, _ := strings.Cut(trap.Stderr, "\n") // then the guest's stack
+	fmt.Println("in", trap.Call+":", panicked)
+
+	hosts.Env.Report.Runtime = api.RuntimeKindBrowser
+	inWorker, err := c.RunningInWorker(ctx) // a fresh instance
+	fmt.Println("RUNNING_IN_WORKER:", inWorker, err)
+	// Output:
+	// trapped: true true
+	// in running-in-worker: panic: guest trap: invalid discriminant 7 for RuntimeKind
+	// RUNNING_IN_WORKER: false <nil>
+}
+
 // unanswered is a fetch host whose server never answers: it gives up only
 // when the call's ctx ends, as a real fetch would.
 type unanswered struct{}
 
-func (unanswered) FetchText(ctx context.Context, url string) (host.Response, error) {
+func (unanswered) FetchText(ctx context.Context, url string) (api.Response, error) {
 	<-ctx.Done()
-	return host.Response{}, fmt.Errorf("fetch %s: %w", url, ctx.Err())
+	return api.Response{}, fmt.Errorf("fetch %s: %w", url, ctx.Err())
 }
 
 // A call bounded by a deadline: the config's fetch never answers, so the
@@ -66,8 +104,8 @@ func Example_deadline() {
 	}
 	defer rt.Close(ctx)
 
-	hosts := hostmock.Main(hostmock.NewPage(), "pyodide")
-	hosts.Env.Sources = []host.ConfigSource{hostmock.AttributeConfig("./config.json")}
+	hosts := hostmock.MainHosts(hostmock.NewPage(), "pyodide")
+	hosts.Env.Sources = []api.ConfigSource{hostmock.AttributeConfig("./config.json")}
 	imports := hosts.Imports()
 	imports.Fetch = unanswered{}
 	c, err := rt.NewContext(ctx, imports)

@@ -7,6 +7,9 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/stretchr/testify/require"
+
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host"
 	"github.com/execctx/execctx/host/hostmock"
 	"github.com/execctx/execctx/internal/reliability"
@@ -22,14 +25,14 @@ const goroutines = 4
 // roundTrip writes a title through c and reads it back, checking the
 // config on the way: a call that crosses both host imports and guest state.
 func roundTrip(ctx context.Context, c *host.Context, title, config string) error {
-	if err := c.Set(ctx, hostmock.DocumentHandle, "title", host.Value{Kind: host.ValueText, Text: title}); err != nil {
+	if err := c.Set(ctx, hostmock.DocumentHandle, "title", api.Value{Kind: api.ValueText, Text: title}); err != nil {
 		return fmt.Errorf("set title: %w", err)
 	}
 	got, err := c.Get(ctx, hostmock.DocumentHandle, "title")
 	if err != nil {
 		return fmt.Errorf("get title: %w", err)
 	}
-	if got.Kind != host.ValueText || got.Text != title {
+	if got.Kind != api.ValueText || got.Text != title {
 		return fmt.Errorf("title = %+v; want %q", got, title)
 	}
 	if got, err := c.Config(ctx); err != nil || got != config {
@@ -48,8 +51,8 @@ func TestContextsShareARuntime(t *testing.T) {
 	var wg sync.WaitGroup
 	for g := range goroutines {
 		wg.Go(func() {
-			h := hostmock.Main(hostmock.NewPage(), "pyodide")
-			h.Env.Sources = []host.ConfigSource{hostmock.TagConfig(fmt.Sprintf(`name = "app%d"`, g), host.ConfigFormatTOML)}
+			h := hostmock.MainHosts(hostmock.NewPage(), "pyodide")
+			h.Env.Sources = []api.ConfigSource{hostmock.TagConfig(fmt.Sprintf(`name = "app%d"`, g), api.ConfigFormatTOML)}
 			c, err := rt.NewContext(ctx, h.Imports())
 			if err != nil {
 				errs <- err
@@ -78,17 +81,15 @@ func TestContextsShareARuntime(t *testing.T) {
 func TestSharedContextIsBusy(t *testing.T) {
 	reliability.Row(t, "concurrency (Go)", "calls and Close on a Context while a call waits in a host import", "each returns ErrBusy; the call completes")
 	ctx := context.Background()
-	h := hostmock.Main(hostmock.NewPage(), "pyodide")
-	h.Env.Sources = []host.ConfigSource{hostmock.AttributeConfig("./c.json")}
+	h := hostmock.MainHosts(hostmock.NewPage(), "pyodide")
+	h.Env.Sources = []api.ConfigSource{hostmock.AttributeConfig("./c.json")}
 	entered, release := make(chan struct{}), make(chan struct{})
 	fetch := &during{Fetcher: &hostmock.Fetcher{Files: map[string]string{"https://example.test/app/c.json": `{"a": 1}`}},
 		fn: func() { close(entered); <-release }}
 	imports := h.Imports()
 	imports.Fetch = fetch
 	c, err := newRuntime(t).NewContext(ctx, imports)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defer c.Close(ctx)
 
 	const config = `{"a":1,"type":"py"}`
@@ -137,14 +138,10 @@ func TestSharedContextHammered(t *testing.T) {
 	reliability.Row(t, "concurrency (Go)", fmt.Sprintf("%d goroutines calling one Context at once", goroutines), "each call completes or returns ErrBusy; the Context works after")
 	ctx := context.Background()
 	page := hostmock.NewPage()
-	c, err := newRuntime(t).NewContext(ctx, hostmock.Main(page, "pyodide").Imports())
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, err := newRuntime(t).NewContext(ctx, hostmock.MainHosts(page, "pyodide").Imports())
+	require.NoError(t, err)
 	defer c.Close(ctx)
-	if err := c.Set(ctx, hostmock.DocumentHandle, "title", host.Value{Kind: host.ValueText, Text: "shared"}); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, c.Set(ctx, hostmock.DocumentHandle, "title", api.Value{Kind: api.ValueText, Text: "shared"}))
 	errs := make(chan error, goroutines)
 	var wg sync.WaitGroup
 	for g := range goroutines {
@@ -154,7 +151,7 @@ func TestSharedContextHammered(t *testing.T) {
 				if errors.Is(err, host.ErrBusy) {
 					continue
 				}
-				if err != nil || got.Kind != host.ValueText || got.Text != "shared" {
+				if err != nil || got.Kind != api.ValueText || got.Text != "shared" {
 					errs <- fmt.Errorf("goroutine %d: title = %+v, %v; want \"shared\" or ErrBusy", g, got, err)
 					return
 				}

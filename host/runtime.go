@@ -23,19 +23,19 @@ type config struct {
 	wasm     []byte
 }
 
-// Option configures NewRuntime.
-type Option func(*config)
+// RuntimeOption configures NewRuntime. (WIT's option<T> is api.Option.)
+type RuntimeOption func(*config)
 
 // WithCompilationCache keeps compiled code in dir, so that later processes
 // skip compilation (hundreds of milliseconds) and load it instead.
-func WithCompilationCache(dir string) Option { return func(c *config) { c.cacheDir = dir } }
+func WithCompilationCache(dir string) RuntimeOption { return func(c *config) { c.cacheDir = dir } }
 
 // WithModule runs wasm instead of the embedded core module, for example a
 // build of the guest with the gctorture tag.
-func WithModule(wasm []byte) Option { return func(c *config) { c.wasm = wasm } }
+func WithModule(wasm []byte) RuntimeOption { return func(c *config) { c.wasm = wasm } }
 
 // NewRuntime compiles the core module and prepares the host modules.
-func NewRuntime(ctx context.Context, opts ...Option) (*Runtime, error) {
+func NewRuntime(ctx context.Context, opts ...RuntimeOption) (*Runtime, error) {
 	cfg := config{wasm: core.Wasm}
 	for _, o := range opts {
 		o(&cfg)

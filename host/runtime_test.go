@@ -6,44 +6,18 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/execctx/execctx/host"
-	"github.com/execctx/execctx/host/hostmock"
 )
 
-// TestCompilationCache: a runtime made with WithCompilationCache fills the
-// directory, and a second one made from that cache runs contexts.
-func TestCompilationCache(t *testing.T) {
-	ctx := context.Background()
-	dir := t.TempDir()
-	for round := 1; round <= 2; round++ {
-		rt, err := host.NewRuntime(ctx, host.WithCompilationCache(dir))
-		if err != nil {
-			t.Fatalf("round %d: %v", round, err)
-		}
-		c, err := rt.NewContext(ctx, hostmock.Worker(hostmock.NewPage(), "micropython", true).Imports())
-		if err != nil {
-			t.Fatalf("round %d: %v", round, err)
-		}
-		got, err := c.RunningInWorker(ctx)
-		if err != nil || !got {
-			t.Fatalf("round %d: RunningInWorker = %v, %v; want true", round, got, err)
-		}
-		if err := rt.Close(ctx); err != nil {
-			t.Fatal(err)
-		}
-		if entries, err := os.ReadDir(dir); err != nil || len(entries) == 0 {
-			t.Fatalf("round %d: cache directory has %d entries, %v", round, len(entries), err)
-		}
-	}
-}
-
+// Example_compilationCache (cache_example_test.go) shows a second runtime
+// loading from the cache; here, a cache that cannot be a directory.
 func TestCompilationCacheBadDir(t *testing.T) {
 	file := t.TempDir() + "/file"
-	if err := os.WriteFile(file, nil, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, os.WriteFile(file, nil, 0o600))
 	_, err := host.NewRuntime(context.Background(), host.WithCompilationCache(file))
-	if err == nil || !strings.HasPrefix(err.Error(), "compilation cache "+file+": ") {
-		t.Fatalf("NewRuntime with a file as its cache directory: %v", err)
-	}
+	require.Error(t, err, "NewRuntime with a file as its cache directory")
+	assert.True(t, strings.HasPrefix(err.Error(), "compilation cache "+file+": "), "error %q", err)
 }

@@ -14,6 +14,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host"
 	"github.com/execctx/execctx/host/hostmock"
 )
@@ -44,21 +45,21 @@ func run(ctx context.Context, w io.Writer) error {
 	page.SetCurrentScript(script)
 	page.Add(page.Body(), "script", "mpy-w1", map[string]string{"type": "mpy", "worker": ""})
 
-	main := hostmock.Main(page, "micropython")
-	main.Env.Sources = []host.ConfigSource{hostmock.TagConfig(defaultConfig, host.ConfigFormatTOML)}
-	worker := hostmock.Worker(page, "micropython", true)
-	worker.Env.Sources = main.Env.Sources
-	worker.Env.Report.WorkerScriptID = host.Some("mpy-w1")
-	isolated := hostmock.Worker(page, "micropython", false)
-	isolated.Env.Sources = main.Env.Sources
+	main := hostmock.MainHosts(page, "micropython")
+	main.Env.Sources = []api.ConfigSource{hostmock.TagConfig(defaultConfig, api.ConfigFormatTOML)}
+	isolatedWorker := hostmock.WorkerHosts(page, "micropython", true)
+	isolatedWorker.Env.Sources = main.Env.Sources
+	isolatedWorker.Env.Report.WorkerScriptID = api.Some("mpy-w1")
+	nonIsolatedWorker := hostmock.WorkerHosts(page, "micropython", false)
+	nonIsolatedWorker.Env.Sources = main.Env.Sources
 
 	for _, c := range []struct {
 		title string
 		hosts *hostmock.Hosts
 	}{
 		{"main thread", main},
-		{"worker (SharedArrayBuffer usable)", worker},
-		{"worker (page not cross-origin isolated)", isolated},
+		{"worker (SharedArrayBuffer usable)", isolatedWorker},
+		{"worker (page not cross-origin isolated)", nonIsolatedWorker},
 	} {
 		if err := show(ctx, w, rt, c.title, c.hosts); err != nil {
 			return fmt.Errorf("%s: %w", c.title, err)
@@ -66,8 +67,8 @@ func run(ctx context.Context, w io.Writer) error {
 	}
 	fmt.Fprintf(w, "page title after the worker wrote it: %q\n\n", page.Title())
 
-	broken := hostmock.Main(hostmock.NewPage(), "micropython")
-	broken.Env.Sources = []host.ConfigSource{hostmock.TagConfig(brokenConfig, host.ConfigFormatTOML)}
+	broken := hostmock.MainHosts(hostmock.NewPage(), "micropython")
+	broken.Env.Sources = []api.ConfigSource{hostmock.TagConfig(brokenConfig, api.ConfigFormatTOML)}
 	bc, err := rt.NewContext(ctx, broken.Imports())
 	if err != nil {
 		return err
@@ -115,7 +116,7 @@ func show(ctx context.Context, w io.Writer, rt *host.Runtime, title string, host
 	target, err := c.CurrentTarget(ctx)
 	fmt.Fprintf(w, "current_target():  %s\n", orOK(err, fmt.Sprintf("%q", target)))
 	if inWorker {
-		err := c.Set(ctx, hostmock.DocumentHandle, "title", host.Value{Kind: host.ValueText, Text: "written by a worker"})
+		err := c.Set(ctx, hostmock.DocumentHandle, "title", api.Value{Kind: api.ValueText, Text: "written by a worker"})
 		fmt.Fprintf(w, "document.title = … %s\n", orOK(err, "written through the proxy"))
 	}
 	fmt.Fprintln(w)
@@ -124,16 +125,16 @@ func show(ctx context.Context, w io.Writer, rt *host.Runtime, title string, host
 
 // started describes the worker the host was last asked to start.
 func started(hosts *hostmock.Hosts) string {
-	spawned := hosts.Workers.Spawned()
+	spawned := hosts.Spawner.Spawned()
 	w := spawned[len(spawned)-1]
 	cfg := w.Options.Config.JSON
-	if w.Options.Config.Kind == host.WorkerConfigURL {
+	if w.Options.Config.Kind == api.WorkerConfigURL {
 		cfg = w.Options.Config.URL
 	}
 	return fmt.Sprintf("the host starts %s under %s with config %s", w.URL, w.Options.Interpreter, cfg)
 }
 
-func access(ctx context.Context, c *host.Context, name string) (host.Access, error) {
+func access(ctx context.Context, c *host.Context, name string) (api.Access, error) {
 	switch name {
 	case "window":
 		return c.Window(ctx)
@@ -143,14 +144,14 @@ func access(ctx context.Context, c *host.Context, name string) (host.Access, err
 	return c.Sync(ctx)
 }
 
-func describe(a host.Access) string {
-	if a.Kind == host.AccessNotSupported {
+func describe(a api.Access) string {
+	if a.Kind == api.AccessNotSupported {
 		return fmt.Sprintf("<NotSupported %s [%s]>", a.NotSupported.Name, a.NotSupported.Message)
 	}
 	return a.Kind.String()
 }
 
-func modules(mods []host.JSModule) string {
+func modules(mods []api.JSModule) string {
 	var parts []string
 	for _, m := range mods {
 		parts = append(parts, fmt.Sprintf("%s (%s)", m.Name, m.Realm))

@@ -1,35 +1,38 @@
 package hostmock
 
-import "github.com/execctx/execctx/host"
+import (
+	"github.com/execctx/execctx/api"
+	"github.com/execctx/execctx/host"
+)
 
 // Hosts bundles the fakes behind one Imports, so tests can inspect them.
 type Hosts struct {
 	Env     *Environment
 	Page    *Page
-	Workers *Workers
+	Spawner *Spawner
 	Fetch   *Fetcher
 }
 
 // Imports returns the host.Imports backed by h.
 func (h *Hosts) Imports() host.Imports {
-	return host.Imports{Environment: h.Env, Window: h.Page, Document: h.Page, Worker: h.Workers, Fetch: h.Fetch}
+	return host.Imports{Environment: h.Env, Window: h.Page, Document: h.Page, Worker: h.Spawner, Fetch: h.Fetch}
 }
 
-// Main returns hosts for a browser main thread with a page.
-func Main(page *Page, interpreter string) *Hosts {
+// MainHosts returns hosts for a browser main thread with a page.
+func MainHosts(page *Page, interpreter string) *Hosts {
 	return &Hosts{
-		Env: &Environment{Report: host.Report{
-			HasDocument: true, SyncUsable: true, Runtime: host.RuntimeKindBrowser,
+		Env: &Environment{Report: api.Report{
+			HasDocument: true, SyncUsable: true, Runtime: api.RuntimeKindBrowser,
 			Interpreter: interpreter, BaseURL: "https://example.test/app/",
 		}},
-		Page: page, Workers: &Workers{}, Fetch: &Fetcher{Files: map[string]string{}},
+		Page: page, Spawner: &Spawner{}, Fetch: &Fetcher{Files: map[string]string{}},
 	}
 }
 
-// Worker returns hosts for a browser worker whose window and document are
-// proxies of page when syncUsable (SharedArrayBuffer) is true.
-func Worker(page *Page, interpreter string, syncUsable bool) *Hosts {
-	h := Main(page, interpreter)
+// WorkerHosts returns hosts for a browser worker whose window and document
+// are proxies of page when syncUsable (SharedArrayBuffer) is true.
+func WorkerHosts(page *Page, interpreter string, syncUsable bool) *Hosts {
+	h := MainHosts(page, interpreter)
 	h.Env.Report.InWorker = true
 	h.Env.Report.SyncUsable = syncUsable
 	return h

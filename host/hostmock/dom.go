@@ -5,24 +5,24 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/execctx/execctx/host"
+	"github.com/execctx/execctx/api"
 )
 
-func text(s string) host.Value   { return host.Value{Kind: host.ValueText, Text: s} }
-func object(h uint32) host.Value { return host.Value{Kind: host.ValueObject, Object: h} }
-func undefined() host.Value      { return host.Value{Kind: host.ValueUndefined} }
-func null() host.Value           { return host.Value{Kind: host.ValueNull} }
+func text(s string) api.Value    { return api.Value{Kind: api.ValueText, Text: s} }
+func object(h uint32) api.Value  { return api.Value{Kind: api.ValueObject, Object: h} }
+func undefined() api.Value       { return api.Value{Kind: api.ValueUndefined} }
+func null() api.Value            { return api.Value{Kind: api.ValueNull} }
 func noObject(h uint32) error    { return fmt.Errorf("no object with handle %d", h) }
 func notFunction(m string) error { return fmt.Errorf("TypeError: %s is not a function", m) }
-func argText(args []host.Value) string {
+func argText(args []api.Value) string {
 	if len(args) == 0 {
 		return "undefined"
 	}
 	return args[0].Text
 }
 
-// Get implements host.Window.
-func (p *Page) Get(_ context.Context, target uint32, name string) (host.Value, error) {
+// Get implements api.Window.
+func (p *Page) Get(_ context.Context, target uint32, name string) (api.Value, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	switch target {
@@ -46,7 +46,7 @@ func (p *Page) Get(_ context.Context, target uint32, name string) (host.Value, e
 	}
 	n, ok := p.nodes[target]
 	if !ok {
-		return host.Value{}, noObject(target)
+		return api.Value{}, noObject(target)
 	}
 	switch name {
 	case "id":
@@ -65,8 +65,8 @@ func (p *Page) Get(_ context.Context, target uint32, name string) (host.Value, e
 	return undefined(), nil
 }
 
-// Set implements host.Window.
-func (p *Page) Set(_ context.Context, target uint32, name string, value host.Value) error {
+// Set implements api.Window.
+func (p *Page) Set(_ context.Context, target uint32, name string, value api.Value) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	switch target {
@@ -90,8 +90,8 @@ func (p *Page) Set(_ context.Context, target uint32, name string, value host.Val
 	return nil
 }
 
-// Call implements host.Window for the few methods the context logic uses.
-func (p *Page) Call(_ context.Context, target uint32, method string, args []host.Value) (host.Value, error) {
+// Call implements api.Window for the few methods the context logic uses.
+func (p *Page) Call(_ context.Context, target uint32, method string, args []api.Value) (api.Value, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if target == DocumentHandle {
@@ -104,11 +104,11 @@ func (p *Page) Call(_ context.Context, target uint32, method string, args []host
 		case "querySelector":
 			return p.querySelector(argText(args)), nil
 		}
-		return host.Value{}, notFunction("document." + method)
+		return api.Value{}, notFunction("document." + method)
 	}
 	n, ok := p.nodes[target]
 	if !ok {
-		return host.Value{}, noObject(target)
+		return api.Value{}, noObject(target)
 	}
 	switch method {
 	case "getAttribute":
@@ -121,13 +121,13 @@ func (p *Page) Call(_ context.Context, target uint32, method string, args []host
 			p.appendChild(n, p.nodes[args[0].Object])
 			return args[0], nil
 		}
-		return host.Value{}, fmt.Errorf("TypeError: appendChild needs one element")
+		return api.Value{}, fmt.Errorf("TypeError: appendChild needs one element")
 	}
-	return host.Value{}, notFunction(strings.ToLower(n.tag) + "." + method)
+	return api.Value{}, notFunction(strings.ToLower(n.tag) + "." + method)
 }
 
 // querySelector understands "#id", "tag" and "tag#id".
-func (p *Page) querySelector(sel string) host.Value {
+func (p *Page) querySelector(sel string) api.Value {
 	tag, id, _ := strings.Cut(sel, "#")
 	for _, n := range p.walk() {
 		if (tag == "" || n.tag == strings.ToUpper(tag)) && (id == "" || n.id == id) {
@@ -137,7 +137,7 @@ func (p *Page) querySelector(sel string) host.Value {
 	return null()
 }
 
-// Release implements host.Window by recording handle (see Released).
+// Release implements api.Window by recording handle (see Released).
 // Each handle a host returns counts as one reference, which the guest
 // releases once it no longer needs it; Page hands out one handle per
 // element and keeps every element, so the same handle may be released
@@ -148,17 +148,17 @@ func (p *Page) Release(_ context.Context, handle uint32) {
 	p.released = append(p.released, handle)
 }
 
-// GetElementByID implements host.Document.
-func (p *Page) GetElementByID(_ context.Context, id string) host.Opt[uint32] {
+// GetElementByID implements api.Document.
+func (p *Page) GetElementByID(_ context.Context, id string) api.Option[uint32] {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if n := p.findLocked(id); n != nil {
-		return host.Some(n.handle)
+		return api.Some(n.handle)
 	}
-	return host.None[uint32]()
+	return api.None[uint32]()
 }
 
-// CreateElement implements host.Document.
+// CreateElement implements api.Document.
 func (p *Page) CreateElement(_ context.Context, tag string) (uint32, error) {
 	if tag == "" || strings.ContainsAny(tag, " <>") {
 		return 0, fmt.Errorf("InvalidCharacterError: %q is not a valid tag name", tag)
@@ -168,7 +168,7 @@ func (p *Page) CreateElement(_ context.Context, tag string) (uint32, error) {
 	return p.newNode(tag).handle, nil
 }
 
-// InsertAfter implements host.Document.
+// InsertAfter implements api.Document.
 func (p *Page) InsertAfter(_ context.Context, reference, element uint32) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -188,7 +188,7 @@ func (p *Page) InsertAfter(_ context.Context, reference, element uint32) error {
 	return nil
 }
 
-// TagName implements host.Document.
+// TagName implements api.Document.
 func (p *Page) TagName(_ context.Context, element uint32) string {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -198,7 +198,7 @@ func (p *Page) TagName(_ context.Context, element uint32) string {
 	return ""
 }
 
-// ElementID implements host.Document.
+// ElementID implements api.Document.
 func (p *Page) ElementID(_ context.Context, element uint32) string {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -208,7 +208,7 @@ func (p *Page) ElementID(_ context.Context, element uint32) string {
 	return ""
 }
 
-// SetElementID implements host.Document.
+// SetElementID implements api.Document.
 func (p *Page) SetElementID(_ context.Context, element uint32, id string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -217,12 +217,12 @@ func (p *Page) SetElementID(_ context.Context, element uint32, id string) {
 	}
 }
 
-// CurrentScript implements host.Document.
-func (p *Page) CurrentScript(context.Context) host.Opt[uint32] {
+// CurrentScript implements api.Document.
+func (p *Page) CurrentScript(context.Context) api.Option[uint32] {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.current == 0 {
-		return host.None[uint32]()
+		return api.None[uint32]()
 	}
-	return host.Some(p.current)
+	return api.Some(p.current)
 }

@@ -4,23 +4,23 @@ import (
 	"context"
 	"sync"
 
-	"github.com/execctx/execctx/host"
+	"github.com/execctx/execctx/api"
 )
 
 // Environment reports a fixed Report and config sources, and records warnings.
 type Environment struct {
-	Report  host.Report
-	Sources []host.ConfigSource
+	Report  api.Report
+	Sources []api.ConfigSource
 
 	mu       sync.Mutex
 	warnings []string
 }
 
 // Describe returns e.Report.
-func (e *Environment) Describe(context.Context) host.Report { return e.Report }
+func (e *Environment) Describe(context.Context) api.Report { return e.Report }
 
 // ConfigSources returns e.Sources.
-func (e *Environment) ConfigSources(context.Context) []host.ConfigSource { return e.Sources }
+func (e *Environment) ConfigSources(context.Context) []api.ConfigSource { return e.Sources }
 
 // Warn records message.
 func (e *Environment) Warn(_ context.Context, message string) {
@@ -36,18 +36,18 @@ func (e *Environment) Warnings() []string {
 	return append([]string(nil), e.warnings...)
 }
 
-// InlineConfig is a config source given explicitly, as createContext or a
-// worker's config option would.
-func InlineConfig(text string, format host.ConfigFormat) host.ConfigSource {
-	return host.ConfigSource{Origin: host.ConfigOriginExplicit, Text: text, Format: format}
+// ExplicitConfig is a config source of origin explicit: given to
+// createContext, or as a worker's config option.
+func ExplicitConfig(text string, format api.ConfigFormat) api.ConfigSource {
+	return api.ConfigSource{Origin: api.ConfigOriginExplicit, Text: text, Format: format}
 }
 
 // TagConfig is a <py-config> (or <mpy-config>) element's content or src.
-func TagConfig(text string, format host.ConfigFormat) host.ConfigSource {
-	return host.ConfigSource{Origin: host.ConfigOriginTag, Text: text, Format: format}
+func TagConfig(text string, format api.ConfigFormat) api.ConfigSource {
+	return api.ConfigSource{Origin: api.ConfigOriginTag, Text: text, Format: format}
 }
 
 // AttributeConfig is a config="..." attribute of a main-thread script.
-func AttributeConfig(text string) host.ConfigSource {
-	return host.ConfigSource{Origin: host.ConfigOriginAttribute, Text: text, Format: host.ConfigFormatAuto}
+func AttributeConfig(text string) api.ConfigSource {
+	return api.ConfigSource{Origin: api.ConfigOriginAttribute, Text: text, Format: api.ConfigFormatAuto}
 }

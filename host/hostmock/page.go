@@ -6,7 +6,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/execctx/execctx/host"
+	"github.com/execctx/execctx/api"
 )
 
 // Handles of the two objects every page has, as the WIT fixes them.
@@ -17,7 +17,7 @@ const (
 
 // Page is a fake document: enough DOM for the context logic (ids, tags,
 // attributes, properties, tree order) and for tests to look at the result.
-// It implements host.Window and host.Document and is safe for concurrent
+// It implements api.Window and api.Document and is safe for concurrent
 // use, as a main context and a worker context share it.
 type Page struct {
 	mu       sync.Mutex
@@ -32,7 +32,7 @@ type node struct {
 	tag      string // upper case
 	id       string
 	attrs    map[string]string
-	props    map[string]host.Value
+	props    map[string]api.Value
 	parent   *node
 	children []*node
 	handle   uint32
@@ -48,7 +48,7 @@ func NewPage() *Page {
 }
 
 func (p *Page) newNode(tag string) *node {
-	n := &node{tag: strings.ToUpper(tag), attrs: map[string]string{}, props: map[string]host.Value{}, handle: p.next}
+	n := &node{tag: strings.ToUpper(tag), attrs: map[string]string{}, props: map[string]api.Value{}, handle: p.next}
 	p.nodes[n.handle] = n
 	p.next++
 	return n

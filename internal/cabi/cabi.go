@@ -15,6 +15,8 @@ package cabi
 import (
 	"errors"
 	"fmt"
+
+	"github.com/execctx/execctx/api"
 )
 
 // Memory is one side's view of the guest's linear memory.
@@ -40,17 +42,15 @@ type Memory interface {
 	StoreString(s string) (addr, n uint32)
 }
 
-// Option is WIT's option<T>.
-type Option[T any] struct {
-	Some  bool
-	Value T
-}
+// Option is WIT's option<T>, declared in package api because it appears in
+// the public types.
+type Option[T any] = api.Option[T]
 
 // Some returns an option holding v.
-func Some[T any](v T) Option[T] { return Option[T]{Some: true, Value: v} }
+func Some[T any](v T) Option[T] { return api.Some(v) }
 
 // None returns an empty option.
-func None[T any]() Option[T] { return Option[T]{} }
+func None[T any]() Option[T] { return api.None[T]() }
 
 // Unit stands for the missing type in result<_, E>.
 type Unit struct{}

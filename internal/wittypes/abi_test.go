@@ -4,8 +4,9 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
-	"reflect"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 
 	"github.com/execctx/execctx/internal/cabi"
 )
@@ -48,14 +49,10 @@ func roundTrip[T any](t *testing.T, name string, v T, flatLen int,
 	m := newByteMemory()
 	addr := m.Alloc(64, 8)
 	store(m, addr, v)
-	if got := load(m, addr); !reflect.DeepEqual(got, v) {
-		t.Errorf("%s: store/load gave %+v, want %+v", name, got, v)
-	}
+	assert.Equal(t, v, load(m, addr), "%s: store/load", name)
 	flat := make([]uint64, flatLen)
 	lower(m, v, flat)
-	if got := lift(m, flat); !reflect.DeepEqual(got, v) {
-		t.Errorf("%s: lower/lift gave %+v, want %+v", name, got, v)
-	}
+	assert.Equal(t, v, lift(m, flat), "%s: lower/lift", name)
 }
 
 func TestValueRoundTrip(t *testing.T) {

@@ -3,7 +3,10 @@ package conformance
 import (
 	"testing"
 
-	"github.com/execctx/execctx/host"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host/hostmock"
 )
 
@@ -17,28 +20,28 @@ const (
 // nodeMain is a Node main thread: no Web Worker, and a document only when
 // a DOM shim (jsdom, linkedom) provides one.
 func nodeMain(withShim bool) *hostmock.Hosts {
-	h := hostmock.Main(hostmock.NewPage(), "pyodide")
-	h.Env.Report.Runtime = host.RuntimeKindNode
+	h := hostmock.MainHosts(hostmock.NewPage(), "pyodide")
+	h.Env.Report.Runtime = api.RuntimeKindNode
 	h.Env.Report.HasDocument = withShim
 	return h
 }
 
 func TestAccess(t *testing.T) {
-	direct := host.Access{Kind: host.AccessDirect}
-	proxied := host.Access{Kind: host.AccessProxied}
-	ns := func(name, msg string) host.Access {
-		return host.Access{Kind: host.AccessNotSupported, NotSupported: host.NotSupported{Name: name, Message: msg}}
+	direct := api.Access{Kind: api.AccessDirect}
+	proxied := api.Access{Kind: api.AccessProxied}
+	ns := func(name, msg string) api.Access {
+		return api.Access{Kind: api.AccessNotSupported, NotSupported: api.NotSupported{Name: name, Message: msg}}
 	}
 	mainSync := ns("pyscript.sync", syncMessage)
 	tests := []struct {
 		id                     string
 		hosts                  *hostmock.Hosts
-		window, document, sync host.Access
+		window, document, sync api.Access
 	}{
-		{"C34 C37 C46 main thread", hostmock.Main(hostmock.NewPage(), "pyodide"), direct, direct, mainSync},
-		{"C35 worker with SharedArrayBuffer", hostmock.Worker(hostmock.NewPage(), "pyodide", true), proxied, proxied, proxied},
-		{"C38 worker without SharedArrayBuffer", hostmock.Worker(hostmock.NewPage(), "micropython", false),
-			ns("pyscript.window", sabMessage), ns("pyscript.document", sabMessage), host.Access{Kind: host.AccessAsyncOnly}},
+		{"C34 C37 C46 main thread", hostmock.MainHosts(hostmock.NewPage(), "pyodide"), direct, direct, mainSync},
+		{"C35 worker with SharedArrayBuffer", hostmock.WorkerHosts(hostmock.NewPage(), "pyodide", true), proxied, proxied, proxied},
+		{"C38 worker without SharedArrayBuffer", hostmock.WorkerHosts(hostmock.NewPage(), "micropython", false),
+			ns("pyscript.window", sabMessage), ns("pyscript.document", sabMessage), api.Access{Kind: api.AccessAsyncOnly}},
 		// C06 differs on purpose: a Node main thread is a main thread without a DOM.
 		{"C06 node main thread has no DOM (execctx rule)", nodeMain(false),
 			ns("pyscript.window", noDOMMessage), ns("pyscript.document", noDOMMessage), mainSync},
@@ -48,8 +51,8 @@ func TestAccess(t *testing.T) {
 		t.Run(tc.id, func(t *testing.T) {
 			c := newContext(t, tc.hosts)
 			for _, name := range []string{"window", "document", "sync"} { // in order: engines are compared call by call
-				want := map[string]host.Access{"window": tc.window, "document": tc.document, "sync": tc.sync}[name]
-				var got host.Access
+				want := map[string]api.Access{"window": tc.window, "document": tc.document, "sync": tc.sync}[name]
+				var got api.Access
 				var err error
 				switch name {
 				case "window":
@@ -59,8 +62,8 @@ func TestAccess(t *testing.T) {
 				default:
 					got, err = c.Sync(ctx)
 				}
-				if err != nil || got != want {
-					t.Errorf("%s = %+v, %v; want %+v", name, got, err, want)
+				if assert.NoError(t, err, name) {
+					assert.Equal(t, want, got, name)
 				}
 			}
 		})
@@ -74,24 +77,22 @@ func TestDocumentTitle(t *testing.T) {
 		id    string
 		hosts func(*hostmock.Page) *hostmock.Hosts
 	}{
-		{"C34 C36 main thread", func(p *hostmock.Page) *hostmock.Hosts { return hostmock.Main(p, "pyodide") }},
-		{"C35 C36 worker with SharedArrayBuffer", func(p *hostmock.Page) *hostmock.Hosts { return hostmock.Worker(p, "pyodide", true) }},
+		{"C34 C36 main thread", func(p *hostmock.Page) *hostmock.Hosts { return hostmock.MainHosts(p, "pyodide") }},
+		{"C35 C36 worker with SharedArrayBuffer", func(p *hostmock.Page) *hostmock.Hosts { return hostmock.WorkerHosts(p, "pyodide", true) }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
 			page := hostmock.NewPage()
 			c := newContext(t, tc.hosts(page))
 			doc, err := c.Get(ctx, hostmock.WindowHandle, "document")
-			if err != nil || doc.Kind != host.ValueObject || doc.Object != hostmock.DocumentHandle {
-				t.Fatalf("window.document = %+v, %v", doc, err)
-			}
-			if err := c.Set(ctx, hostmock.DocumentHandle, "title", host.Value{Kind: host.ValueText, Text: "A new title"}); err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
+			require.Equal(t, api.Value{Kind: api.ValueObject, Object: hostmock.DocumentHandle}, doc, "window.document")
+			title := api.Value{Kind: api.ValueText, Text: "A new title"}
+			require.NoError(t, c.Set(ctx, hostmock.DocumentHandle, "title", title))
 			got, err := c.Get(ctx, hostmock.DocumentHandle, "title")
-			if err != nil || got.Kind != host.ValueText || got.Text != "A new title" || page.Title() != "A new title" {
-				t.Fatalf("title = %+v, %v; the page has %q", got, err, page.Title())
-			}
+			require.NoError(t, err)
+			assert.Equal(t, title, got, "document.title read back")
+			assert.Equal(t, title.Text, page.Title(), "the page's title")
 		})
 	}
 }
@@ -99,7 +100,7 @@ func TestDocumentTitle(t *testing.T) {
 // TestNotSupportedUse: every use of a NotSupported window or document
 // fails with its exact message, and never reaches the host.
 func TestNotSupportedUse(t *testing.T) {
-	noSAB := func() *hostmock.Hosts { return hostmock.Worker(hostmock.NewPage(), "micropython", false) }
+	noSAB := func() *hostmock.Hosts { return hostmock.WorkerHosts(hostmock.NewPage(), "micropython", false) }
 	tests := []struct {
 		id    string
 		hosts *hostmock.Hosts
@@ -111,7 +112,7 @@ func TestNotSupportedUse(t *testing.T) {
 			return err
 		}, sabMessage},
 		{"C39 window.x = 1", noSAB(), func(c Context) error {
-			return c.Set(ctx, hostmock.WindowHandle, "x", host.Value{Kind: host.ValueNumber, Number: 1})
+			return c.Set(ctx, hostmock.WindowHandle, "x", api.Value{Kind: api.ValueNumber, Number: 1})
 		}, sabMessage},
 		{"C39 document.getElementById()", noSAB(), func(c Context) error {
 			_, err := c.Call(ctx, hostmock.DocumentHandle, "getElementById", nil)
@@ -125,13 +126,9 @@ func TestNotSupportedUse(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
 			c := newContext(t, tc.hosts)
-			if err := tc.hosts.Page.Set(ctx, hostmock.DocumentHandle, "title", host.Value{Kind: host.ValueText, Text: "untouched"}); err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, tc.hosts.Page.Set(ctx, hostmock.DocumentHandle, "title", api.Value{Kind: api.ValueText, Text: "untouched"}))
 			checkErr(t, tc.use(c), tc.want, false)
-			if got := tc.hosts.Page.Title(); got != "untouched" {
-				t.Fatalf("the host's page changed: title %q", got)
-			}
+			assert.Equal(t, "untouched", tc.hosts.Page.Title(), "the host's page changed")
 		})
 	}
 }
@@ -158,9 +155,9 @@ func TestWorkerWarning(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
-			h := hostmock.Worker(hostmock.NewPage(), "pyodide", tc.sync)
+			h := hostmock.WorkerHosts(hostmock.NewPage(), "pyodide", tc.sync)
 			if tc.config != "" {
-				h.Env.Sources = []host.ConfigSource{hostmock.InlineConfig(tc.config, host.ConfigFormatAuto)}
+				h.Env.Sources = []api.ConfigSource{hostmock.ExplicitConfig(tc.config, api.ConfigFormatAuto)}
 			}
 			for url, body := range tc.files {
 				h.Fetch.Files[base+url] = body
@@ -170,16 +167,13 @@ func TestWorkerWarning(t *testing.T) {
 				_, _ = c.Window(ctx)
 				_, _ = c.Document(ctx)
 			}
-			want := 0
+			var want []string
 			if tc.warning {
-				want = 1
+				want = []string{sabMessage}
 			}
-			got := h.Env.Warnings()
-			if len(got) != want || (want == 1 && got[0] != sabMessage) {
-				t.Fatalf("warnings = %q, want %d of the SharedArrayBuffer message", got, want)
-			}
-			if n := len(h.Fetch.Fetched()); tc.files != nil && n != 1 {
-				t.Fatalf("the config URL was fetched %d times, want 1", n)
+			assert.Equal(t, want, h.Env.Warnings(), "warnings")
+			if tc.files != nil {
+				assert.Len(t, h.Fetch.Fetched(), 1, "fetches of the config URL")
 			}
 		})
 	}
@@ -194,27 +188,22 @@ func TestAccessLoadsNoConfig(t *testing.T) {
 		hosts     *hostmock.Hosts
 		wantFetch int // by window and document
 	}{
-		{"C34 main thread", hostmock.Main(hostmock.NewPage(), "pyodide"), 0},
-		{"C35 worker with SharedArrayBuffer", hostmock.Worker(hostmock.NewPage(), "pyodide", true), 0},
-		{"C40 worker without SharedArrayBuffer reads sync_main_only", hostmock.Worker(hostmock.NewPage(), "pyodide", false), 1},
+		{"C34 main thread", hostmock.MainHosts(hostmock.NewPage(), "pyodide"), 0},
+		{"C35 worker with SharedArrayBuffer", hostmock.WorkerHosts(hostmock.NewPage(), "pyodide", true), 0},
+		{"C40 worker without SharedArrayBuffer reads sync_main_only", hostmock.WorkerHosts(hostmock.NewPage(), "pyodide", false), 1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
 			h := tc.hosts
-			h.Env.Sources = []host.ConfigSource{hostmock.InlineConfig(configJSONURL, host.ConfigFormatAuto)}
+			h.Env.Sources = []api.ConfigSource{hostmock.ExplicitConfig(configJSONURL, api.ConfigFormatAuto)}
 			h.Fetch.Files[base+"c.json"] = `{"name": "app"}`
 			c := newContext(t, h)
 			_, _ = c.Window(ctx)
 			_, _ = c.Document(ctx)
-			if got := h.Fetch.Fetched(); len(got) != tc.wantFetch {
-				t.Fatalf("window and document fetched %q, want %d fetches", got, tc.wantFetch)
-			}
-			if _, err := c.Config(ctx); err != nil {
-				t.Fatal(err)
-			}
-			if got := h.Fetch.Fetched(); len(got) != 1 || got[0] != base+"c.json" {
-				t.Fatalf("after config(): fetched %q, want the config URL once", got)
-			}
+			require.Len(t, h.Fetch.Fetched(), tc.wantFetch, "fetches by window and document")
+			_, err := c.Config(ctx)
+			require.NoError(t, err)
+			assert.Equal(t, []string{base + "c.json"}, h.Fetch.Fetched(), "after config(), the config URL once")
 		})
 	}
 }

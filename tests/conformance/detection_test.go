@@ -3,6 +3,9 @@ package conformance
 import (
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/execctx/execctx/host/hostmock"
 )
 
@@ -14,9 +17,9 @@ func TestRunningInWorker(t *testing.T) {
 		hosts *hostmock.Hosts
 		want  bool
 	}{
-		{"C01 browser main thread", hostmock.Main(hostmock.NewPage(), "micropython"), false},
-		{"C02 worker with SharedArrayBuffer", hostmock.Worker(hostmock.NewPage(), "micropython", true), true},
-		{"C04 worker without SharedArrayBuffer", hostmock.Worker(hostmock.NewPage(), "pyodide", false), true},
+		{"C01 browser main thread", hostmock.MainHosts(hostmock.NewPage(), "micropython"), false},
+		{"C02 worker with SharedArrayBuffer", hostmock.WorkerHosts(hostmock.NewPage(), "micropython", true), true},
+		{"C04 worker without SharedArrayBuffer", hostmock.WorkerHosts(hostmock.NewPage(), "pyodide", false), true},
 		// C06 differs on purpose: a Node main thread has no document but is not a worker.
 		{"C06 node main thread (execctx rule)", nodeMain(false), false},
 		{"C06 node worker_threads", nodeWorker, true},
@@ -26,9 +29,8 @@ func TestRunningInWorker(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
 			got, err := newContext(t, tc.hosts).RunningInWorker(ctx)
-			if err != nil || got != tc.want {
-				t.Fatalf("RunningInWorker = %v, %v; want %v", got, err, tc.want)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got, "RUNNING_IN_WORKER")
 		})
 	}
 }

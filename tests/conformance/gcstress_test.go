@@ -6,7 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/execctx/execctx/host"
+	"github.com/stretchr/testify/require"
+
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host/hostmock"
 )
 
@@ -21,26 +23,21 @@ func TestGCStressStringsCrossIntact(t *testing.T) {
 		modules[fmt.Sprintf("./m%02d_%s.js", i, strings.Repeat("x", i))] = fmt.Sprintf("module_%02d", i)
 	}
 	cfg, _ := json.Marshal(map[string]any{"js_modules": map[string]any{"main": modules}})
-	sources := make([]host.ConfigSource, 30)
+	sources := make([]api.ConfigSource, 30)
 	for i := range sources {
 		sources[i] = hostmock.AttributeConfig(string(cfg)) // identical, or the guest reports PY0409
 	}
 	for round := range 20 {
-		h := hostmock.Main(hostmock.NewPage(), "pyodide")
+		h := hostmock.MainHosts(hostmock.NewPage(), "pyodide")
 		h.Env.Sources = sources
 		c := newContext(t, h)
 		got, err := c.JSModules(ctx)
-		if err != nil {
-			t.Fatalf("round %d: %v", round, err)
-		}
-		if len(got) != len(modules) {
-			t.Fatalf("round %d: %d modules, want %d", round, len(got), len(modules))
-		}
+		require.NoError(t, err, "round %d", round)
+		names := map[string]string{}
 		for _, m := range got {
-			path := "./" + strings.TrimPrefix(m.URL, base)
-			if modules[path] != m.Name {
-				t.Fatalf("round %d: module %q has name %q, want %q", round, m.URL, m.Name, modules[path])
-			}
+			names["./"+strings.TrimPrefix(m.URL, base)] = m.Name
 		}
+		require.Len(t, got, len(modules), "round %d", round)
+		require.Equal(t, modules, names, "round %d: names by path", round)
 	}
 }

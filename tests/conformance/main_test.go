@@ -69,7 +69,7 @@ func TestMain(m *testing.M) {
 // startEngines starts wazero, and jco when it can (or must).
 func startEngines() ([]engine, func(), error) {
 	ctx := context.Background()
-	var opts []host.Option
+	var opts []host.RuntimeOption
 	if path := os.Getenv("EXECCTX_TEST_MODULE"); path != "" {
 		wasm, err := os.ReadFile(path)
 		if err != nil {

@@ -1,10 +1,12 @@
 package conformance
 
 import (
-	"slices"
 	"testing"
 
-	"github.com/execctx/execctx/host"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host/hostmock"
 )
 
@@ -13,18 +15,18 @@ const modulesConfig = `{"js_modules": {
 	"worker": {"./greeting_worker.js": "greeting_worker", "./shared_worker.js": "shared"}}}`
 
 func TestJSModules(t *testing.T) {
-	local, main := host.ModuleRealmLocal, host.ModuleRealmMain
+	local, main := api.ModuleRealmLocal, api.ModuleRealmMain
 	tests := []struct {
 		id    string
 		hosts *hostmock.Hosts
-		want  map[string]host.JSModule // by name; stylesheets by URL
+		want  map[string]api.JSModule // by name; stylesheets by URL
 	}{
-		{"C57 C60 main thread", hostmock.Main(hostmock.NewPage(), "micropython"), map[string]host.JSModule{
+		{"C57 C60 main thread", hostmock.MainHosts(hostmock.NewPage(), "micropython"), map[string]api.JSModule{
 			"greeting": {Name: "greeting", URL: base + "greeting.js", Realm: local},
 			"style":    {Name: "style", URL: base + "style.css", Realm: local, Stylesheet: true},
 			"shared":   {Name: "shared", URL: base + "shadowed.js", Realm: local},
 		}},
-		{"C58 C59 worker", hostmock.Worker(hostmock.NewPage(), "micropython", true), map[string]host.JSModule{
+		{"C58 C59 worker", hostmock.WorkerHosts(hostmock.NewPage(), "micropython", true), map[string]api.JSModule{
 			"greeting":        {Name: "greeting", URL: base + "greeting.js", Realm: main},
 			"style":           {Name: "style", URL: base + "style.css", Realm: main, Stylesheet: true},
 			"greeting_worker": {Name: "greeting_worker", URL: base + "greeting_worker.js", Realm: local},
@@ -32,26 +34,22 @@ func TestJSModules(t *testing.T) {
 		}},
 		// No window proxy, so main's modules cannot reach this worker:
 		// they are not offered, and importing one is an ImportError.
-		{"C64 worker without SharedArrayBuffer", hostmock.Worker(hostmock.NewPage(), "micropython", false), map[string]host.JSModule{
+		{"C64 worker without SharedArrayBuffer", hostmock.WorkerHosts(hostmock.NewPage(), "micropython", false), map[string]api.JSModule{
 			"greeting_worker": {Name: "greeting_worker", URL: base + "greeting_worker.js", Realm: local},
 			"shared":          {Name: "shared", URL: base + "shared_worker.js", Realm: local},
 		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
-			tc.hosts.Env.Sources = []host.ConfigSource{hostmock.InlineConfig(modulesConfig, host.ConfigFormatJSON)}
+			tc.hosts.Env.Sources = []api.ConfigSource{hostmock.ExplicitConfig(modulesConfig, api.ConfigFormatJSON)}
 			got, err := newContext(t, tc.hosts).JSModules(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(got) != len(tc.want) {
-				t.Fatalf("got %d modules %+v, want %d", len(got), got, len(tc.want))
-			}
+			require.NoError(t, err)
+			byName := map[string]api.JSModule{}
 			for _, m := range got {
-				if want, ok := tc.want[m.Name]; !ok || m != want {
-					t.Errorf("module %+v, want %+v", m, want)
-				}
+				byName[m.Name] = m
 			}
+			assert.Len(t, got, len(byName), "module names repeat: %+v", got)
+			assert.Equal(t, tc.want, byName)
 		})
 	}
 }
@@ -64,14 +62,14 @@ func TestJSImport(t *testing.T) {
 		want    []string
 		wantErr string
 	}{
-		{id: "C63 main thread, two URLs", hosts: hostmock.Main(hostmock.NewPage(), "pyodide"),
+		{id: "C63 main thread, two URLs", hosts: hostmock.MainHosts(hostmock.NewPage(), "pyodide"),
 			urls: []string{"./a.js", "https://cdn.test/b.js"}, want: []string{base + "a.js", "https://cdn.test/b.js"}},
-		{id: "C44 worker with SharedArrayBuffer", hosts: hostmock.Worker(hostmock.NewPage(), "pyodide", true),
+		{id: "C44 worker with SharedArrayBuffer", hosts: hostmock.WorkerHosts(hostmock.NewPage(), "pyodide", true),
 			urls: []string{"https://cdn.test/m.js"}, want: []string{"https://cdn.test/m.js"}},
 		// The original's js_import is None here; execctx says why.
-		{id: "C45 worker without SharedArrayBuffer", hosts: hostmock.Worker(hostmock.NewPage(), "pyodide", false),
+		{id: "C45 worker without SharedArrayBuffer", hosts: hostmock.WorkerHosts(hostmock.NewPage(), "pyodide", false),
 			urls: []string{"https://cdn.test/m.js"}, wantErr: sabMessage},
-		{id: "hostile URL", hosts: hostmock.Main(hostmock.NewPage(), "pyodide"), urls: []string{"javascript:alert(1)"},
+		{id: "hostile URL", hosts: hostmock.MainHosts(hostmock.NewPage(), "pyodide"), urls: []string{"javascript:alert(1)"},
 			wantErr: `js_import: URL 1, "javascript:alert(1)": scheme "javascript" is not allowed; use http, https, file, blob`},
 	}
 	for _, tc := range tests {
@@ -81,9 +79,8 @@ func TestJSImport(t *testing.T) {
 				checkErr(t, err, tc.wantErr, false)
 				return
 			}
-			if err != nil || !slices.Equal(got, tc.want) {
-				t.Fatalf("js_import = %q, %v; want %q", got, err, tc.want)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got, "js_import")
 		})
 	}
 }

@@ -1,10 +1,12 @@
 package conformance
 
 import (
-	"slices"
 	"testing"
 
-	"github.com/execctx/execctx/host"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host/hostmock"
 )
 
@@ -23,9 +25,9 @@ func mainScript(p *hostmock.Page, inHead bool, tag, id string, attrs map[string]
 // workerFor returns hosts for a worker (with SharedArrayBuffer) that runs
 // for the element with id scriptID on p; "" for a PyWorker-made one.
 func workerFor(p *hostmock.Page, interpreter, scriptID string) *hostmock.Hosts {
-	h := hostmock.Worker(p, interpreter, true)
+	h := hostmock.WorkerHosts(p, interpreter, true)
 	if scriptID != "" {
-		h.Env.Report.WorkerScriptID = host.Some(scriptID)
+		h.Env.Report.WorkerScriptID = api.Some(scriptID)
 	}
 	return h
 }
@@ -40,20 +42,20 @@ func TestCurrentTarget(t *testing.T) {
 	}{
 		{id: "C85 C95 pyodide", want: "py-0", wantEl: "SCRIPT-PY#py-0 in BODY", after: true,
 			setup: func(p *hostmock.Page) (*hostmock.Hosts, uint32) {
-				return hostmock.Main(p, "pyodide"), mainScript(p, false, "script", "", nil)
+				return hostmock.MainHosts(p, "pyodide"), mainScript(p, false, "script", "", nil)
 			}},
 		{id: "C85 C95 micropython", want: "mpy-0", wantEl: "SCRIPT-PY#mpy-0 in BODY", after: true,
 			setup: func(p *hostmock.Page) (*hostmock.Hosts, uint32) {
-				return hostmock.Main(p, "micropython"), mainScript(p, false, "script", "", nil)
+				return hostmock.MainHosts(p, "micropython"), mainScript(p, false, "script", "", nil)
 			}},
 		{id: "C90 target attribute", want: "out", wantEl: "DIV#out in BODY",
 			setup: func(p *hostmock.Page) (*hostmock.Hosts, uint32) {
 				p.Add(p.Body(), "div", "out", nil)
-				return hostmock.Main(p, "pyodide"), mainScript(p, false, "script", "", map[string]string{"target": "out"})
+				return hostmock.MainHosts(p, "pyodide"), mainScript(p, false, "script", "", map[string]string{"target": "out"})
 			}},
 		{id: "C89 mpy-script writes into itself", want: "mpy-0", wantEl: "MPY-SCRIPT#mpy-0 in BODY",
 			setup: func(p *hostmock.Page) (*hostmock.Hosts, uint32) {
-				return hostmock.Main(p, "micropython"), mainScript(p, false, "mpy-script", "", nil)
+				return hostmock.MainHosts(p, "micropython"), mainScript(p, false, "mpy-script", "", nil)
 			}},
 		{id: "C86 C94 worker script in head", want: "py-w1-target", wantEl: "SCRIPT-PY#py-w1-target in HEAD", after: true,
 			setup: func(p *hostmock.Page) (*hostmock.Hosts, uint32) {
@@ -77,68 +79,66 @@ func TestCurrentTarget(t *testing.T) {
 			c := newContext(t, h)
 			for call := 1; call <= 2; call++ {
 				got, err := c.CurrentTarget(ctx)
-				if err != nil || got != tc.want {
-					t.Fatalf("call %d: current_target() = %q, %v; want %q", call, got, err, tc.want)
-				}
+				require.NoError(t, err, "call %d", call)
+				require.Equal(t, tc.want, got, "call %d: current_target()", call)
 			}
 			if tc.want == "" {
 				return
 			}
 			el, _ := page.Find(tc.want)
 			next, _ := page.NextSibling(script)
-			if page.Describe(el) != tc.wantEl || (next == el) != tc.after {
-				t.Fatalf("element %s, right after the script: %v; want %s, %v", page.Describe(el), next == el, tc.wantEl, tc.after)
-			}
+			assert.Equal(t, tc.wantEl, page.Describe(el), "the target element")
+			assert.Equal(t, tc.after, next == el, "the target element is right after the script")
 		})
 	}
 }
 
 func TestDisplayTarget(t *testing.T) {
 	onMain := func(interpreter string) func(p *hostmock.Page) *hostmock.Hosts {
-		return func(p *hostmock.Page) *hostmock.Hosts { return hostmock.Main(p, interpreter) }
+		return func(p *hostmock.Page) *hostmock.Hosts { return hostmock.MainHosts(p, interpreter) }
 	}
 	tests := []struct {
 		id      string
 		setup   func(p *hostmock.Page) *hostmock.Hosts
 		ran     bool // the running script computed its target first
-		target  host.Opt[string]
+		target  api.Option[string]
 		want    string // the element, as Page.Describe gives it
 		wantErr string
 	}{
-		{id: "C87 #id", setup: onMain("pyodide"), target: host.Some("#test-element-container"), want: "DIV#test-element-container in BODY"},
-		{id: "C87 id", setup: onMain("pyodide"), target: host.Some("test-element-container"), want: "DIV#test-element-container in BODY"},
+		{id: "C87 #id", setup: onMain("pyodide"), target: api.Some("#test-element-container"), want: "DIV#test-element-container in BODY"},
+		{id: "C87 id", setup: onMain("pyodide"), target: api.Some("test-element-container"), want: "DIV#test-element-container in BODY"},
 		{id: "C87 in a worker", setup: func(p *hostmock.Page) *hostmock.Hosts { return workerFor(p, "pyodide", "") },
-			target: host.Some("#test-element-container"), want: "DIV#test-element-container in BODY"},
-		{id: "C88 empty", setup: onMain("pyodide"), target: host.Some(""), wantErr: "Cannot find element with id='' in the page."},
-		{id: "C88 missing", setup: onMain("pyodide"), target: host.Some("non-existing"),
+			target: api.Some("#test-element-container"), want: "DIV#test-element-container in BODY"},
+		{id: "C88 empty", setup: onMain("pyodide"), target: api.Some(""), wantErr: "Cannot find element with id='' in the page."},
+		{id: "C88 missing", setup: onMain("pyodide"), target: api.Some("non-existing"),
 			wantErr: "Cannot find element with id='non-existing' in the page."},
-		{id: "C89 script type=mpy", target: host.None[string](), want: "SCRIPT-PY#mpy-0 in BODY",
+		{id: "C89 script type=mpy", target: api.None[string](), want: "SCRIPT-PY#mpy-0 in BODY",
 			setup: func(p *hostmock.Page) *hostmock.Hosts {
 				mainScript(p, false, "script", "", map[string]string{"type": "mpy"})
-				return hostmock.Main(p, "micropython")
+				return hostmock.MainHosts(p, "micropython")
 			}},
-		{id: "C89 mpy-script", target: host.None[string](), want: "MPY-SCRIPT#mpy-0 in BODY",
+		{id: "C89 mpy-script", target: api.None[string](), want: "MPY-SCRIPT#mpy-0 in BODY",
 			setup: func(p *hostmock.Page) *hostmock.Hosts {
 				mainScript(p, false, "mpy-script", "", nil)
-				return hostmock.Main(p, "micropython")
+				return hostmock.MainHosts(p, "micropython")
 			}},
-		{id: "C89 C93 mpy-script worker", target: host.None[string](), want: "MPY-SCRIPT#mpy-w1 in BODY",
+		{id: "C89 C93 mpy-script worker", target: api.None[string](), want: "MPY-SCRIPT#mpy-w1 in BODY",
 			setup: func(p *hostmock.Page) *hostmock.Hosts {
 				p.Add(p.Body(), "mpy-script", "mpy-w1", map[string]string{"worker": ""})
 				return workerFor(p, "micropython", "mpy-w1")
 			}},
-		{id: "C90 target attribute", target: host.None[string](), want: "DIV#out in BODY",
+		{id: "C90 target attribute", target: api.None[string](), want: "DIV#out in BODY",
 			setup: func(p *hostmock.Page) *hostmock.Hosts {
 				p.Add(p.Body(), "div", "out", nil)
 				mainScript(p, false, "script", "", map[string]string{"target": "out"})
-				return hostmock.Main(p, "pyodide")
+				return hostmock.MainHosts(p, "pyodide")
 			}},
-		{id: "C91 a main script's id means its output element", ran: true, target: host.Some("s1"), want: "SCRIPT-PY#py-0 in BODY",
+		{id: "C91 a main script's id means its output element", ran: true, target: api.Some("s1"), want: "SCRIPT-PY#py-0 in BODY",
 			setup: func(p *hostmock.Page) *hostmock.Hosts {
 				mainScript(p, false, "script", "s1", nil)
-				return hostmock.Main(p, "pyodide")
+				return hostmock.MainHosts(p, "pyodide")
 			}},
-		{id: "C92 PyWorker-made worker has no current target", target: host.None[string](),
+		{id: "C92 PyWorker-made worker has no current target", target: api.None[string](),
 			setup:   func(p *hostmock.Page) *hostmock.Hosts { return workerFor(p, "pyodide", "") },
 			wantErr: "Cannot find element with id='' in the page."},
 	}
@@ -148,18 +148,16 @@ func TestDisplayTarget(t *testing.T) {
 			page.Add(page.Body(), "div", "test-element-container", nil)
 			c := newContext(t, tc.setup(page))
 			if tc.ran {
-				if _, err := c.CurrentTarget(ctx); err != nil {
-					t.Fatal(err)
-				}
+				_, err := c.CurrentTarget(ctx)
+				require.NoError(t, err)
 			}
 			got, err := c.DisplayTarget(ctx, tc.target)
 			if tc.wantErr != "" {
 				checkErr(t, err, tc.wantErr, false)
 				return
 			}
-			if err != nil || page.Describe(got) != tc.want {
-				t.Fatalf("display target = %s, %v; want %s", page.Describe(got), err, tc.want)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, page.Describe(got), "display target")
 		})
 	}
 }
@@ -177,11 +175,11 @@ func TestTargetReleasesHandles(t *testing.T) {
 	}{
 		{id: "C85 script in body: its parent", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(Context) error, func() []uint32) {
 			mainScript(p, false, "script", "", nil)
-			return hostmock.Main(p, "pyodide"), currentTarget, func() []uint32 { return []uint32{p.Body()} }
+			return hostmock.MainHosts(p, "pyodide"), currentTarget, func() []uint32 { return []uint32{p.Body()} }
 		}},
 		{id: "C85 script in head: its parent, <body> and appendChild's result", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(Context) error, func() []uint32) {
 			mainScript(p, true, "script", "", nil)
-			return hostmock.Main(p, "pyodide"), currentTarget, func() []uint32 {
+			return hostmock.MainHosts(p, "pyodide"), currentTarget, func() []uint32 {
 				out, _ := p.Find("py-0")
 				return []uint32{p.Head(), out, p.Body()}
 			}
@@ -194,12 +192,12 @@ func TestTargetReleasesHandles(t *testing.T) {
 				}
 				return currentTarget(c)
 			}
-			return hostmock.Main(p, "pyodide"), twice, func() []uint32 { return []uint32{p.Body(), s} }
+			return hostmock.MainHosts(p, "pyodide"), twice, func() []uint32 { return []uint32{p.Body(), s} }
 		}},
 		{id: "C85 an id already taken: the element found", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(Context) error, func() []uint32) {
 			taken := p.Add(p.Body(), "p", "py-0", nil)
 			mainScript(p, false, "script", "", nil)
-			return hostmock.Main(p, "pyodide"), currentTarget, func() []uint32 { return []uint32{p.Body(), taken} }
+			return hostmock.MainHosts(p, "pyodide"), currentTarget, func() []uint32 { return []uint32{p.Body(), taken} }
 		}},
 		{id: "C86 worker script: the script and the element made", setup: func(p *hostmock.Page) (*hostmock.Hosts, func(Context) error, func() []uint32) {
 			s := p.Add(p.Body(), "script", "py-w1", nil)
@@ -218,22 +216,18 @@ func TestTargetReleasesHandles(t *testing.T) {
 				if err := currentTarget(c); err != nil {
 					return err
 				}
-				_, err := c.DisplayTarget(ctx, host.Some("s1"))
+				_, err := c.DisplayTarget(ctx, api.Some("s1"))
 				return err
 			}
-			return hostmock.Main(p, "pyodide"), run, func() []uint32 { return []uint32{p.Body(), s} }
+			return hostmock.MainHosts(p, "pyodide"), run, func() []uint32 { return []uint32{p.Body(), s} }
 		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
 			page := hostmock.NewPage()
 			h, run, want := tc.setup(page)
-			if err := run(newContext(t, h)); err != nil {
-				t.Fatal(err)
-			}
-			if got := page.Released(); !slices.Equal(got, want()) {
-				t.Fatalf("released %v, want %v", got, want())
-			}
+			require.NoError(t, run(newContext(t, h)))
+			assert.Equal(t, want(), page.Released(), "released handles")
 		})
 	}
 }

@@ -3,7 +3,10 @@ package conformance
 import (
 	"testing"
 
-	"github.com/execctx/execctx/host"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host/hostmock"
 )
 
@@ -11,9 +14,9 @@ import (
 const typeMessage = `pyscript.PyWorker: type must be either "micropython" or "pyodide" (aliases "mpy", "py"), or "module" for a JS module worker; got `
 
 func TestPyWorker(t *testing.T) {
-	py, mpy := host.WorkerTypePyodide, host.WorkerTypeMicropython
-	unset := host.WorkerConfig{Kind: host.WorkerConfigUnset}
-	json := func(text string) host.WorkerConfig { return host.WorkerConfig{Kind: host.WorkerConfigJSON, JSON: text} }
+	py, mpy := api.WorkerTypePyodide, api.WorkerTypeMicropython
+	unset := api.WorkerConfig{Kind: api.WorkerConfigUnset}
+	json := func(text string) api.WorkerConfig { return api.WorkerConfig{Kind: api.WorkerConfigJSON, JSON: text} }
 	tests := []struct {
 		id       string
 		url      string
@@ -21,23 +24,23 @@ func TestPyWorker(t *testing.T) {
 		inWorker bool
 		hostFail string // the Worker host's spawn error
 		wantURL  string
-		want     host.WorkerOptions
+		want     api.WorkerOptions
 		wantErr  string // exact
 	}{
 		{id: "C11 config URL", url: "./w.py", options: `{"type": "pyodide", "config": "./config.json"}`, wantURL: base + "w.py",
-			want: host.WorkerOptions{Interpreter: py, Config: host.WorkerConfig{Kind: host.WorkerConfigURL, URL: base + "config.json"}}},
+			want: api.WorkerOptions{Interpreter: py, Config: api.WorkerConfig{Kind: api.WorkerConfigURL, URL: base + "config.json"}}},
 		{id: "C12 config object", url: "w.py", options: `{"type": "pyodide", "config": {"a": 1}}`, wantURL: base + "w.py",
-			want: host.WorkerOptions{Interpreter: py, Config: json(`{"a":1}`)}},
+			want: api.WorkerOptions{Interpreter: py, Config: json(`{"a":1}`)}},
 		{id: "Q1 alias mpy", url: "w.py", options: `{"type": "mpy"}`, wantURL: base + "w.py",
-			want: host.WorkerOptions{Interpreter: mpy, Config: unset}},
+			want: api.WorkerOptions{Interpreter: mpy, Config: unset}},
 		{id: "Q2 inline TOML config is parsed now", url: "w.py", options: `{"type": "py", "config": "a = 1"}`, wantURL: base + "w.py",
-			want: host.WorkerOptions{Interpreter: py, Config: json(`{"a":1}`)}},
+			want: api.WorkerOptions{Interpreter: py, Config: json(`{"a":1}`)}},
 		{id: "C86 id names the worker's script element", url: "w.py", options: `{"type": "mpy", "id": "mpy-w1"}`, wantURL: base + "w.py",
-			want: host.WorkerOptions{Interpreter: mpy, Config: unset, ScriptID: host.Some("mpy-w1")}},
+			want: api.WorkerOptions{Interpreter: mpy, Config: unset, ScriptID: api.Some("mpy-w1")}},
 		{id: "C70 every option reaches the host", url: "w.py", wantURL: base + "w.py",
 			options: `{"type": "micropython", "config": {"sync_main_only": true}, "async": true, "name": "n", "service_worker": "./sw.js", "id": "mpy-w2"}`,
-			want: host.WorkerOptions{Interpreter: mpy, Config: json(`{"sync_main_only":true}`), RunAsync: true,
-				Name: host.Some("n"), ServiceWorker: host.Some(base + "sw.js"), ScriptID: host.Some("mpy-w2")}},
+			want: api.WorkerOptions{Interpreter: mpy, Config: json(`{"sync_main_only":true}`), RunAsync: true,
+				Name: api.Some("n"), ServiceWorker: api.Some(base + "sw.js"), ScriptID: api.Some("mpy-w2")}},
 		{id: "C66 PyWorker in a worker", url: "x.py", options: `{"type": "pyodide"}`, inWorker: true,
 			wantErr: "pyscript.PyWorker works only when running in the main thread"},
 		{id: "C69 no type", url: "w.py", options: `{}`, wantErr: typeMessage + "nothing"},
@@ -53,29 +56,20 @@ func TestPyWorker(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
-			h := hostmock.Main(hostmock.NewPage(), "pyodide")
+			h := hostmock.MainHosts(hostmock.NewPage(), "pyodide")
 			if tc.inWorker {
-				h = hostmock.Worker(hostmock.NewPage(), "pyodide", true)
+				h = hostmock.WorkerHosts(hostmock.NewPage(), "pyodide", true)
 			}
-			h.Workers.Fail = tc.hostFail
+			h.Spawner.Fail = tc.hostFail
 			handle, err := newContext(t, h).PyWorker(ctx, tc.url, tc.options)
 			if tc.wantErr != "" {
 				checkErr(t, err, tc.wantErr, false)
-				if n := len(h.Workers.Spawned()); n != 0 {
-					t.Fatalf("%d workers started despite the error", n)
-				}
+				assert.Empty(t, h.Spawner.Spawned(), "workers started despite the error")
 				return
 			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			spawned := h.Workers.Spawned()
-			if len(spawned) != 1 || handle != 100 {
-				t.Fatalf("spawned %d workers, handle %d", len(spawned), handle)
-			}
-			if s := spawned[0]; s.URL != tc.wantURL || s.Options != tc.want {
-				t.Fatalf("spawned %s with %+v\nwant    %s with %+v", s.URL, s.Options, tc.wantURL, tc.want)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, uint32(100), handle, "the host's handle")
+			assert.Equal(t, []hostmock.Spawned{{URL: tc.wantURL, Options: tc.want}}, h.Spawner.Spawned())
 		})
 	}
 }

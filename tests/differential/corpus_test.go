@@ -6,16 +6,16 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/execctx/execctx/host"
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host/hostmock"
 	"github.com/execctx/execctx/internal/reliability"
 )
 
-func tomlSource(text string) host.ConfigSource {
-	return hostmock.TagConfig(text, host.ConfigFormatTOML)
+func tomlSource(text string) api.ConfigSource {
+	return hostmock.TagConfig(text, api.ConfigFormatTOML)
 }
-func jsonSource(text string) host.ConfigSource {
-	return hostmock.TagConfig(text, host.ConfigFormatJSON)
+func jsonSource(text string) api.ConfigSource {
+	return hostmock.TagConfig(text, api.ConfigFormatJSON)
 }
 
 // decode parses a config answer, failing the test on an error answer.
@@ -44,7 +44,7 @@ func TestIntegers(t *testing.T) {
 		object[fmt.Sprint(n)] = n
 	}
 	jsonText, _ := json.Marshal(object)
-	for name, src := range map[string]host.ConfigSource{
+	for name, src := range map[string]api.ConfigSource{
 		"toml":       tomlSource(strings.Join(toml, "\n")),
 		"json":       jsonSource(string(jsonText)),
 		"toml array": tomlSource("a = [" + strings.Join(array, ", ") + "]"),
@@ -88,7 +88,7 @@ func TestOneCharacterStrings(t *testing.T) {
 		toml = append(toml, q+" = "+q)
 	}
 	jsonText, _ := json.Marshal(object)
-	for name, src := range map[string]host.ConfigSource{"json": jsonSource(string(jsonText)), "toml": tomlSource(strings.Join(toml, "\n"))} {
+	for name, src := range map[string]api.ConfigSource{"json": jsonSource(string(jsonText)), "toml": tomlSource(strings.Join(toml, "\n"))} {
 		t.Run(name, func(t *testing.T) {
 			got := decode(t, configBoth(t, src))
 			for _, c := range oneCharacter() {

@@ -5,13 +5,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
-	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/BurntSushi/toml"
+	"github.com/stretchr/testify/require"
 
-	"github.com/execctx/execctx/host"
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/internal/reliability"
 )
 
@@ -34,9 +34,7 @@ func TestUnicode(t *testing.T) {
 	want := roundTrip(t, object)
 	for name, src := range sources(t, object) {
 		t.Run(name, func(t *testing.T) {
-			if got := decode(t, configBoth(t, src)); !reflect.DeepEqual(got, want) {
-				t.Fatalf("config changed:\n got %v\nwant %v", got, want)
-			}
+			require.Equal(t, want, decode(t, configBoth(t, src)), "config changed")
 		})
 	}
 }
@@ -51,9 +49,7 @@ func TestGenerated(t *testing.T) {
 		want := roundTrip(t, object)
 		for name, src := range sources(t, object) {
 			t.Run(fmt.Sprintf("%02d %s", i, name), func(t *testing.T) {
-				if got := decode(t, configBoth(t, src)); !reflect.DeepEqual(got, want) {
-					t.Fatalf("config changed:\n got %v\nwant %v", got, want)
-				}
+				require.Equal(t, want, decode(t, configBoth(t, src)), "config changed")
 			})
 		}
 	}
@@ -73,14 +69,14 @@ func roundTrip(t *testing.T, object map[string]any) map[string]any {
 }
 
 // sources writes object as JSON and as TOML.
-func sources(t *testing.T, object map[string]any) map[string]host.ConfigSource {
+func sources(t *testing.T, object map[string]any) map[string]api.ConfigSource {
 	t.Helper()
 	jsonText, _ := json.Marshal(object)
 	var tomlText bytes.Buffer
 	if err := toml.NewEncoder(&tomlText).Encode(object); err != nil {
 		t.Fatal(err)
 	}
-	return map[string]host.ConfigSource{"json": jsonSource(string(jsonText)), "toml": tomlSource(tomlText.String())}
+	return map[string]api.ConfigSource{"json": jsonSource(string(jsonText)), "toml": tomlSource(tomlText.String())}
 }
 
 func randomTable(r *rand.Rand, depth int) map[string]any {
@@ -133,7 +129,7 @@ func randomString(r *rand.Rand, maxLen int) string {
 // once came out wrong under jco.
 func TestErrors(t *testing.T) {
 	reliability.Row(t, "differential", "two configs cut every 3 bytes; an error at each column 100–200", "same error text and position")
-	valid := []host.ConfigSource{
+	valid := []api.ConfigSource{
 		tomlSource("name = \"app\"\n[files]\n\"https://x.test/a.py\" = \"./a.py\"\n[js_modules.main]\n\"./m.js\" = \"m\"\n"),
 		jsonSource(`{"name": "app", "packages": ["numpy", "a\u00e9"], "nested": {"x": [1, 2.5, true, null]}}`),
 	}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/execctx/execctx/host"
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/internal/reliability"
 	"github.com/execctx/execctx/tests/internal/jcohost"
 )
@@ -16,7 +16,7 @@ import (
 // containing wantIn) or a config containing wantIn.
 type hostileCase struct {
 	name    string
-	source  host.ConfigSource
+	source  api.ConfigSource
 	wantErr string
 	wantIn  string
 }
@@ -87,7 +87,7 @@ func TestHostileFiles(t *testing.T) {
 		"refused with a message naming the entry, the same in both engines")
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := callBoth(t, []host.ConfigSource{tc.source}, func(ctx context.Context, c jcohost.API) answer {
+			got := callBoth(t, []api.ConfigSource{tc.source}, func(ctx context.Context, c jcohost.API) answer {
 				entries, err := c.Files(ctx)
 				return answerOf(fmt.Sprint(entries), err)
 			})
@@ -112,13 +112,13 @@ func manyEntries(n int) string {
 func TestInvalidUTF8(t *testing.T) {
 	reliability.Row(t, "hostile configs", "invalid UTF-8 from a Go host (wazero only: JS strings cannot hold it)", "(PY1000) error naming line and column")
 	for _, tc := range []struct {
-		src  host.ConfigSource
+		src  api.ConfigSource
 		want string
 	}{
 		{tomlSource("a = \"\xff\xfe\""), "line 1, column 6: invalid UTF-8 byte 0xff; a config must be UTF-8 text"},
 		{jsonSource("{\"a\": \"\xc3\x28\"}"), "line 1, column 8: invalid UTF-8 byte 0xc3; a config must be UTF-8 text"},
 	} {
-		got := callOn(wazero.NewContext, []host.ConfigSource{tc.src}, func(ctx context.Context, c jcohost.API) answer {
+		got := callOn(wazero.NewContext, []api.ConfigSource{tc.src}, func(ctx context.Context, c jcohost.API) answer {
 			return answerOf(c.Config(ctx))
 		})
 		if !strings.HasPrefix(got.err, "(PY1000): Invalid") || !strings.HasSuffix(got.err, tc.want) {

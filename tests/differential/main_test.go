@@ -16,6 +16,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host"
 	"github.com/execctx/execctx/host/hostmock"
 	"github.com/execctx/execctx/tests/internal/jcohost"
@@ -66,7 +67,7 @@ func (a answer) String() string {
 // configBoth loads sources as a main thread's config under both engines,
 // at the same time (one runs in Go, the other in Node), and fails the
 // test unless both answered the same bytes. It returns that answer.
-func configBoth(t *testing.T, sources ...host.ConfigSource) answer {
+func configBoth(t *testing.T, sources ...api.ConfigSource) answer {
 	t.Helper()
 	return callBoth(t, sources, func(ctx context.Context, c jcohost.API) answer {
 		text, err := c.Config(ctx)
@@ -77,7 +78,7 @@ func configBoth(t *testing.T, sources ...host.ConfigSource) answer {
 // callBoth runs call on a fresh main-thread context with sources under
 // each engine, at the same time, and fails the test unless both answered
 // the same. It returns that answer.
-func callBoth(t *testing.T, sources []host.ConfigSource, call func(context.Context, jcohost.API) answer) answer {
+func callBoth(t *testing.T, sources []api.ConfigSource, call func(context.Context, jcohost.API) answer) answer {
 	t.Helper()
 	if jcoAbsent != nil {
 		t.Skipf("%v: the differential suite needs node and npm/dist (make npm)", jcoAbsent)
@@ -93,9 +94,9 @@ func callBoth(t *testing.T, sources []host.ConfigSource, call func(context.Conte
 }
 
 // callOn runs call on one fresh context of one engine.
-func callOn[C jcohost.API](newContext func(context.Context, host.Imports) (C, error), sources []host.ConfigSource, call func(context.Context, jcohost.API) answer) answer {
+func callOn[C jcohost.API](newContext func(context.Context, host.Imports) (C, error), sources []api.ConfigSource, call func(context.Context, jcohost.API) answer) answer {
 	ctx := context.Background()
-	h := hostmock.Main(hostmock.NewPage(), "micropython")
+	h := hostmock.MainHosts(hostmock.NewPage(), "micropython")
 	h.Env.Sources = sources
 	c, err := newContext(ctx, h.Imports())
 	if err != nil {

@@ -45,7 +45,7 @@ func (c *converter) typeDef(td *wit.TypeDef) (*Type, error) {
 	}
 	out := &Type{}
 	if td.Name != nil {
-		out.Name = *td.Name
+		out.Name, out.Docs = *td.Name, td.Docs.Contents
 		c.named[td] = out // before converting members, so recursion terminates
 	}
 	if err := c.fill(out, td.Kind); err != nil {
@@ -70,7 +70,7 @@ func (c *converter) fill(out *Type, kind wit.TypeDefKind) error {
 			if ft, err = c.typ(f.Type); err != nil {
 				return fmt.Errorf("field %s: %w", f.Name, err)
 			}
-			out.Fields = append(out.Fields, Field{Name: f.Name, Type: ft})
+			out.Fields = append(out.Fields, Field{Name: f.Name, Type: ft, Docs: f.Docs.Contents})
 		}
 	case *wit.Variant:
 		out.Kind = Variant
@@ -81,12 +81,12 @@ func (c *converter) fill(out *Type, kind wit.TypeDefKind) error {
 					return fmt.Errorf("case %s: %w", cs.Name, err)
 				}
 			}
-			out.Cases = append(out.Cases, Case{Name: cs.Name, Type: ct})
+			out.Cases = append(out.Cases, Case{Name: cs.Name, Type: ct, Docs: cs.Docs.Contents})
 		}
 	case *wit.Enum:
 		out.Kind = Enum
 		for _, cs := range k.Cases {
-			out.Cases = append(out.Cases, Case{Name: cs.Name})
+			out.Cases = append(out.Cases, Case{Name: cs.Name, Docs: cs.Docs.Contents})
 		}
 	case *wit.Option:
 		out.Kind = Option

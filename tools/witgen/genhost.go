@@ -9,17 +9,13 @@ import (
 // interface with the host functions that call it, and an Instance whose
 // methods call the guest's exports.
 func emitHost(e *emitter, m *Model) error {
-	var imports, exports []*Iface
+	var exports []*Iface
 	for _, i := range m.Ifaces {
 		if i.Exported {
 			exports = append(exports, i)
-		} else {
-			imports = append(imports, i)
 		}
 	}
-	for _, i := range imports {
-		emitHostImportIface(e, i)
-	}
+	imports := hostImports(m)
 	emitImportsStruct(e, imports)
 	if err := emitRegister(e, imports); err != nil {
 		return err
@@ -40,21 +36,12 @@ func ctxParams(f *Func) string {
 	return "ctx context.Context"
 }
 
-func emitHostImportIface(e *emitter, i *Iface) {
-	name := goName(i.Name)
-	e.p("// %s is what the host provides as %s.", name, i.Module)
-	e.p("type %s interface {", name)
-	for _, f := range i.Funcs {
-		e.p("\t%s(%s) %s", goName(f.Name), ctxParams(f), goResults(f, false))
-	}
-	e.p("}\n")
-}
-
 func emitImportsStruct(e *emitter, imports []*Iface) {
 	e.p("// Imports holds the host's implementation of every imported interface.")
+	e.p("// Its fields are those of host.Imports, which converts to it.")
 	e.p("type Imports struct {")
 	for _, i := range imports {
-		e.p("\t%s %s", goName(i.Name), goName(i.Name))
+		e.p("\t%s api.%s", goName(i.Name), goName(i.Name))
 	}
 	e.p("}\n")
 }
@@ -64,7 +51,7 @@ func valueTypes(fs []Flat) string {
 	for _, f := range fs {
 		ts = append(ts, f.wazeroType())
 	}
-	return "[]api.ValueType{" + strings.Join(ts, ", ") + "}"
+	return "[]wazeroapi.ValueType{" + strings.Join(ts, ", ") + "}"
 }
 
 func emitRegister(e *emitter, imports []*Iface) error {
@@ -84,7 +71,7 @@ func emitRegister(e *emitter, imports []*Iface) error {
 			if sig.Result != nil {
 				res = []Flat{*sig.Result}
 			}
-			e.p("\t\tb.NewFunctionBuilder().WithGoModuleFunction(api.GoModuleFunc(host%s%s), %s, %s).Export(%q)",
+			e.p("\t\tb.NewFunctionBuilder().WithGoModuleFunction(wazeroapi.GoModuleFunc(host%s%s), %s, %s).Export(%q)",
 				goName(i.Name), goName(f.Name), valueTypes(sig.Params), valueTypes(res), f.Name)
 		}
 		e.p("\t\tif _, err := b.Instantiate(ctx); err != nil {")
@@ -99,7 +86,7 @@ func emitRegister(e *emitter, imports []*Iface) error {
 
 func emitHostFunc(e *emitter, f *Func, sig coreSig) {
 	iface := goName(f.Interface.Name)
-	e.p("func host%s%s(ctx context.Context, _ api.Module, stack []uint64) {", iface, goName(f.Name))
+	e.p("func host%s%s(ctx context.Context, _ wazeroapi.Module, stack []uint64) {", iface, goName(f.Name))
 	e.p("\tinst := calling(ctx)")
 	e.p("\tm := inst.mem")
 	if sig.NParams > 0 {

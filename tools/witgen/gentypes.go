@@ -43,63 +43,34 @@ func allTypes(m *Model) []*Type {
 	return out
 }
 
-// emitTypeDecls writes the Go declarations of the named types.
-func emitTypeDecls(e *emitter, m *Model) {
+// emitTypeAliases names the named types of package api, and their cases,
+// in package wittypes, beside their ABI functions: the glue and the guest
+// refer to them there.
+func emitTypeAliases(e *emitter, m *Model) {
+	var named []*Type
 	for _, t := range allTypes(m) {
-		if t.Name == "" {
-			continue
-		}
-		name := goName(t.Name)
-		switch t.Kind {
-		case Record:
-			e.p("// %s is the WIT record %s.", name, t.Name)
-			e.p("type %s struct {", name)
-			for _, f := range t.Fields {
-				e.p("\t%s %s", goName(f.Name), f.Type.goType())
-			}
-			e.p("}\n")
-		case Enum:
-			e.p("// %s is the WIT enum %s.", name, t.Name)
-			emitKindEnum(e, name, name, t.Cases)
-		case Variant:
-			e.p("// %s is the WIT variant %s: Kind names the case, and the", name, t.Name)
-			e.p("// field named after the case holds its payload.")
-			e.p("type %s struct {", name)
-			e.p("\tKind %sKind", name)
-			for _, c := range t.Cases {
-				if c.Type != nil {
-					e.p("\t%s %s", goName(c.Name), c.Type.goType())
-				}
-			}
-			e.p("}\n")
-			e.p("// %sKind names a case of %s.", name, name)
-			emitKindEnum(e, name+"Kind", name, t.Cases)
-		default:
-			e.p("// %s is the WIT type %s.", name, t.Name)
-			e.p("type %s = %s\n", name, (&Type{Kind: t.Kind, Elem: t.Elem, Err: t.Err}).goType())
+		if t.Name != "" {
+			named = append(named, t)
 		}
 	}
-}
-
-// emitKindEnum declares an integer type with one constant per case.
-func emitKindEnum(e *emitter, typeName, prefix string, cases []Case) {
-	e.p("type %s uint%d\n", typeName, 8*discSize(len(cases)))
-	e.p("const (")
-	for i, c := range cases {
-		if i == 0 {
-			e.p("\t%s%s %s = iota", prefix, goName(c.Name), typeName)
-		} else {
-			e.p("\t%s%s", prefix, goName(c.Name))
+	e.p("// The WIT types, declared in package api.")
+	e.p("type (")
+	for _, t := range named {
+		e.p("\t%s = api.%s", goName(t.Name), goName(t.Name))
+		if t.Kind == Variant {
+			e.p("\t%sKind = api.%sKind", goName(t.Name), goName(t.Name))
 		}
 	}
 	e.p(")\n")
-	e.p("// String returns the WIT name of the case.")
-	e.p("func (k %s) String() string {", typeName)
-	e.p("\tswitch k {")
-	for _, c := range cases {
-		e.p("\tcase %s%s:\n\t\treturn %q", prefix, goName(c.Name), c.Name)
+	e.p("// The cases of the WIT enums and variants, declared in package api.")
+	e.p("const (")
+	for _, t := range named {
+		if t.Kind == Enum || t.Kind == Variant {
+			for _, c := range t.Cases {
+				n := goName(t.Name) + goName(c.Name)
+				e.p("\t%s = api.%s", n, n)
+			}
+		}
 	}
-	e.p("\t}")
-	e.p("\treturn fmt.Sprintf(\"%s(%%d)\", uint32(k))", typeName)
-	e.p("}\n")
+	e.p(")\n")
 }

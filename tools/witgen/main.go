@@ -1,26 +1,26 @@
 // Command witgen generates the Canonical ABI glue of execctx from its WIT.
 //
-// WIT is the single source of truth for the boundary. From it witgen writes,
-// for both sides, the Go types of the WIT types with their store, load,
-// lower and lift functions, and then:
+// WIT is the single source of truth for the boundary. From it witgen writes:
 //
+//   - the public package api: a Go type per WIT type, and a Go interface
+//     per imported WIT interface (what a host implements), each with its
+//     WIT doc comment, so that go doc shows the boundary;
+//   - the shared ABI functions (internal/wittypes): the store, load, lower
+//     and lift functions of every type, used by both sides;
 //   - the guest glue (standard Go, GOOS=wasip1): //go:wasmimport wrappers for
 //     the imported interfaces and //go:wasmexport entry points that call the
 //     registered implementation of each exported interface;
-//   - the host glue (wazero): a Go interface per imported WIT interface with
-//     the host functions that dispatch to it, and an Instance whose methods
-//     call the guest's exports;
-//   - the host's public names: aliases of the named types, their constants
-//     and the import interfaces, so users of package host never import the
-//     internal glue;
+//   - the host glue (wazero): the host functions that dispatch to the
+//     api interfaces, and an Instance whose methods call the guest's exports;
+//   - package host's Imports, the struct an embedder fills;
 //   - the Go half of the test bridge that drives the component under jco
 //     in Node with the same Go hosts (tests/internal/jcohost).
 //
 // Usage:
 //
-//	witgen -wit wit -world execctx -types internal/wittypes \
-//	       -guest component/internal/bindings -host host/internal/bindings -api host \
-//	       -jco tests/internal/jcohost
+//	witgen -wit wit -world execctx -api api -types internal/wittypes \
+//	       -guest component/internal/bindings -host host/internal/bindings \
+//	       -hostapi host -jco tests/internal/jcohost
 //
 // It reads WIT with go.bytecodealliance.org/wit, which runs wasm-tools
 // inside wazero, so it needs no other binary.
@@ -40,11 +40,12 @@ func main() {
 	world := flag.String("world", "", "world to generate (default: the first)")
 	guest := flag.String("guest", "", "output directory of the guest glue")
 	host := flag.String("host", "", "output directory of the host glue")
-	api := flag.String("api", "", "output directory of the host's public type aliases")
-	types := flag.String("types", "", "output directory of the shared WIT types")
+	api := flag.String("api", "", "output directory of the public types and import interfaces")
+	hostAPI := flag.String("hostapi", "", "output directory of the host's Imports struct")
+	types := flag.String("types", "", "output directory of the shared ABI functions")
 	jco := flag.String("jco", "", "output directory of the jco test bridge's Go half")
 	flag.Parse()
-	dirs := map[string]string{"types": *types, "guest": *guest, "host": *host, "api": *api, "jco": *jco}
+	dirs := map[string]string{"api": *api, "types": *types, "guest": *guest, "host": *host, "hostapi": *hostAPI, "jco": *jco}
 	if err := run(*witDir, *world, dirs); err != nil {
 		fmt.Fprintln(os.Stderr, "witgen:", err)
 		os.Exit(1)

@@ -40,18 +40,21 @@ type Type struct {
 	Cases  []Case  // Variant and Enum (Enum cases have no Type)
 	Elem   *Type   // Option, List, Result's ok type (nil for result<_, E>)
 	Err    *Type   // Result's error type
+	Docs   string  // the WIT doc comment of a named type
 }
 
 // Field is a record field.
 type Field struct {
 	Name string
 	Type *Type
+	Docs string
 }
 
 // Case is a variant or enum case; Type is nil when it has no payload.
 type Case struct {
 	Name string
 	Type *Type
+	Docs string
 }
 
 // Param is a function parameter or its single result.
@@ -65,7 +68,8 @@ type Func struct {
 	Interface *Iface
 	Name      string
 	Params    []Param
-	Result    *Type // nil when the function returns nothing
+	Result    *Type  // nil when the function returns nothing
+	Docs      string // the WIT doc comment
 }
 
 // Iface is an interface the world imports or exports.
@@ -74,6 +78,7 @@ type Iface struct {
 	Module   string // core module name, e.g. "execctx:context/window@0.1.0"
 	Funcs    []*Func
 	Exported bool
+	Docs     string // the WIT doc comment
 }
 
 // Model is everything the generator emits code for.
@@ -131,7 +136,7 @@ func buildModel(res *wit.Resolve, worldName string) (*Model, error) {
 }
 
 func (c *converter) iface(i *wit.Interface, exported bool) (*Iface, error) {
-	out := &Iface{Name: *i.Name, Exported: exported}
+	out := &Iface{Name: *i.Name, Exported: exported, Docs: i.Docs.Contents}
 	pkg := i.Package.Name
 	out.Module = fmt.Sprintf("%s:%s/%s", pkg.Namespace, pkg.Package, *i.Name)
 	if pkg.Version != nil {
@@ -155,7 +160,7 @@ func (c *converter) function(iface *Iface, f *wit.Function) (*Func, error) {
 	if !f.IsFreestanding() {
 		return nil, fmt.Errorf("only freestanding functions are supported")
 	}
-	fn := &Func{Interface: iface, Name: f.Name}
+	fn := &Func{Interface: iface, Name: f.Name, Docs: f.Docs.Contents}
 	for _, p := range f.Params {
 		t, err := c.typ(p.Type)
 		if err != nil {
@@ -174,5 +179,36 @@ func (c *converter) function(iface *Iface, f *wit.Function) (*Func, error) {
 	default:
 		return nil, fmt.Errorf("multiple results are not supported")
 	}
-	return fn, nil
+	return fn, checkResults(fn)
+}
+
+// checkResults refuses a result<...> anywhere but as a function's own
+// result: only there does it have a Go shape, (T, error).
+func checkResults(fn *Func) error {
+	var visit func(t *Type, top bool) error
+	visit = func(t *Type, top bool) error {
+		if t == nil {
+			return nil
+		}
+		if t.Kind == Result && !top {
+			return fmt.Errorf("a result<...> is supported only as a function's result")
+		}
+		for _, f := range t.Fields {
+			if err := visit(f.Type, false); err != nil {
+				return err
+			}
+		}
+		for _, c := range t.Cases {
+			if err := visit(c.Type, false); err != nil {
+				return err
+			}
+		}
+		return visit(t.Elem, false)
+	}
+	for _, p := range fn.Params {
+		if err := visit(p.Type, false); err != nil {
+			return fmt.Errorf("param %s: %w", p.Name, err)
+		}
+	}
+	return visit(fn.Result, true)
 }

@@ -73,6 +73,28 @@ const witTypes = "wittypes."
 // goType is the Go type that represents t inside package wittypes.
 func (t *Type) goType() string { return t.goTypeWith("") }
 
+// glueType is the Go type that represents t in the glue packages, which
+// name the WIT types through package wittypes.
+func (t *Type) glueType() string { return t.goTypeWith(witTypes) }
+
+// apiType is the Go type that represents t inside the public package api,
+// whose option is its own Option. A result is a function's result only,
+// where it becomes (T, error); the converter accepts no other.
+func (t *Type) apiType() string {
+	if t.Name != "" {
+		return goName(t.Name)
+	}
+	switch t.Kind {
+	case Option:
+		return "Option[" + t.Elem.apiType() + "]"
+	case List:
+		return "[]" + t.Elem.apiType()
+	case Result:
+		panic("witgen: a result<...> inside another type has no Go type in package api")
+	}
+	return t.goType()
+}
+
 // goTypeWith is goType with named types qualified by q.
 func (t *Type) goTypeWith(q string) string {
 	if t.Name != "" {
@@ -121,7 +143,7 @@ func (f Flat) toSlot(expr string) string {
 	return expr
 }
 
-// wazeroType is the api.ValueType constant of a flat slot.
+// wazeroType is the wazero api.ValueType constant of a flat slot.
 func (f Flat) wazeroType() string {
-	return [...]string{"api.ValueTypeI32", "api.ValueTypeI64", "api.ValueTypeF32", "api.ValueTypeF64"}[f]
+	return [...]string{"wazeroapi.ValueTypeI32", "wazeroapi.ValueTypeI64", "wazeroapi.ValueTypeF32", "wazeroapi.ValueTypeF64"}[f]
 }

@@ -42,11 +42,15 @@ func signature(f *Func, exported bool) (coreSig, error) {
 	return s, nil
 }
 
-// goParams is the Go parameter list of f, e.g. "target uint32, name string".
-func goParams(f *Func) string {
+// goParams is the Go parameter list of f in the glue packages, e.g.
+// "target uint32, name string".
+func goParams(f *Func) string { return goParamsIn(f, (*Type).glueType) }
+
+// goParamsIn is goParams with the types spelled by spell.
+func goParamsIn(f *Func, spell func(*Type) string) string {
 	var ps []string
 	for _, p := range f.Params {
-		ps = append(ps, localName(p.Name)+" "+p.Type.goTypeWith(witTypes))
+		ps = append(ps, localName(p.Name)+" "+spell(p.Type))
 	}
 	return strings.Join(ps, ", ")
 }
@@ -60,10 +64,14 @@ func goArgs(f *Func) string {
 	return strings.Join(as, ", ")
 }
 
-// goResults is the Go result list for f: a result<T, string> becomes
-// (T, error), result<_, string> becomes error. withErr forces an error
-// result, which the host needs because any call may trap.
-func goResults(f *Func, withErr bool) string {
+// goResults is the Go result list for f in the glue packages: a
+// result<T, string> becomes (T, error), result<_, string> becomes error.
+// withErr forces an error result, which the host needs because any call
+// may trap.
+func goResults(f *Func, withErr bool) string { return goResultsIn(f, withErr, (*Type).glueType) }
+
+// goResultsIn is goResults with the types spelled by spell.
+func goResultsIn(f *Func, withErr bool, spell func(*Type) string) string {
 	r := f.Result
 	switch {
 	case r == nil && withErr:
@@ -73,11 +81,11 @@ func goResults(f *Func, withErr bool) string {
 	case r.Kind == Result && r.Elem == nil:
 		return "error"
 	case r.Kind == Result:
-		return "(" + r.Elem.goTypeWith(witTypes) + ", error)"
+		return "(" + spell(r.Elem) + ", error)"
 	case withErr:
-		return "(" + r.goTypeWith(witTypes) + ", error)"
+		return "(" + spell(r) + ", error)"
 	}
-	return r.goTypeWith(witTypes)
+	return spell(r)
 }
 
 // returnResult is the return statement that unpacks the WIT result held

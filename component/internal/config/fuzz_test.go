@@ -2,9 +2,10 @@ package config
 
 import (
 	"encoding/json"
-	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // seeds are the config texts of the spec (the cases named, and §3.2, §3.3
@@ -66,9 +67,7 @@ func fuzzParse(t *testing.T, text string, format Format) {
 	if err := json.Unmarshal([]byte(out), &back); err != nil {
 		t.Fatalf("Marshal gave invalid JSON for %q: %v\n%s", text, err, out)
 	}
-	if !reflect.DeepEqual(back, cfg) {
-		t.Fatalf("round trip changed the config of %q:\n got %#v\nwant %#v", text, back, cfg)
-	}
+	require.Equal(t, cfg, back, "round trip of the config of %q", text)
 	if back["type"] != "mpy" {
 		t.Fatalf("type lost for %q: %v", text, back)
 	}

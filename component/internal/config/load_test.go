@@ -2,8 +2,10 @@ package config
 
 import (
 	"errors"
-	"reflect"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // fakeFetcher serves canned responses; a response with Status 0 is a
@@ -93,18 +95,18 @@ func TestLoad(t *testing.T) {
 				}
 				return
 			}
-			if err != nil || !reflect.DeepEqual(got, tc.want) || url != tc.url {
-				t.Fatalf("Load = %#v, %q, %v; want %#v, %q", got, url, err, tc.want, tc.url)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got, "config")
+			assert.Equal(t, tc.url, url, "config URL")
 		})
 	}
 }
 
 func TestLoadWithoutFetcher(t *testing.T) {
-	if got, _, err := Load(Source{Text: "a = 1"}, "", nil); err != nil || !reflect.DeepEqual(got, map[string]any{"a": 1.0}) {
-		t.Fatalf("inline without a fetcher: %v, %v", got, err)
-	}
-	_, _, err := Load(Source{Text: "c.toml"}, "https://x.test/", nil)
+	got, _, err := Load(Source{Text: "a = 1"}, "", nil)
+	require.NoError(t, err, "inline without a fetcher")
+	assert.Equal(t, map[string]any{"a": 1.0}, got, "inline without a fetcher")
+	_, _, err = Load(Source{Text: "c.toml"}, "https://x.test/", nil)
 	if err == nil || err.Error() != "(PY0001): Fetching from URL c.toml failed: this host cannot fetch" {
 		t.Fatalf("URL without a fetcher: %v", err)
 	}

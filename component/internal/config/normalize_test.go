@@ -1,8 +1,9 @@
 package config
 
 import (
-	"reflect"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 func TestNormalize(t *testing.T) {
@@ -69,10 +70,7 @@ func TestMarshal(t *testing.T) {
 }
 
 func TestMarshalPanicsOnNonJSON(t *testing.T) {
-	defer func() {
-		if r := recover(); r == nil || !reflect.DeepEqual(r, "config: marshal: json: unsupported type: func()") {
-			t.Fatalf("recover() = %v", r)
-		}
-	}()
-	Marshal(map[string]any{"f": func() {}})
+	assert.PanicsWithValue(t, "config: marshal: json: unsupported type: func()", func() {
+		Marshal(map[string]any{"f": func() {}})
+	})
 }

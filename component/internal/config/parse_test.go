@@ -1,9 +1,11 @@
 package config
 
 import (
-	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestParseErrors(t *testing.T) {
@@ -116,9 +118,8 @@ func TestParseValues(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
 			got, err := Parse(tc.text, tc.format, "")
-			if err != nil || !reflect.DeepEqual(got, tc.want) {
-				t.Fatalf("Parse = %#v, %v\nwant %#v", got, err, tc.want)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got)
 		})
 	}
 }

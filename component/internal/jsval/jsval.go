@@ -2,8 +2,7 @@
 // objects stay on the host and cross as handles.
 package jsval
 
-// Kind names which field of a Value is meaningful. The order matches the
-// WIT variant value, so the boundary converts by number.
+// Kind names which field of a Value is meaningful.
 type Kind uint8
 
 // The kinds of JS value.

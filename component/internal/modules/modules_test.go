@@ -2,8 +2,10 @@ package modules
 
 import (
 	"errors"
-	"reflect"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/execctx/execctx/component/internal/detect"
 	"github.com/execctx/execctx/component/internal/notsupported"
@@ -80,13 +82,10 @@ func TestTable(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
 			got, err := Table(tc.cfg, tc.base, tc.realm)
-			if err != nil || !reflect.DeepEqual(got, tc.want) {
-				t.Fatalf("Table =\n%+v, %v\nwant\n%+v", got, err, tc.want)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got)
 			again, _ := Table(tc.cfg, tc.base, tc.realm)
-			if !reflect.DeepEqual(again, got) {
-				t.Fatalf("a second call gave %+v", again)
-			}
+			assert.Equal(t, got, again, "a second call")
 		})
 	}
 }
@@ -167,9 +166,8 @@ func TestResolveImports(t *testing.T) {
 				}
 				return
 			}
-			if err != nil || !reflect.DeepEqual(got, tc.want) {
-				t.Fatalf("ResolveImports = %q, %v; want %q", got, err, tc.want)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got)
 		})
 	}
 }
@@ -207,9 +205,8 @@ func TestJSImport(t *testing.T) {
 				}
 				return
 			}
-			if err != nil || !reflect.DeepEqual(got, tc.want) {
-				t.Fatalf("JSImport = %q, %v; want %q", got, err, tc.want)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got)
 		})
 	}
 }

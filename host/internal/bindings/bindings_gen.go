@@ -11,9 +11,10 @@ import (
 	"fmt"
 
 	"github.com/tetratelabs/wazero"
-	"github.com/tetratelabs/wazero/api"
+	wazeroapi "github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/sys"
 
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host/internal/wasmmem"
 	"github.com/execctx/execctx/internal/cabi"
 	"github.com/execctx/execctx/internal/wittypes"
@@ -22,14 +23,14 @@ import (
 // Instance is one instantiated guest with the host imports it calls.
 // It is not safe for concurrent use.
 type Instance struct {
-	mod     api.Module
+	mod     wazeroapi.Module
 	mem     *wasmmem.Memory
 	imports Imports
-	fns     [len(exportNames)]api.Function
+	fns     [len(exportNames)]wazeroapi.Function
 }
 
 // NewInstance binds an instantiated guest module to the imports its calls use.
-func NewInstance(mod api.Module, imports Imports) (*Instance, error) {
+func NewInstance(mod wazeroapi.Module, imports Imports) (*Instance, error) {
 	mem, err := wasmmem.New(mod)
 	if err != nil {
 		return nil, err
@@ -99,54 +100,14 @@ func exportTrap(fn string, err error) error {
 	return &cabi.Trap{Reason: fn + ": " + err.Error(), Err: err}
 }
 
-// Types is what the host provides as execctx:context/types@0.1.0.
-type Types interface {
-}
-
-// Environment is what the host provides as execctx:context/environment@0.1.0.
-type Environment interface {
-	Describe(ctx context.Context) wittypes.Report
-	ConfigSources(ctx context.Context) []wittypes.ConfigSource
-	Warn(ctx context.Context, message string)
-}
-
-// Window is what the host provides as execctx:context/window@0.1.0.
-type Window interface {
-	Get(ctx context.Context, target uint32, name string) (wittypes.Value, error)
-	Set(ctx context.Context, target uint32, name string, value wittypes.Value) error
-	Call(ctx context.Context, target uint32, method string, args []wittypes.Value) (wittypes.Value, error)
-	Release(ctx context.Context, handle uint32)
-}
-
-// Document is what the host provides as execctx:context/document@0.1.0.
-type Document interface {
-	GetElementByID(ctx context.Context, id string) cabi.Option[uint32]
-	CreateElement(ctx context.Context, tag string) (uint32, error)
-	InsertAfter(ctx context.Context, reference uint32, element uint32) error
-	TagName(ctx context.Context, element uint32) string
-	ElementID(ctx context.Context, element uint32) string
-	SetElementID(ctx context.Context, element uint32, id string)
-	CurrentScript(ctx context.Context) cabi.Option[uint32]
-}
-
-// Worker is what the host provides as execctx:context/worker@0.1.0.
-type Worker interface {
-	Spawn(ctx context.Context, url string, options wittypes.WorkerOptions) (uint32, error)
-}
-
-// Fetch is what the host provides as execctx:context/fetch@0.1.0.
-type Fetch interface {
-	FetchText(ctx context.Context, url string) (wittypes.Response, error)
-}
-
 // Imports holds the host's implementation of every imported interface.
+// Its fields are those of host.Imports, which converts to it.
 type Imports struct {
-	Types       Types
-	Environment Environment
-	Window      Window
-	Document    Document
-	Worker      Worker
-	Fetch       Fetch
+	Environment api.Environment
+	Window      api.Window
+	Document    api.Document
+	Worker      api.Worker
+	Fetch       api.Fetch
 }
 
 // Register instantiates the host modules of the imported interfaces in r.
@@ -154,53 +115,47 @@ type Imports struct {
 // that Instance's methods pass down, so one registration serves every instance.
 func Register(ctx context.Context, r wazero.Runtime) error {
 	{
-		b := r.NewHostModuleBuilder("execctx:context/types@0.1.0")
-		if _, err := b.Instantiate(ctx); err != nil {
-			return fmt.Errorf("host module execctx:context/types@0.1.0: %w", err)
-		}
-	}
-	{
 		b := r.NewHostModuleBuilder("execctx:context/environment@0.1.0")
-		b.NewFunctionBuilder().WithGoModuleFunction(api.GoModuleFunc(hostEnvironmentDescribe), []api.ValueType{api.ValueTypeI32}, []api.ValueType{}).Export("describe")
-		b.NewFunctionBuilder().WithGoModuleFunction(api.GoModuleFunc(hostEnvironmentConfigSources), []api.ValueType{api.ValueTypeI32}, []api.ValueType{}).Export("config-sources")
-		b.NewFunctionBuilder().WithGoModuleFunction(api.GoModuleFunc(hostEnvironmentWarn), []api.ValueType{api.ValueTypeI32, api.ValueTypeI32}, []api.ValueType{}).Export("warn")
+		b.NewFunctionBuilder().WithGoModuleFunction(wazeroapi.GoModuleFunc(hostEnvironmentDescribe), []wazeroapi.ValueType{wazeroapi.ValueTypeI32}, []wazeroapi.ValueType{}).Export("describe")
+		b.NewFunctionBuilder().WithGoModuleFunction(wazeroapi.GoModuleFunc(hostEnvironmentConfigSources), []wazeroapi.ValueType{wazeroapi.ValueTypeI32}, []wazeroapi.ValueType{}).Export("config-sources")
+		b.NewFunctionBuilder().WithGoModuleFunction(wazeroapi.GoModuleFunc(hostEnvironmentWarn), []wazeroapi.ValueType{wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32}, []wazeroapi.ValueType{}).Export("warn")
 		if _, err := b.Instantiate(ctx); err != nil {
 			return fmt.Errorf("host module execctx:context/environment@0.1.0: %w", err)
 		}
 	}
 	{
 		b := r.NewHostModuleBuilder("execctx:context/window@0.1.0")
-		b.NewFunctionBuilder().WithGoModuleFunction(api.GoModuleFunc(hostWindowGet), []api.ValueType{api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32}, []api.ValueType{}).Export("get")
-		b.NewFunctionBuilder().WithGoModuleFunction(api.GoModuleFunc(hostWindowSet), []api.ValueType{api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI64, api.ValueTypeI32, api.ValueTypeI32}, []api.ValueType{}).Export("set")
-		b.NewFunctionBuilder().WithGoModuleFunction(api.GoModuleFunc(hostWindowCall), []api.ValueType{api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32}, []api.ValueType{}).Export("call")
-		b.NewFunctionBuilder().WithGoModuleFunction(api.GoModuleFunc(hostWindowRelease), []api.ValueType{api.ValueTypeI32}, []api.ValueType{}).Export("release")
+		b.NewFunctionBuilder().WithGoModuleFunction(wazeroapi.GoModuleFunc(hostWindowGet), []wazeroapi.ValueType{wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32}, []wazeroapi.ValueType{}).Export("get")
+		b.NewFunctionBuilder().WithGoModuleFunction(wazeroapi.GoModuleFunc(hostWindowSet), []wazeroapi.ValueType{wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI64, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32}, []wazeroapi.ValueType{}).Export("set")
+		b.NewFunctionBuilder().WithGoModuleFunction(wazeroapi.GoModuleFunc(hostWindowCall), []wazeroapi.ValueType{wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32}, []wazeroapi.ValueType{}).Export("call")
+		b.NewFunctionBuilder().WithGoModuleFunction(wazeroapi.GoModuleFunc(hostWindowRelease), []wazeroapi.ValueType{wazeroapi.ValueTypeI32}, []wazeroapi.ValueType{}).Export("release")
 		if _, err := b.Instantiate(ctx); err != nil {
 			return fmt.Errorf("host module execctx:context/window@0.1.0: %w", err)
 		}
 	}
 	{
 		b := r.NewHostModuleBuilder("execctx:context/document@0.1.0")
-		b.NewFunctionBuilder().WithGoModuleFunction(api.GoModuleFunc(hostDocumentGetElementByID), []api.ValueType{api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32}, []api.ValueType{}).Export("get-element-by-id")
-		b.NewFunctionBuilder().WithGoModuleFunction(api.GoModuleFunc(hostDocumentCreateElement), []api.ValueType{api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32}, []api.ValueType{}).Export("create-element")
-		b.NewFunctionBuilder().WithGoModuleFunction(api.GoModuleFunc(hostDocumentInsertAfter), []api.ValueType{api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32}, []api.ValueType{}).Export("insert-after")
-		b.NewFunctionBuilder().WithGoModuleFunction(api.GoModuleFunc(hostDocumentTagName), []api.ValueType{api.ValueTypeI32, api.ValueTypeI32}, []api.ValueType{}).Export("tag-name")
-		b.NewFunctionBuilder().WithGoModuleFunction(api.GoModuleFunc(hostDocumentElementID), []api.ValueType{api.ValueTypeI32, api.ValueTypeI32}, []api.ValueType{}).Export("element-id")
-		b.NewFunctionBuilder().WithGoModuleFunction(api.GoModuleFunc(hostDocumentSetElementID), []api.ValueType{api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32}, []api.ValueType{}).Export("set-element-id")
-		b.NewFunctionBuilder().WithGoModuleFunction(api.GoModuleFunc(hostDocumentCurrentScript), []api.ValueType{api.ValueTypeI32}, []api.ValueType{}).Export("current-script")
+		b.NewFunctionBuilder().WithGoModuleFunction(wazeroapi.GoModuleFunc(hostDocumentGetElementByID), []wazeroapi.ValueType{wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32}, []wazeroapi.ValueType{}).Export("get-element-by-id")
+		b.NewFunctionBuilder().WithGoModuleFunction(wazeroapi.GoModuleFunc(hostDocumentCreateElement), []wazeroapi.ValueType{wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32}, []wazeroapi.ValueType{}).Export("create-element")
+		b.NewFunctionBuilder().WithGoModuleFunction(wazeroapi.GoModuleFunc(hostDocumentInsertAfter), []wazeroapi.ValueType{wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32}, []wazeroapi.ValueType{}).Export("insert-after")
+		b.NewFunctionBuilder().WithGoModuleFunction(wazeroapi.GoModuleFunc(hostDocumentTagName), []wazeroapi.ValueType{wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32}, []wazeroapi.ValueType{}).Export("tag-name")
+		b.NewFunctionBuilder().WithGoModuleFunction(wazeroapi.GoModuleFunc(hostDocumentElementID), []wazeroapi.ValueType{wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32}, []wazeroapi.ValueType{}).Export("element-id")
+		b.NewFunctionBuilder().WithGoModuleFunction(wazeroapi.GoModuleFunc(hostDocumentSetElementID), []wazeroapi.ValueType{wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32}, []wazeroapi.ValueType{}).Export("set-element-id")
+		b.NewFunctionBuilder().WithGoModuleFunction(wazeroapi.GoModuleFunc(hostDocumentCurrentScript), []wazeroapi.ValueType{wazeroapi.ValueTypeI32}, []wazeroapi.ValueType{}).Export("current-script")
 		if _, err := b.Instantiate(ctx); err != nil {
 			return fmt.Errorf("host module execctx:context/document@0.1.0: %w", err)
 		}
 	}
 	{
 		b := r.NewHostModuleBuilder("execctx:context/worker@0.1.0")
-		b.NewFunctionBuilder().WithGoModuleFunction(api.GoModuleFunc(hostWorkerSpawn), []api.ValueType{api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32}, []api.ValueType{}).Export("spawn")
+		b.NewFunctionBuilder().WithGoModuleFunction(wazeroapi.GoModuleFunc(hostWorkerSpawn), []wazeroapi.ValueType{wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32}, []wazeroapi.ValueType{}).Export("spawn")
 		if _, err := b.Instantiate(ctx); err != nil {
 			return fmt.Errorf("host module execctx:context/worker@0.1.0: %w", err)
 		}
 	}
 	{
 		b := r.NewHostModuleBuilder("execctx:context/fetch@0.1.0")
-		b.NewFunctionBuilder().WithGoModuleFunction(api.GoModuleFunc(hostFetchFetchText), []api.ValueType{api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32}, []api.ValueType{}).Export("fetch-text")
+		b.NewFunctionBuilder().WithGoModuleFunction(wazeroapi.GoModuleFunc(hostFetchFetchText), []wazeroapi.ValueType{wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32, wazeroapi.ValueTypeI32}, []wazeroapi.ValueType{}).Export("fetch-text")
 		if _, err := b.Instantiate(ctx); err != nil {
 			return fmt.Errorf("host module execctx:context/fetch@0.1.0: %w", err)
 		}
@@ -208,7 +163,7 @@ func Register(ctx context.Context, r wazero.Runtime) error {
 	return nil
 }
 
-func hostEnvironmentDescribe(ctx context.Context, _ api.Module, stack []uint64) {
+func hostEnvironmentDescribe(ctx context.Context, _ wazeroapi.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	r := inst.imports.Environment.Describe(ctx)
@@ -216,7 +171,7 @@ func hostEnvironmentDescribe(ctx context.Context, _ api.Module, stack []uint64) 
 	wittypes.StoreReport(m, uint32(stack[0]), r)
 }
 
-func hostEnvironmentConfigSources(ctx context.Context, _ api.Module, stack []uint64) {
+func hostEnvironmentConfigSources(ctx context.Context, _ wazeroapi.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	r := inst.imports.Environment.ConfigSources(ctx)
@@ -224,7 +179,7 @@ func hostEnvironmentConfigSources(ctx context.Context, _ api.Module, stack []uin
 	wittypes.StoreListConfigSource(m, uint32(stack[0]), r)
 }
 
-func hostEnvironmentWarn(ctx context.Context, _ api.Module, stack []uint64) {
+func hostEnvironmentWarn(ctx context.Context, _ wazeroapi.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	flat := stack[:2]
@@ -234,7 +189,7 @@ func hostEnvironmentWarn(ctx context.Context, _ api.Module, stack []uint64) {
 	_ = m
 }
 
-func hostWindowGet(ctx context.Context, _ api.Module, stack []uint64) {
+func hostWindowGet(ctx context.Context, _ wazeroapi.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	flat := stack[:3]
@@ -246,7 +201,7 @@ func hostWindowGet(ctx context.Context, _ api.Module, stack []uint64) {
 	wittypes.StoreResultValue(m, uint32(stack[3]), r)
 }
 
-func hostWindowSet(ctx context.Context, _ api.Module, stack []uint64) {
+func hostWindowSet(ctx context.Context, _ wazeroapi.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	flat := stack[:6]
@@ -259,7 +214,7 @@ func hostWindowSet(ctx context.Context, _ api.Module, stack []uint64) {
 	wittypes.StoreResultUnit(m, uint32(stack[6]), r)
 }
 
-func hostWindowCall(ctx context.Context, _ api.Module, stack []uint64) {
+func hostWindowCall(ctx context.Context, _ wazeroapi.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	flat := stack[:5]
@@ -272,7 +227,7 @@ func hostWindowCall(ctx context.Context, _ api.Module, stack []uint64) {
 	wittypes.StoreResultValue(m, uint32(stack[5]), r)
 }
 
-func hostWindowRelease(ctx context.Context, _ api.Module, stack []uint64) {
+func hostWindowRelease(ctx context.Context, _ wazeroapi.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	flat := stack[:1]
@@ -282,7 +237,7 @@ func hostWindowRelease(ctx context.Context, _ api.Module, stack []uint64) {
 	_ = m
 }
 
-func hostDocumentGetElementByID(ctx context.Context, _ api.Module, stack []uint64) {
+func hostDocumentGetElementByID(ctx context.Context, _ wazeroapi.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	flat := stack[:2]
@@ -292,7 +247,7 @@ func hostDocumentGetElementByID(ctx context.Context, _ api.Module, stack []uint6
 	wittypes.StoreOptionU32(m, uint32(stack[2]), r)
 }
 
-func hostDocumentCreateElement(ctx context.Context, _ api.Module, stack []uint64) {
+func hostDocumentCreateElement(ctx context.Context, _ wazeroapi.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	flat := stack[:2]
@@ -303,7 +258,7 @@ func hostDocumentCreateElement(ctx context.Context, _ api.Module, stack []uint64
 	wittypes.StoreResultU32(m, uint32(stack[2]), r)
 }
 
-func hostDocumentInsertAfter(ctx context.Context, _ api.Module, stack []uint64) {
+func hostDocumentInsertAfter(ctx context.Context, _ wazeroapi.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	flat := stack[:2]
@@ -315,7 +270,7 @@ func hostDocumentInsertAfter(ctx context.Context, _ api.Module, stack []uint64) 
 	wittypes.StoreResultUnit(m, uint32(stack[2]), r)
 }
 
-func hostDocumentTagName(ctx context.Context, _ api.Module, stack []uint64) {
+func hostDocumentTagName(ctx context.Context, _ wazeroapi.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	flat := stack[:1]
@@ -325,7 +280,7 @@ func hostDocumentTagName(ctx context.Context, _ api.Module, stack []uint64) {
 	wittypes.StoreString(m, uint32(stack[1]), r)
 }
 
-func hostDocumentElementID(ctx context.Context, _ api.Module, stack []uint64) {
+func hostDocumentElementID(ctx context.Context, _ wazeroapi.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	flat := stack[:1]
@@ -335,7 +290,7 @@ func hostDocumentElementID(ctx context.Context, _ api.Module, stack []uint64) {
 	wittypes.StoreString(m, uint32(stack[1]), r)
 }
 
-func hostDocumentSetElementID(ctx context.Context, _ api.Module, stack []uint64) {
+func hostDocumentSetElementID(ctx context.Context, _ wazeroapi.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	flat := stack[:3]
@@ -346,7 +301,7 @@ func hostDocumentSetElementID(ctx context.Context, _ api.Module, stack []uint64)
 	_ = m
 }
 
-func hostDocumentCurrentScript(ctx context.Context, _ api.Module, stack []uint64) {
+func hostDocumentCurrentScript(ctx context.Context, _ wazeroapi.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	r := inst.imports.Document.CurrentScript(ctx)
@@ -354,7 +309,7 @@ func hostDocumentCurrentScript(ctx context.Context, _ api.Module, stack []uint64
 	wittypes.StoreOptionU32(m, uint32(stack[0]), r)
 }
 
-func hostWorkerSpawn(ctx context.Context, _ api.Module, stack []uint64) {
+func hostWorkerSpawn(ctx context.Context, _ wazeroapi.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	flat := stack[:16]
@@ -366,7 +321,7 @@ func hostWorkerSpawn(ctx context.Context, _ api.Module, stack []uint64) {
 	wittypes.StoreResultU32(m, uint32(stack[16]), r)
 }
 
-func hostFetchFetchText(ctx context.Context, _ api.Module, stack []uint64) {
+func hostFetchFetchText(ctx context.Context, _ wazeroapi.Module, stack []uint64) {
 	inst := calling(ctx)
 	m := inst.mem
 	flat := stack[:2]

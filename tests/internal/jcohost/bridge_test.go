@@ -5,7 +5,7 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/execctx/execctx/host"
+	"github.com/execctx/execctx/api"
 	"github.com/execctx/execctx/host/hostmock"
 	"github.com/execctx/execctx/tests/internal/jcohost"
 )
@@ -23,8 +23,8 @@ func TestBridge(t *testing.T) {
 	}
 	defer rt.Close()
 	ctx := context.Background()
-	h := hostmock.Main(hostmock.NewPage(), "micropython")
-	h.Env.Sources = []host.ConfigSource{hostmock.TagConfig("a = 123\nb = \"x\"", host.ConfigFormatTOML)}
+	h := hostmock.MainHosts(hostmock.NewPage(), "micropython")
+	h.Env.Sources = []api.ConfigSource{hostmock.TagConfig("a = 123\nb = \"x\"", api.ConfigFormatTOML)}
 	c, err := rt.NewContext(ctx, h.Imports())
 	if err != nil {
 		t.Fatal(err)
@@ -33,10 +33,10 @@ func TestBridge(t *testing.T) {
 	if got, err := c.Config(ctx); err != nil || got != `{"a":123,"b":"x","type":"mpy"}` {
 		t.Fatalf("Config = %s, %v", got, err)
 	}
-	if err := c.Set(ctx, 1, "title", host.Value{Kind: host.ValueText, Text: "t"}); err != nil {
+	if err := c.Set(ctx, 1, "title", api.Value{Kind: api.ValueText, Text: "t"}); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := c.Get(ctx, 1, "title"); err != nil || got != (host.Value{Kind: host.ValueText, Text: "t"}) {
+	if got, err := c.Get(ctx, 1, "title"); err != nil || got != (api.Value{Kind: api.ValueText, Text: "t"}) {
 		t.Fatalf("Get = %+v, %v", got, err)
 	}
 	if _, err := c.JSImport(ctx, []string{"javascript:alert(1)"}); err == nil {
