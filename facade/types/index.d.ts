@@ -143,3 +143,12 @@ export interface RunPythonOptions {
 
 /** Runs Python source with the `pyscript` and `pyscript.context` modules registered. */
 export function runPython(source: string, options?: RunPythonOptions): Promise<unknown>;
+
+declare global {
+  /**
+   * In a worker PyWorker started: `url` is the execctx module that started it. A browser module
+   * worker without a bundler cannot import "execctx" by name (import maps do not reach workers),
+   * so it imports this URL: `const { sync } = await import(self.execctx.url)`. Undefined elsewhere.
+   */
+  var execctx: { readonly url: string } | undefined;
+}
