@@ -79,7 +79,8 @@ export interface Context {
   readonly document: any;
   /** In a worker, main's functions (blocking with SharedArrayBuffer, else promises); NotSupported on main. */
   readonly sync: Sync | NotSupported;
-  js_import(...urls: string[]): Promise<any[]>;
+  /** Imports modules (in a worker, on main, as proxies); NotSupported in a worker without SharedArrayBuffer. */
+  readonly js_import: ((...urls: string[]) => Promise<any[]>) | NotSupported;
   /** Starts a worker (main thread only; in a worker it is NotSupported). */
   readonly PyWorker: ((url: string | URL, options: PyWorkerOptions) => WorkerHandle) | NotSupported;
   current_target(): string;

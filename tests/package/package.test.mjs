@@ -56,13 +56,21 @@ async function start(): Promise<WorkerHandle | undefined> {
   if (isNotSupported(ctx.PyWorker)) return undefined;
   const w = ctx.PyWorker("./w.js", { type: "module", config: { sync_main_only: true } });
   await w.ready;
+  if (!isNotSupported(ctx.js_import)) await ctx.js_import("./m.js");
   return w;
 }
-void start; void inWorker; void type; void PyWorker;
+// in a worker PyWorker started, without a bundler
+const url: string | undefined = globalThis.execctx?.url;
+void start; void inWorker; void type; void PyWorker; void url;
 `);
   run(tsc, ["-p", "."], project);
-  await writeFile(join(project, "check.ts"), `import { config } from "execctx";\nconst n: number = config.type;\nvoid n;\n`);
-  assert.throws(() => run(tsc, ["-p", "."], project), (e) => /check\.ts\(2,7\): error TS2322: .* is not assignable to type 'number'/.test(e.stdout));
+  const fails = async (source, error) => {
+    await writeFile(join(project, "check.ts"), source);
+    assert.throws(() => run(tsc, ["-p", "."], project), (e) => error.test(e.stdout) || assert.fail(e.stdout));
+  };
+  await fails(`import { config } from "execctx";\nconst n: number = config.type;\nvoid n;\n`, /check\.ts\(2,7\): error TS2322: .* is not assignable to type 'number'/);
+  // js_import is NotSupported in a worker without SharedArrayBuffer: a call must check first
+  await fails(`import { js_import } from "execctx";\nvoid js_import("./m.js");\n`, /check\.ts\(2,6\): error TS2349: This expression is not callable/);
 });
 
 // The interpreters are optional peer dependencies, so this fresh install
