@@ -42,6 +42,14 @@ test("it installs offline from the tarball alone and works as the README shows",
   assert.equal(lines[4], "{ name: 'app', type: 'mpy' }");
 });
 
+test("it says where its documentation is, and its README links there", async () => {
+  const installed = JSON.parse(await readFile(join(project, "node_modules/execctx/package.json"), "utf8"));
+  assert.equal(installed.homepage, "https://github.com/execctx/execctx#readme");
+  assert.equal(installed.repository?.url, "git+https://github.com/execctx/execctx.git");
+  const readme = await readFile(join(project, "node_modules/execctx/README.md"), "utf8");
+  assert.ok(readme.includes(`(${installed.homepage})`), "npm/README.md does not link to the homepage");
+});
+
 test("its TypeScript declarations type-check a typical use", async () => {
   await writeFile(join(project, "tsconfig.json"), JSON.stringify({
     compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022", strict: true, noEmit: true, lib: ["es2022", "dom"] },
