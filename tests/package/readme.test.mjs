@@ -104,16 +104,16 @@ async function command(cmd, args, cwd) {
   return lines(stdout);
 }
 
-const lines = (text) => text.replace(/\n$/, "").split("\n").filter((l, i, all) => l !== "" || all.length > 1);
+const lines = (text) => (text === "" ? [] : text.replace(/\n$/, "").split("\n"));
 
 // Chromium asks for a favicon on its own; a README page need not have one.
 const IGNORED = /\/favicon\.ico$/;
 
 /**
- * page opens a program's page on the isolated server (its folder is
- * mounted at /coi/app/) and collects what it and its workers log, until
- * `count` lines have come and a moment has passed with no more. Uncaught
- * errors, console errors and failed requests fail it.
+ * page opens a program's page on the server's cross-origin isolated side
+ * (the project is mounted at /coi/app/) and collects what it and its
+ * workers log, until `count` lines have come (or TIMEOUT), then half a
+ * second more. Uncaught errors, console errors and failed requests fail it.
  */
 async function page(path, count) {
   if (!server) {
