@@ -1,6 +1,6 @@
 # execctx: the two commands a newcomer needs are `make demo` and `make test`.
 # Every target installs what it needs; nothing is assumed to be on the machine
-# but Go and Node (see README.md, "Toolchain").
+# but Go and Node (see README.md, "Two commands").
 
 GO      ?= go
 NPM     ?= npm
@@ -104,7 +104,9 @@ tests/node_modules/.installed: tests/package.json tests/package-lock.json
 test-deno: $(NPM_DIST)/index.js tests/node_modules/.installed
 	cd npm && ../tests/node_modules/.bin/deno test --v8-flags=--expose-gc --allow-read --allow-write --allow-env --allow-run --no-check ../tests/node/
 
-test-package: $(NPM_DIST)/index.js tests/node_modules/.installed
+# npm pack, an offline install, tsc, and every README snippet run against
+# that install (in Node, Deno and Chromium).
+test-package: $(NPM_DIST)/index.js tests/node_modules/.installed chromium
 	node --test tests/package/
 
 # Debian's Chromium for the browser tests; playwright-core drives it and

@@ -41,14 +41,25 @@ func ParseMount(v string) (Mount, error) {
 	return Mount{Prefix: prefix, Dir: dir}, nil
 }
 
-// Handler serves root's npm package, test pages and demo under /coi/,
-// /plain/ and /csp/, plus each mount, and redirects / to /coi/.
+// interpreters are the npm packages of the interpreters execctx runs (its
+// optional peer dependencies), served from npm/node_modules.
+var interpreters = []string{"@micropython/micropython-webassembly-pyscript", "pyodide"}
+
+// Handler serves root's npm package, the interpreters beside it, test
+// pages and demo under /coi/, /plain/ and /csp/, plus each mount, and
+// redirects / to /coi/.
 func Handler(root string, mounts ...Mount) http.Handler {
 	files := http.NewServeMux()
 	for _, m := range mounts {
 		files.Handle(m.Prefix, http.StripPrefix(m.Prefix, fileServer(m.Dir)))
 	}
 	files.Handle("/execctx/", http.StripPrefix("/execctx/", fileServer(filepath.Join(root, "npm"))))
+	// The interpreter packages beside the package, where an installed
+	// site has them (node_modules/execctx next to node_modules/pyodide)
+	// and where the facade loads them from.
+	for _, peer := range interpreters {
+		files.Handle("/"+peer+"/", http.StripPrefix("/"+peer+"/", fileServer(filepath.Join(root, "npm", "node_modules", filepath.FromSlash(peer)))))
+	}
 	files.Handle("/tests/", http.StripPrefix("/tests/", fileServer(filepath.Join(root, "tests", "browser", "pages"))))
 	files.Handle("/", fileServer(filepath.Join(root, "examples", "web")))
 

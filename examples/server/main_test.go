@@ -16,13 +16,15 @@ func newServer(t *testing.T) *httptest.Server {
 	t.Helper()
 	root := t.TempDir()
 	for name, body := range map[string]string{
-		"npm/dist/index.js":             "export {};",
-		"npm/dist/component/core.wasm":  "\x00asm",
-		"npm/node_modules/dep/index.js": "export {};",
-		"tests/browser/pages/page.mjs":  "export {};",
-		"examples/web/index.html":       "<!doctype html><title>demo</title>",
-		"examples/web/sub/local.js":     "export {};",
-		"mounted/lib.js":                "export {};",
+		"npm/dist/index.js":                    "export {};",
+		"npm/dist/component/core.wasm":         "\x00asm",
+		"npm/node_modules/dep/index.js":        "export {};",
+		"npm/node_modules/pyodide/pyodide.mjs": "export {};",
+		"npm/node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs": "export {};",
+		"tests/browser/pages/page.mjs": "export {};",
+		"examples/web/index.html":      "<!doctype html><title>demo</title>",
+		"examples/web/sub/local.js":    "export {};",
+		"mounted/lib.js":               "export {};",
 	} {
 		p := filepath.Join(root, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -88,8 +90,11 @@ func TestMIMETypes(t *testing.T) {
 	for path, want := range map[string]string{
 		"/coi/execctx/dist/component/core.wasm": "application/wasm",
 		"/coi/execctx/dist/index.js":            "text/javascript; charset=utf-8",
-		"/plain/tests/page.mjs":                 "text/javascript; charset=utf-8",
-		"/csp/":                                 "text/html; charset=utf-8",
+		// the interpreters, beside the package as npm installs them
+		"/coi/pyodide/pyodide.mjs": "text/javascript; charset=utf-8",
+		"/csp/@micropython/micropython-webassembly-pyscript/micropython.mjs": "text/javascript; charset=utf-8",
+		"/plain/tests/page.mjs": "text/javascript; charset=utf-8",
+		"/csp/":                 "text/html; charset=utf-8",
 	} {
 		if got := get(t, srv, path).Header.Get("Content-Type"); got != want {
 			t.Errorf("%s: Content-Type %q, want %q", path, got, want)
@@ -99,7 +104,7 @@ func TestMIMETypes(t *testing.T) {
 
 func TestNoDirectoryListings(t *testing.T) {
 	srv := newServer(t)
-	for _, path := range []string{"/coi/execctx/node_modules/", "/coi/execctx/", "/plain/tests/", "/csp/sub/", "/coi/lib/"} {
+	for _, path := range []string{"/coi/execctx/node_modules/", "/coi/execctx/", "/plain/tests/", "/csp/sub/", "/coi/lib/", "/coi/pyodide/"} {
 		resp := get(t, srv, path)
 		body, _ := io.ReadAll(resp.Body)
 		if resp.StatusCode != http.StatusNotFound {

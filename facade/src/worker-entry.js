@@ -2,6 +2,13 @@
 // sends `init` (see PROTOCOL.md); the bootstrap connects the protocol,
 // leaves what the worker's own context needs in globalThis, runs the
 // worker's script, and reports `ready` or `failed`.
+//
+// It also sets globalThis.execctx = { url }, the URL of this package's
+// index.js. A browser module worker cannot import "execctx" by name
+// without a bundler (import maps do not reach workers), so it imports
+// that URL instead: `await import(self.execctx.url)`. It is the module
+// this bootstrap sits beside, so the worker gets the package it was
+// started by, whatever the page's layout.
 
 import { portOf, ours } from "./protocol/port.js";
 import { connect } from "./protocol/worker.js";
@@ -12,6 +19,8 @@ import { load } from "./load.js";
 const isWebWorker = typeof globalThis.WorkerGlobalScope !== "undefined" && globalThis instanceof globalThis.WorkerGlobalScope;
 const target = isWebWorker ? globalThis : (await import("node:worker_threads")).parentPort;
 const port = portOf(target);
+
+globalThis.execctx = Object.freeze({ url: new URL("./index.js", import.meta.url).href });
 
 // runPythonFile runs the worker's Python source, fetched relative to the
 // page like the original, in the interpreter its type names.

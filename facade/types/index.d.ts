@@ -79,7 +79,8 @@ export interface Context {
   readonly document: any;
   /** In a worker, main's functions (blocking with SharedArrayBuffer, else promises); NotSupported on main. */
   readonly sync: Sync | NotSupported;
-  js_import(...urls: string[]): Promise<any[]>;
+  /** Imports modules (in a worker, on main, as proxies); NotSupported in a worker without SharedArrayBuffer. */
+  readonly js_import: ((...urls: string[]) => Promise<any[]>) | NotSupported;
   /** Starts a worker (main thread only; in a worker it is NotSupported). */
   readonly PyWorker: ((url: string | URL, options: PyWorkerOptions) => WorkerHandle) | NotSupported;
   current_target(): string;
@@ -143,3 +144,12 @@ export interface RunPythonOptions {
 
 /** Runs Python source with the `pyscript` and `pyscript.context` modules registered. */
 export function runPython(source: string, options?: RunPythonOptions): Promise<unknown>;
+
+declare global {
+  /**
+   * In a worker PyWorker started: `url` is the execctx module that started it. A browser module
+   * worker without a bundler cannot import "execctx" by name (import maps do not reach workers),
+   * so it imports this URL: `const { sync } = await import(self.execctx.url)`. Undefined elsewhere.
+   */
+  var execctx: { readonly url: string } | undefined;
+}

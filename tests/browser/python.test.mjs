@@ -18,10 +18,18 @@ after(async () => {
   await server?.stop();
 });
 
+// The one request the suite makes to fail ("worker 404" in test_workers.py).
+const MISSING_ON_PURPOSE = /\/python\/nowhere\.py$/;
+
+// suite runs the page at path. errors has its uncaught errors and every
+// other request (its workers' too) that failed or was answered with an
+// error status: the interpreters load from one URL, with no failed try.
 function suite(path) {
   return withPage(browser, {}, async (page) => {
     const errors = [];
     page.on("pageerror", (e) => errors.push(String(e)));
+    page.context().on("requestfailed", (r) => errors.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+    page.context().on("response", (r) => r.status() >= 400 && !MISSING_ON_PURPOSE.test(r.url()) && errors.push(`${r.status()} for ${r.url()}`));
     await page.goto(`${server.base}/${path}`);
     const handle = await page.waitForFunction(() => window.pythonSuite, null, { timeout: 90000 });
     return { results: await handle.jsonValue(), errors };

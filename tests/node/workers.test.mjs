@@ -181,3 +181,14 @@ test("assigning to sync a probe's name or a value that is not a function fails, 
   }, { name: "TypeError", message: 'execctx: sync.answer can only be assigned a function; got number' });
   await w.ready;
 });
+
+test("a worker can import execctx through self.execctx.url, the package that started it", async () => {
+  assert.equal(globalThis.execctx, undefined, "only the worker bootstrap sets it");
+  const w = start("import-by-url-worker.mjs");
+  await w.ready;
+  assert.deepEqual(await w.sync.check(), {
+    url: new URL("../../npm/dist/index.js", import.meta.url).href,
+    inWorker: true,
+    sameModule: true,
+  });
+});

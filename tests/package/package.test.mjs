@@ -1,11 +1,11 @@
 // The packaging test: npm pack, install the tarball into a fresh project
 // offline (the WASI shim is bundled, so the tarball is all it needs),
-// then use it from Node ESM as the README shows, and type-check a
-// TypeScript file against its declarations with tsc --noEmit.
+// import it from Node ESM, and type-check a TypeScript file against its
+// declarations with tsc --noEmit.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtemp, writeFile, readdir, readFile } from "node:fs/promises";
+import { mkdtemp, writeFile, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,20 +26,17 @@ test("the tarball holds the package, its component and the bundled WASI shim", (
   }
 });
 
-test("it installs offline from the tarball alone and works as the README shows", async () => {
+// readme.test.mjs runs every README snippet against such an install.
+test("it installs offline from the tarball alone, and says where its documentation is", async () => {
   await writeFile(join(project, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
   run("npm", ["install", "--offline", "--no-audit", "--no-fund", tarball], project);
-  assert.ok((await readdir(join(project, "node_modules"))).includes("execctx"));
-  // the README's Node example, exactly as it stands there
-  const readme = await readFile(new URL("../../README.md", import.meta.url), "utf8");
-  const example = readme.split("<!-- packaging-test: node -->")[1].match(/```js\n([\s\S]*?)```/)[1];
-  await writeFile(join(project, "main.mjs"), example);
-  const lines = run(process.execPath, ["main.mjs"], project).trim().split("\n");
-  assert.equal(lines[0], "false");
-  assert.equal(lines[1], "{ type: 'py' }");
-  assert.match(lines[2], /^<NotSupported pyscript.window \[.*the node runtime has no DOM/);
-  assert.equal(lines[3], "pyscript.sync");
-  assert.equal(lines[4], "{ name: 'app', type: 'mpy' }");
+  const installed = JSON.parse(await readFile(join(project, "node_modules/execctx/package.json"), "utf8"));
+  assert.equal(installed.homepage, "https://github.com/execctx/execctx#readme");
+  assert.equal(installed.repository?.url, "git+https://github.com/execctx/execctx.git");
+  // its README points there for "the full documentation"
+  const readme = await readFile(join(project, "node_modules/execctx/README.md"), "utf8");
+  assert.ok(readme.includes(`(${installed.homepage})`), "npm/README.md does not link to the homepage");
+  assert.equal(run(process.execPath, ["--input-type=module", "-e", 'const { config } = await import("execctx"); console.log(config.type)'], project), "py\n");
 });
 
 test("its TypeScript declarations type-check a typical use", async () => {
@@ -56,13 +53,21 @@ async function start(): Promise<WorkerHandle | undefined> {
   if (isNotSupported(ctx.PyWorker)) return undefined;
   const w = ctx.PyWorker("./w.js", { type: "module", config: { sync_main_only: true } });
   await w.ready;
+  if (!isNotSupported(ctx.js_import)) await ctx.js_import("./m.js");
   return w;
 }
-void start; void inWorker; void type; void PyWorker;
+// in a worker PyWorker started, without a bundler
+const url: string | undefined = globalThis.execctx?.url;
+void start; void inWorker; void type; void PyWorker; void url;
 `);
   run(tsc, ["-p", "."], project);
-  await writeFile(join(project, "check.ts"), `import { config } from "execctx";\nconst n: number = config.type;\nvoid n;\n`);
-  assert.throws(() => run(tsc, ["-p", "."], project), (e) => /check\.ts\(2,7\): error TS2322: .* is not assignable to type 'number'/.test(e.stdout));
+  const fails = async (source, error) => {
+    await writeFile(join(project, "check.ts"), source);
+    assert.throws(() => run(tsc, ["-p", "."], project), (e) => error.test(e.stdout) || assert.fail(e.stdout));
+  };
+  await fails(`import { config } from "execctx";\nconst n: number = config.type;\nvoid n;\n`, /check\.ts\(2,7\): error TS2322: .* is not assignable to type 'number'/);
+  // js_import is NotSupported in a worker without SharedArrayBuffer: a call must check first
+  await fails(`import { js_import } from "execctx";\nvoid js_import("./m.js");\n`, /check\.ts\(2,6\): error TS2349: This expression is not callable/);
 });
 
 // The interpreters are optional peer dependencies, so this fresh install

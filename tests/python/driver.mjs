@@ -52,7 +52,7 @@ export async function runInWorker(execctx, { label, base, type, id }) {
 // The cases each context must report, by their @case ids: a case that
 // silently vanishes, or runs where it should not, fails the suite.
 const ALL = ["C08", "C09", "C10", "C80", "C81 C82", "C83", "C84"];
-const MAIN = [...ALL, "C01", "C11", "C12", "C46", "C47", "C57", "C60", "C61", "unknown type", "worker raises", "worker 404"];
+const MAIN = [...ALL, "C01", "C11", "C12", "C46", "C47", "C57", "C60", "C61", "unknown type", "worker raises", "worker 404", "ready error text"];
 const WORKER = [...ALL, "C02", "C59", "C66"];
 export const EXPECTED = {
   M: [...MAIN, "C34 C35", "C36", "C37", "C85"],

@@ -1,6 +1,9 @@
 // Command sizes prints the raw, gzip and brotli sizes of files, as a page
 // would download them: `make bench` runs it on the core module and the
-// component. It prints; it never judges.
+// component. It prints; it never judges. The gzip column is Go's
+// compress/gzip at its best compression (level 9), which comes out about
+// 1 % larger than GNU gzip -9 on these modules; brotli is
+// github.com/andybalholm/brotli at quality 11.
 //
 //	sizes FILE...
 package main
@@ -21,7 +24,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: sizes FILE...")
 		os.Exit(2)
 	}
-	fmt.Printf("%-28s %12s %12s %12s\n", "artifact", "raw", "gzip -9", "brotli -11")
+	fmt.Printf("%-28s %12s %12s %12s\n", "artifact", "raw", "Go gzip -9", "brotli -11")
 	for _, path := range os.Args[1:] {
 		raw, err := os.ReadFile(path)
 		if err != nil {
@@ -33,7 +36,7 @@ func main() {
 	}
 }
 
-// compressed returns the gzip -9 and brotli -q 11 sizes of b.
+// compressed returns the sizes of b after Go's gzip at level 9 and brotli at quality 11.
 func compressed(b []byte) (gz, br int) {
 	var g, r bytes.Buffer
 	gw, _ := gzip.NewWriterLevel(&g, gzip.BestCompression)

@@ -25,26 +25,23 @@ export async function loadInterpreter(type, output) {
   if (!pkg) {
     throw new Error(`execctx: runPython runs "micropython" or "pyodide" (aliases "mpy", "py"); got ${JSON.stringify(type)}`);
   }
-  const module = await importFirst([
-    pkg.name, // resolved by Node, Deno or a bundler
-    // an unbundled page: the package beside execctx, or in the repository's npm/
-    new URL(`../../../${pkg.name}/${pkg.entry}`, import.meta.url).href,
-    new URL(`../../node_modules/${pkg.name}/${pkg.entry}`, import.meta.url).href,
-  ]).catch((e) => {
+  const module = await import(interpreterURL(pkg)).catch((e) => {
     throw new Error(`execctx: install ${pkg.name} ${pkg.version} (and serve it) to run ${pkg.label}`, { cause: e });
   });
   return pkg.start(module, { stdout: output.stdout, stderr: output.stderr });
 }
 
-/** importFirst imports the first specifier that loads. */
-async function importFirst(specifiers) {
-  let last;
-  for (const s of specifiers) {
-    try {
-      return await import(s);
-    } catch (e) {
-      last = e;
-    }
-  }
-  throw last;
+/**
+ * interpreterURL is the one place the interpreter's module is imported
+ * from, decided without trying others (a failed try is a failed request in
+ * a browser's log). Where execctx is a file (Node, Deno), the runtime
+ * resolves the package by name from node_modules. Where it is served, the
+ * package is beside execctx's own folder, as npm installs them:
+ * node_modules/execctx/dist/python/ → node_modules/<package>/. That holds
+ * in workers too, which import maps do not reach.
+ */
+function interpreterURL(pkg) {
+  const here = import.meta.url;
+  if (here.startsWith("file:")) return pkg.name;
+  return new URL(`../../../${pkg.name}/${pkg.entry}`, here).href;
 }

@@ -49,6 +49,35 @@ def _to_js(value):
         return to_js(value, dict_converter=js.Object.fromEntries)
 
 
+try:
+    from jsffi import JsException as _NativeJsException  # MicroPython
+
+    class JsException(_NativeJsException):
+        """A JS error, as MicroPython raises it from a rejected promise, but
+        with str() its message: the native one reads as the tuple
+        (<JsProxy>, name, message). name, message and js_error are readable,
+        as on Pyodide's JsException."""
+
+        def __init__(self, js_error, name, message):
+            super().__init__(message)
+            self.js_error = js_error
+            self.name = name
+            self.message = message
+
+except ImportError:  # Pyodide: its JsException already reads as "Name: message"
+    _NativeJsException = None
+
+
+async def _settled(promise):
+    """Awaits a JS promise of execctx's; a rejection raises the JsException above."""
+    try:
+        return await promise
+    except Exception as e:
+        if _NativeJsException is None or not isinstance(e, _NativeJsException) or len(e.args) != 3:
+            raise
+        raise JsException(*e.args)
+
+
 def _checked(result):
     # _execctx's guarded calls return {ok, value, error}: see run.js.
     if not result.ok:
@@ -80,9 +109,43 @@ def _py_worker():
         return value
 
     def PyWorker(url, **options):
-        return _checked(value(url, _to_js(options)))
+        return _Worker(_checked(value(url, _to_js(options))))
 
     return PyWorker
+
+
+class _Worker:
+    """What PyWorker returns: the JS handle's sync, terminate() and worker,
+    and ready, which raises a rejection as a JsException whose str() is
+    the message (on MicroPython; see JsException)."""
+
+    def __init__(self, handle):
+        self._handle = handle
+        self.sync = handle.sync
+        self.worker = handle.worker
+
+    @property
+    def ready(self):
+        # a new awaitable each time, so that ready can be awaited again
+        return self._ready()
+
+    async def _ready(self):
+        await _settled(self._handle.ready)
+        return self
+
+    def terminate(self):
+        return self._handle.terminate()
+
+
+def _js_import():
+    value = _value("js_import")
+    if isinstance(value, NotSupported):
+        return value
+
+    async def js_import(*urls):
+        return await _settled(value(*urls))
+
+    return js_import
 
 
 class _Module:
@@ -115,7 +178,7 @@ _names = {
     "window": _window(),
     "document": _value("document"),
     "sync": _value("sync"),
-    "js_import": _value("js_import"),
+    "js_import": _js_import(),
     "PyWorker": _py_worker(),
     "current_target": current_target,
     "js_modules": _js_modules,

@@ -6,7 +6,8 @@
 // that is a URL is imported as the module itself; the worker is a blob, so
 // the URL must be absolute. The `interpreter` config key feeds only
 // <script type="mpy" worker> and main-thread scripts, not MPWorker/PyWorker.
-// It is the same file execctx loads, from the repository's npm/node_modules.
+// It is the same URL execctx loads: the package beside execctx's own
+// folder, where examples/server serves the repository's npm/node_modules.
 const type = new URLSearchParams(location.search).get("type");
 const interpreters = {
   micropython: ["mpy", "MPWorker", "@micropython/micropython-webassembly-pyscript/micropython.mjs"],
@@ -20,7 +21,7 @@ try {
   // import resolves. (core.whenDefined waits for a main-thread script.)
   await customElements.whenDefined(`${tag}-script`);
   const libraryReady = performance.now();
-  const version = new URL(`../../execctx/node_modules/${module}`, location.href).href;
+  const version = new URL(`../../${module}`, location.href).href;
   const start = performance.now();
   const worker = await core[factory]("./pyworker-worker.py", { version });
   window.results = { libraryReady, ready: performance.now() - start };
