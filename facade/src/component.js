@@ -7,7 +7,8 @@ import cores from "./component/cores.js";
 import { wasiImports } from "./wasi.js";
 import { load } from "./load.js";
 
-let compiled; // Promise<Map<name, WebAssembly.Module>>, once per realm
+let compiled; // Promise<{ wasi, modules: Map<name, WebAssembly.Module> }>, once per realm
+let modulesNow; // the modules, once compiled: what workers are given
 
 // compile compiles one core module; over HTTP it compiles while it
 // downloads when the server sends the wasm MIME type.
@@ -25,9 +26,33 @@ async function compile(name) {
 /** Compiles the component's core modules and loads the WASI shim, once per realm. */
 export function compileComponent() {
   compiled ??= Promise.all([wasiImports(), ...cores.map(async (name) => [name, await compile(name)])]).then(
-    ([wasi, ...pairs]) => ({ wasi, modules: new Map(pairs) }),
+    ([wasi, ...pairs]) => adopt(wasi, new Map(pairs)),
   );
   return compiled;
+}
+
+function adopt(wasi, modules) {
+  modulesNow = modules;
+  return { wasi, modules };
+}
+
+/**
+ * compiledModules returns this realm's compiled core modules, or
+ * undefined before they are. Main sends them to every worker it starts,
+ * so that a worker neither downloads nor compiles the component again.
+ */
+export const compiledModules = () => modulesNow;
+
+/**
+ * useCompiledModules makes this realm use modules (main's, from the
+ * worker's init message) instead of compiling its own. It must run before
+ * the realm's first compileComponent; a Map with another set of names
+ * (another build of the package) is ignored.
+ */
+export function useCompiledModules(modules) {
+  const complete = modules instanceof Map && cores.every((name) => modules.get(name) instanceof WebAssembly.Module);
+  if (compiled || !complete) return;
+  compiled = wasiImports().then((wasi) => adopt(wasi, modules));
 }
 
 /**

@@ -15,6 +15,7 @@ import { connect } from "./protocol/worker.js";
 import { errorData } from "./protocol/wire.js";
 import { WORKER_STATE } from "./env.js";
 import { load } from "./load.js";
+import { useCompiledModules } from "./component.js";
 
 const isWebWorker = typeof globalThis.WorkerGlobalScope !== "undefined" && globalThis instanceof globalThis.WorkerGlobalScope;
 const target = isWebWorker ? globalThis : (await import("node:worker_threads")).parentPort;
@@ -78,6 +79,7 @@ port.listen(async function onInit(data) {
   if (!ours(data) || data.execctx !== "init") return;
   try {
     const channel = connect(port, { sab: data.sab, timeout: data.timeout });
+    if (data.modules) useCompiledModules(data.modules);
     globalThis[WORKER_STATE] = { channel, init: data };
     if (data.interpreter === "module") {
       await importModule(data.url);

@@ -12,6 +12,7 @@ import { toError } from "./protocol/wire.js";
 import { syncBufferAllowed } from "./env.js";
 import { syncObject } from "./sync.js";
 import { readiness, watch, endedBeforeReady, endedError } from "./lifecycle.js";
+import { compiledModules } from "./component.js";
 
 const ENTRY = new URL("./worker-entry.js", import.meta.url);
 
@@ -56,7 +57,7 @@ export function startWorker(url, options, { workerThreads, objects, context }) {
     server.close(endedError(url, reason));
   };
   watch(raw, url, { fail, end });
-  port.post(initMessage(url, options, context, sab));
+  postInit(port, initMessage(url, options, context, sab));
   const handle = {
     ready: started.ready,
     /** main's view of the worker's sync: calls return promises; assignments expose main's functions. */
@@ -69,6 +70,24 @@ export function startWorker(url, options, { workerThreads, objects, context }) {
   };
   Object.defineProperty(handle, STATS, { get: () => ({ ended: ending, ...server.stats() }) });
   return handle;
+}
+
+/**
+ * postInit sends init with main's compiled modules, so that the worker
+ * skips downloading and compiling the component. A runtime that cannot
+ * send a WebAssembly.Module to a worker (DataCloneError) gets init
+ * without them, and the worker compiles its own.
+ */
+function postInit(port, init) {
+  const modules = compiledModules();
+  if (modules) {
+    try {
+      return port.post({ ...init, modules });
+    } catch (e) {
+      if (e?.name !== "DataCloneError") throw e;
+    }
+  }
+  port.post(init);
 }
 
 /** The `init` message (PROTOCOL.md) for a worker running url. */

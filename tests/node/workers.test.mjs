@@ -192,3 +192,13 @@ test("a worker can import execctx through self.execctx.url, the package that sta
     sameModule: true,
   });
 });
+
+test("a worker gets main's compiled component: it compiles nothing itself", async () => {
+  const w = PyWorker(new URL("./fixtures/compile-count-worker.mjs", import.meta.url), { type: "module" });
+  try {
+    await w.ready;
+    assert.deepEqual(await w.sync.compiles(), { compiles: 0, type: "py" });
+  } finally {
+    await w.terminate();
+  }
+});
