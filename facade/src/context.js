@@ -18,12 +18,17 @@ let realmObjects; // main's object table, shared by every context and worker of 
 /**
  * createContext builds a context. options (all optional): config (text,
  * URL or object), interpreter ("micropython", "pyodide" or their aliases
- * "mpy", "py"), baseURL, timeout (ms for a blocking call to main; default
- * from config's experimental_ffi_timeout), readyTimeout (ms before the
- * `ready` of a worker this context starts rejects; default 60000,
+ * "mpy", "py"), baseURL, timeout (ms a worker's blocking call to main may
+ * wait before it fails, for the workers this context starts and, in a
+ * worker, for this worker; default: no bound), readyTimeout (ms before
+ * the `ready` of a worker this context starts rejects; default 60000,
  * negative: no bound), currentScript (a function returning the
  * main-thread script running now), and hostOverrides (tests: replace host
  * import functions, e.g. { environment: { describe } }).
+ *
+ * The config's experimental_ffi_timeout is no deadline: in PyScript it is
+ * how long a worker caches main's values, and a blocking call waits as
+ * long as main takes. It stays in the config, with no effect here.
  */
 export async function createContext(options = {}) {
   const worker = globalThis[WORKER_STATE];
@@ -33,7 +38,8 @@ export async function createContext(options = {}) {
   const baseURL = String(options.baseURL ?? worker?.init.context.baseURL ?? (await defaultBaseURL()));
   const isWorker = inWorker(workerThreads);
   const channel = worker?.channel;
-  const readyTimeout = readyBound(options.readyTimeout);
+  const readyTimeout = milliseconds("readyTimeout", options.readyTimeout, READY_TIMEOUT);
+  const timeout = milliseconds("timeout", options.timeout, NO_BOUND);
   realmObjects ??= new ObjectTable();
 
   const sources = options.config !== undefined ? explicitSource(options.config)
@@ -56,13 +62,12 @@ export async function createContext(options = {}) {
     // A started worker waits here only until PyWorker returns its handle:
     // the realm keeps no worker alive (the caller's handle does).
     spawn: (url, opts) => {
-      const handle = startWorker(url, opts, { workerThreads, objects: realmObjects, context: { baseURL, timeout: realm.timeout, readyTimeout } });
+      const handle = startWorker(url, opts, { workerThreads, objects: realmObjects, context: { baseURL, timeout, readyTimeout } });
       realm.spawned.set(++realm.lastSpawned, handle);
       return realm.lastSpawned;
     },
     spawned: new Map(),
     lastSpawned: 0,
-    timeout: -1,
   };
   const imports = merge(hostImports(realm), options.hostOverrides);
   const guest = new Guest(await compileComponent(), imports);
@@ -70,19 +75,20 @@ export async function createContext(options = {}) {
   const url = guest.call("config-url", (c) => c.configUrl());
   if (url) realm.fetched.set(url, await prefetch(url));
   const config = JSON.parse(guest.call("config", (c) => c.config()));
-  realm.timeout = options.timeout ?? (Number.isSafeInteger(config.experimental_ffi_timeout) ? config.experimental_ffi_timeout : -1);
-  if (channel && realm.timeout >= 0) channel.setTimeout(realm.timeout);
+  if (channel && options.timeout !== undefined) channel.setTimeout(timeout);
   return build(guest, realm, channel, config);
 }
 
 const READY_TIMEOUT = 60_000; // ms: generous for an interpreter's start-up; a script that runs longer at top level raises it
+const NO_BOUND = -1;
 
-/** readyBound validates createContext's readyTimeout: milliseconds, negative for no bound. */
-function readyBound(ms = READY_TIMEOUT) {
+/** milliseconds validates createContext's option name: milliseconds, negative for no bound; fallback when not given. */
+function milliseconds(name, ms, fallback) {
+  if (ms === undefined) return fallback;
   if (typeof ms !== "number" || Number.isNaN(ms)) {
-    throw new TypeError(`execctx: readyTimeout must be a number of milliseconds (negative: no bound); got ${typeof ms === "string" ? JSON.stringify(ms) : String(ms)}`);
+    throw new TypeError(`execctx: ${name} must be a number of milliseconds (negative: no bound); got ${typeof ms === "string" ? JSON.stringify(ms) : String(ms)}`);
   }
-  return ms > 0x7fffffff ? -1 : ms; // past setTimeout's limit: no bound, as Infinity means
+  return ms > 0x7fffffff ? NO_BOUND : ms; // past setTimeout's limit: no bound, as Infinity means
 }
 
 function workerSources({ config, configIsURL }) {
