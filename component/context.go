@@ -9,6 +9,7 @@ import (
 	"github.com/execctx/execctx/component/internal/config"
 	"github.com/execctx/execctx/component/internal/detect"
 	"github.com/execctx/execctx/component/internal/files"
+	"github.com/execctx/execctx/component/internal/interpreters"
 	"github.com/execctx/execctx/component/internal/jsval"
 	"github.com/execctx/execctx/component/internal/modules"
 	"github.com/execctx/execctx/component/internal/notsupported"
@@ -48,12 +49,7 @@ func (c *contextExports) env() detect.Report {
 }
 
 // scriptType is "mpy" under MicroPython and "py" otherwise, as in PyScript.
-func (c *contextExports) scriptType() string {
-	if c.env().Interpreter == "micropython" {
-		return "mpy"
-	}
-	return "py"
-}
+func (c *contextExports) scriptType() string { return interpreters.ScriptType(c.env().Interpreter) }
 
 func (c *contextExports) config() *loadedConfig {
 	if c.cfg == nil {

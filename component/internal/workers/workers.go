@@ -26,6 +26,7 @@ import (
 	"strings"
 
 	"github.com/execctx/execctx/component/internal/config"
+	"github.com/execctx/execctx/component/internal/interpreters"
 	"github.com/execctx/execctx/component/internal/notsupported"
 )
 
@@ -53,13 +54,6 @@ type Options struct {
 	// worker's current_target() is that script's output element.
 	ScriptID    string
 	HasScriptID bool
-}
-
-// interpreters maps every accepted type, aliases included, to its name.
-var interpreters = map[string]string{
-	"micropython": "micropython", "mpy": "micropython",
-	"pyodide": "pyodide", "py": "pyodide",
-	"module": "module",
 }
 
 // allowedKeys are the options, in the order messages list them.
@@ -143,7 +137,7 @@ func decodeOptions(optionsJSON string) (map[string]json.RawMessage, error) {
 
 // interpreter checks the type option (Q1).
 func interpreter(raw map[string]json.RawMessage) (string, error) {
-	const want = `type must be either "micropython" or "pyodide" (aliases "mpy", "py"), or "module" for a JS module worker; got %s`
+	const want = "type must be either " + interpreters.Accepted + `, or "module" for a JS module worker; got %s`
 	v, ok := raw["type"]
 	if !ok {
 		return "", fail(want, "nothing")
@@ -152,7 +146,10 @@ func interpreter(raw map[string]json.RawMessage) (string, error) {
 	if err := json.Unmarshal(v, &t); err != nil || string(v) == "null" {
 		return "", fail(want, string(v))
 	}
-	name, ok := interpreters[t]
+	if t == interpreters.Module {
+		return t, nil
+	}
+	name, ok := interpreters.Resolve(t)
 	if !ok {
 		return "", fail(want, fmt.Sprintf("%q", t))
 	}
