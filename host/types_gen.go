@@ -89,6 +89,9 @@ type WorkerOptions = wittypes.WorkerOptions
 // Response is the WIT type response.
 type Response = wittypes.Response
 
+// InterpreterNames is the WIT type interpreter-names.
+type InterpreterNames = wittypes.InterpreterNames
+
 // NotSupported is the WIT type not-supported.
 type NotSupported = wittypes.NotSupported
 

@@ -48,6 +48,7 @@ export async function createContext(options = {}) {
   const realm = {
     report: {
       inWorker: isWorker,
+      mainChannel: Boolean(channel),
       hasDocument: worker ? worker.init.context.mainHasDocument : typeof globalThis.document !== "undefined",
       syncUsable: isWorker ? Boolean(channel?.blocking) : syncBufferAllowed(),
       runtime,

@@ -26,11 +26,14 @@ func Main(page *Page, interpreter string) *Hosts {
 	}
 }
 
-// Worker returns hosts for a browser worker whose window and document are
-// proxies of page when syncUsable (SharedArrayBuffer) is true.
+// Worker returns hosts for a browser worker started by PyWorker, so with
+// a channel to its main thread, whose window and document are proxies of
+// page when syncUsable (SharedArrayBuffer) is true. For a worker that
+// other code started, set Env.Report.MainChannel to false.
 func Worker(page *Page, interpreter string, syncUsable bool) *Hosts {
 	h := Main(page, interpreter)
 	h.Env.Report.InWorker = true
+	h.Env.Report.MainChannel = true
 	h.Env.Report.SyncUsable = syncUsable
 	return h
 }

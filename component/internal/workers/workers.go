@@ -27,7 +27,6 @@ import (
 
 	"github.com/execctx/execctx/component/internal/config"
 	"github.com/execctx/execctx/component/internal/interpreters"
-	"github.com/execctx/execctx/component/internal/notsupported"
 )
 
 // Options are PyWorker's options after validation.
@@ -63,14 +62,11 @@ func fail(format string, args ...any) error {
 	return fmt.Errorf("pyscript.PyWorker: "+format, args...)
 }
 
-// Validate checks a PyWorker(url, options) call. optionsJSON is a JSON
-// object ("" or "{}" for none); baseURL resolves url and a config URL. In
-// a worker the call fails with notsupported.PyWorker itself, whose message
-// is the original's (C66). Other errors start with "pyscript.PyWorker: ".
-func Validate(url, optionsJSON, baseURL string, inWorker bool) (resolvedURL string, opts Options, err error) {
-	if inWorker {
-		return "", Options{}, notsupported.PyWorker
-	}
+// Validate checks a PyWorker(url, options) call on a main thread (in a
+// worker PyWorker is NotSupported: see detect.PyWorker). optionsJSON is a
+// JSON object ("" or "{}" for none); baseURL resolves url and a config
+// URL. Errors start with "pyscript.PyWorker: ".
+func Validate(url, optionsJSON, baseURL string) (resolvedURL string, opts Options, err error) {
 	if resolvedURL, err = workerURL(url, baseURL); err != nil {
 		return "", Options{}, err
 	}
