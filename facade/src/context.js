@@ -5,7 +5,7 @@
 
 import { compileComponent } from "./component.js";
 import { Guest } from "./guest.js";
-import { runtimeKind, nodeWorkers, inWorker, defaultBaseURL, interpreterName, pageConfigSources, explicitSource, syncBufferAllowed, WORKER_STATE } from "./env.js";
+import { runtimeKind, nodeWorkers, realmReport, defaultBaseURL, pageConfigSources, explicitSource, WORKER_STATE } from "./env.js";
 import { hostImports, localHandles, remoteHandles } from "./hosts.js";
 import { prefetch } from "./fetch.js";
 import { notSupported } from "./notsupported.js";
@@ -34,29 +34,15 @@ export async function createContext(options = {}) {
   const worker = globalThis[WORKER_STATE];
   const runtime = runtimeKind();
   const workerThreads = await nodeWorkers(runtime);
-  const interpreter = interpreterName(options.interpreter ?? worker?.init.interpreter);
   const baseURL = String(options.baseURL ?? worker?.init.context.baseURL ?? (await defaultBaseURL()));
-  const isWorker = inWorker(workerThreads);
   const channel = worker?.channel;
   const readyTimeout = milliseconds("readyTimeout", options.readyTimeout, READY_TIMEOUT);
   const timeout = milliseconds("timeout", options.timeout, NO_BOUND);
   realmObjects ??= new ObjectTable();
 
-  const sources = options.config !== undefined ? explicitSource(options.config)
-    : worker ? workerSources(worker.init.context)
-    : pageConfigSources(interpreter);
   const realm = {
-    report: {
-      inWorker: isWorker,
-      mainChannel: Boolean(channel),
-      hasDocument: worker ? worker.init.context.mainHasDocument : typeof globalThis.document !== "undefined",
-      syncUsable: isWorker ? Boolean(channel?.blocking) : syncBufferAllowed(),
-      runtime,
-      interpreter,
-      baseUrl: baseURL,
-      workerScriptId: worker?.init.context.scriptId,
-    },
-    sources,
+    report: undefined, // the guest asks only once the interpreter is known (below)
+    sources: undefined,
     handles: channel ? remoteHandles(channel) : localHandles(realmObjects),
     fetched: new Map(),
     currentScript: options.currentScript ?? (() => globalThis.document?.currentScript ?? null),
@@ -70,14 +56,43 @@ export async function createContext(options = {}) {
     spawned: new Map(),
     lastSpawned: 0,
   };
-  const imports = merge(hostImports(realm), options.hostOverrides);
-  const guest = new Guest(await compileComponent(), imports);
+  const guest = new Guest(await compileComponent(), merge(hostImports(realm), options.hostOverrides));
+  const interpreter = resolveInterpreter(guest, options.interpreter ?? worker?.init.interpreter);
+  realm.report = realmReport({ worker, workerThreads, runtime, interpreter: interpreter.name, baseURL });
+  realm.sources = options.config !== undefined ? explicitSource(options.config)
+    : worker ? workerSources(worker.init.context)
+    : pageConfigSources(interpreter.scriptType);
 
   const url = guest.call("config-url", (c) => c.configUrl());
   if (url) realm.fetched.set(url, await prefetch(url));
   const config = JSON.parse(guest.call("config", (c) => c.config()));
   if (channel && options.timeout !== undefined) channel.setTimeout(timeout);
-  return build(guest, realm, channel, config);
+  const context = build(guest, realm, channel, config);
+  guests.set(context, guest);
+  return context;
+}
+
+const guests = new WeakMap(); // context → its component instance, for interpreterOf
+
+/**
+ * resolveInterpreter asks the component for an interpreter's name and
+ * script type ({ name, scriptType }) from a name or alias; none ("" or
+ * "module") is { name: "", scriptType: "py" }. An unknown name is a
+ * TypeError with the component's message.
+ */
+function resolveInterpreter(guest, name = "") {
+  try {
+    return guest.call("interpreter", (c) => c.interpreter(String(name)));
+  } catch (e) {
+    throw new TypeError(e.message);
+  }
+}
+
+/** interpreterOf resolves an interpreter name or alias through context's component (see resolveInterpreter). */
+export function interpreterOf(context, name) {
+  const guest = guests.get(context);
+  if (!guest) throw new TypeError("execctx: context must be a context made by createContext");
+  return resolveInterpreter(guest, name);
 }
 
 const READY_TIMEOUT = 60_000; // ms: generous for an interpreter's start-up; a script that runs longer at top level raises it
@@ -104,24 +119,20 @@ function merge(imports, overrides = {}) {
 
 /** build turns the component's answers into the public context object. */
 function build(guest, realm, channel, config) {
-  const access = (name, what) => {
-    const a = guest.call(name, (c) => c[name]());
-    if (a.tag === "not-supported") return notSupported(a.val.name, a.val.message);
-    return what(a.tag);
+  // decided asks the component what a name is here: NotSupported with its
+  // name and message, or what make builds for the mode it gave.
+  const decided = (exportName, ask, make) => {
+    const a = guest.call(exportName, ask);
+    return a.tag === "not-supported" ? notSupported(a.val.name, a.val.message) : make(a.tag);
   };
-  const window = access("window", (mode) => (mode === "direct" ? globalThis : channel.proxyFor(0)));
-  const document = access("document", (mode) => (mode === "direct" ? globalThis.document : channel.proxyFor(1)));
-  const sync = access("sync", () =>
-    channel ? syncObject((name, args) => channel.sync(name, args), (name, fn) => channel.expose(name, fn)) : notSupported("pyscript.sync", "pyscript.sync works only in workers started by execctx (PyWorker)"));
+  // In a worker the component says "proxied" or "async-only" only where
+  // the host reported a channel to main; the channel blocks or not.
+  const window = decided("window", (c) => c.window(), (mode) => (mode === "direct" ? globalThis : channel.proxyFor(0)));
+  const document = decided("document", (c) => c.document(), (mode) => (mode === "direct" ? globalThis.document : channel.proxyFor(1)));
+  const sync = decided("sync", (c) => c.sync(), () => syncObject((name, args) => channel.sync(name, args), (name, fn) => channel.expose(name, fn)));
+  const js_import = decided("js-import-access", (c) => c.jsImportAccess(), (mode) => jsImport(guest, mode === "direct" ? null : channel));
+  const PyWorker = decided("py-worker-access", (c) => c.pyWorkerAccess(), () => pyWorker(guest, realm));
   const RUNNING_IN_WORKER = guest.call("running-in-worker", (c) => c.runningInWorker());
-
-  const js_import = jsImport(guest, RUNNING_IN_WORKER && channel);
-  const PyWorker = RUNNING_IN_WORKER ? workerPyWorker(guest) : (url, options = {}) => {
-    const id = guest.call("py-worker", (c) => c.pyWorker(String(url), JSON.stringify(options)));
-    const handle = realm.spawned.get(id);
-    realm.spawned.delete(id);
-    return handle;
-  };
   const current_target = () => guest.call("current-target", (c) => c.currentTarget());
   const js_modules = guest.call("js-modules", (c) => c.jsModules());
   const files = guest.call("files", (c) => c.files());
@@ -143,31 +154,20 @@ function build(guest, realm, channel, config) {
   });
 }
 
-/**
- * refusal asks the component once, with a harmless call, whether an export
- * works here: the NotSupported value named name, with the component's own
- * message, where it does not; null where it does.
- */
-function refusal(guest, exportName, probe, name) {
-  try {
-    guest.call(exportName, probe);
-    return null;
-  } catch (e) {
-    return notSupported(name, e.message);
-  }
-}
-
-/** js_import, or NotSupported where it does not work (a worker without SharedArrayBuffer). */
+/** js_import: it imports in this realm, or, given main's channel, on main. */
 function jsImport(guest, channel) {
-  return refusal(guest, "js-import", (c) => c.jsImport([]), "pyscript.js_import") ?? (async (...urls) => {
+  return async (...urls) => {
     const resolved = guest.call("js-import", (c) => c.jsImport(urls));
     return channel ? channel.importOnMain(resolved) : Promise.all(resolved.map((u) => import(u)));
-  });
+  };
 }
 
-/** In a worker, PyWorker is NotSupported with the component's own message. */
-function workerPyWorker(guest) {
-  const ns = refusal(guest, "py-worker", (c) => c.pyWorker("worker.py", "{}"), "pyscript.PyWorker");
-  if (!ns) throw new Error("execctx: the component allowed PyWorker in a worker");
-  return ns;
+/** PyWorker: the component validates the call and has the realm start the worker. */
+function pyWorker(guest, realm) {
+  return (url, options = {}) => {
+    const id = guest.call("py-worker", (c) => c.pyWorker(String(url), JSON.stringify(options)));
+    const handle = realm.spawned.get(id);
+    realm.spawned.delete(id);
+    return handle;
+  };
 }

@@ -18,8 +18,28 @@ export async function nodeWorkers(runtime) {
   return import("node:worker_threads");
 }
 
+/**
+ * realmReport is the environment report of this realm: facts only. worker
+ * is what the execctx bootstrap left (WORKER_STATE), if it started this
+ * worker; interpreter is the component's name for it.
+ */
+export function realmReport({ worker, workerThreads, runtime, interpreter, baseURL }) {
+  const channel = worker?.channel;
+  return {
+    inWorker: inWorker(workerThreads),
+    mainChannel: Boolean(channel),
+    hasDocument: worker ? worker.init.context.mainHasDocument : typeof globalThis.document !== "undefined",
+    // with a channel: whether main shared a sync buffer over it; else whether this realm could
+    syncUsable: channel ? channel.blocking : syncBufferAllowed(),
+    runtime,
+    interpreter,
+    baseUrl: baseURL,
+    workerScriptId: worker?.init.context.scriptId,
+  };
+}
+
 /** Whether this realm is a worker thread (see README: a Node main thread is not). */
-export function inWorker(workerThreads) {
+function inWorker(workerThreads) {
   if (globalThis[WORKER_STATE]) return true;
   if (typeof globalThis.WorkerGlobalScope !== "undefined" && globalThis instanceof globalThis.WorkerGlobalScope) return true;
   return workerThreads ? !workerThreads.isMainThread : false;
@@ -41,24 +61,14 @@ export async function defaultBaseURL() {
   return "file:///";
 }
 
-/** "micropython", "pyodide" or "", from a type or its alias. */
-export function interpreterName(type) {
-  const names = { micropython: "micropython", mpy: "micropython", pyodide: "pyodide", py: "pyodide" };
-  if (type === undefined || type === "" || type === "module") return "";
-  if (!Object.hasOwn(names, type)) {
-    throw new TypeError(`execctx: interpreter must be "micropython" or "pyodide" (aliases "mpy", "py"); got ${JSON.stringify(type)}`);
-  }
-  return names[type];
-}
-
 /**
  * The config candidates of a browser main thread (spec §3.1): <py-config>
- * or <mpy-config> elements, and config attributes of non-worker scripts.
+ * or <mpy-config> elements, and config attributes of non-worker scripts,
+ * for scripts of type t ("py" or "mpy", as the component names it).
  */
-export function pageConfigSources(interpreter) {
+export function pageConfigSources(t) {
   const doc = globalThis.document;
   if (!doc?.querySelectorAll) return [];
-  const t = interpreter === "micropython" ? "mpy" : "py";
   const sources = [];
   for (const el of doc.querySelectorAll(`${t}-config`)) {
     const src = el.getAttribute("src");
