@@ -5,7 +5,7 @@
 
 import { compileComponent } from "./component.js";
 import { Guest } from "./guest.js";
-import { runtimeKind, nodeWorkers, realmReport, defaultBaseURL, pageConfigSources, explicitSource, WORKER_STATE } from "./env.js";
+import { runtimeKind, workerThreadsOf, realmReport, defaultBaseURL, pageConfigSources, explicitSource, WORKER_STATE } from "./env.js";
 import { hostImports, localHandles, remoteHandles } from "./hosts.js";
 import { prefetch } from "./fetch.js";
 import { notSupported } from "./notsupported.js";
@@ -33,7 +33,8 @@ let realmObjects; // main's object table, shared by every context and worker of 
 export async function createContext(options = {}) {
   const worker = globalThis[WORKER_STATE];
   const runtime = runtimeKind();
-  const workerThreads = await nodeWorkers(runtime);
+  const threads = await workerThreadsOf(runtime);
+  const workerThreads = runtime === "node" ? threads : null; // what startWorker starts workers on; Deno and browsers use Worker
   const baseURL = String(options.baseURL ?? worker?.init.context.baseURL ?? (await defaultBaseURL()));
   const channel = worker?.channel;
   const readyTimeout = milliseconds("readyTimeout", options.readyTimeout, READY_TIMEOUT);
@@ -58,7 +59,7 @@ export async function createContext(options = {}) {
   };
   const guest = new Guest(await compileComponent(), merge(hostImports(realm), options.hostOverrides));
   const interpreter = resolveInterpreter(guest, options.interpreter ?? worker?.init.interpreter);
-  realm.report = realmReport({ worker, workerThreads, runtime, interpreter: interpreter.name, baseURL });
+  realm.report = realmReport({ worker, threads, runtime, interpreter: interpreter.name, baseURL });
   realm.sources = options.config !== undefined ? explicitSource(options.config)
     : worker ? workerSources(worker.init.context)
     : pageConfigSources(interpreter.scriptType);

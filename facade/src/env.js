@@ -12,10 +12,14 @@ export function runtimeKind() {
   return "other";
 }
 
-/** Node's worker_threads, in runtimes that have it (Node, Deno). */
-export async function nodeWorkers(runtime) {
-  if (runtime !== "node") return null;
-  return import("node:worker_threads");
+/**
+ * node:worker_threads in the runtimes that have it (Node, Deno), else
+ * null. Deno has it too: a worker_threads Worker there is no Web Worker
+ * (no WorkerGlobalScope), and only isMainThread tells it from a main
+ * thread.
+ */
+export async function workerThreadsOf(runtime) {
+  return runtime === "node" || runtime === "deno" ? import("node:worker_threads") : null;
 }
 
 /**
@@ -23,10 +27,10 @@ export async function nodeWorkers(runtime) {
  * is what the execctx bootstrap left (WORKER_STATE), if it started this
  * worker; interpreter is the component's name for it.
  */
-export function realmReport({ worker, workerThreads, runtime, interpreter, baseURL }) {
+export function realmReport({ worker, threads, runtime, interpreter, baseURL }) {
   const channel = worker?.channel;
   return {
-    inWorker: inWorker(workerThreads),
+    inWorker: inWorker(threads),
     mainChannel: Boolean(channel),
     hasDocument: worker ? worker.init.context.mainHasDocument : typeof globalThis.document !== "undefined",
     // with a channel: whether main shared a sync buffer over it; else whether this realm could
@@ -38,11 +42,15 @@ export function realmReport({ worker, workerThreads, runtime, interpreter, baseU
   };
 }
 
-/** Whether this realm is a worker thread (see README: a Node main thread is not). */
-function inWorker(workerThreads) {
+/**
+ * Whether this realm is a worker thread (see README: a Node main thread is
+ * not). threads is node:worker_threads where the runtime has it; a Deno
+ * Web Worker's isMainThread is true, hence the WorkerGlobalScope check.
+ */
+function inWorker(threads) {
   if (globalThis[WORKER_STATE]) return true;
   if (typeof globalThis.WorkerGlobalScope !== "undefined" && globalThis instanceof globalThis.WorkerGlobalScope) return true;
-  return workerThreads ? !workerThreads.isMainThread : false;
+  return threads ? !threads.isMainThread : false;
 }
 
 /**
