@@ -79,13 +79,13 @@ const guests = new WeakMap(); // context → its component instance, for interpr
  * resolveInterpreter asks the component for an interpreter's name and
  * script type ({ name, scriptType }) from a name or alias; none ("" or
  * "module") is { name: "", scriptType: "py" }. An unknown name is a
- * TypeError with the component's message.
+ * TypeError with the component's message (a trap stays what it is).
  */
 function resolveInterpreter(guest, name = "") {
   try {
     return guest.call("interpreter", (c) => c.interpreter(String(name)));
   } catch (e) {
-    throw new TypeError(e.message);
+    throw e.cause ? e : new TypeError(e.message);
   }
 }
 
