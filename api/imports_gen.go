@@ -7,7 +7,8 @@ import "context"
 // Environment is what a host implements for the WIT interface
 // execctx:context/environment@0.1.0, which the component imports.
 //
-// Facts the host reports about the realm the context runs in.
+// Facts the host reports about the realm the context runs in. They are
+// facts only: what each name is, and every message, the context decides.
 type Environment interface {
 	// Describe is environment.describe: func() -> report
 	Describe(ctx context.Context) Report

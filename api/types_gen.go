@@ -34,9 +34,18 @@ func (k RuntimeKind) String() string {
 
 // Report is the WIT record report.
 type Report struct {
-	InWorker    bool
+	// a Web Worker or a worker_threads thread
+	InWorker bool
+	// a worker has a channel to the main thread that started it
+	// (PyWorker's workers do); false in a worker that other code started,
+	// where nothing answers calls to main, and on a main thread
+	MainChannel bool
+	// a DOM document is here, or, for a worker, on its main thread
 	HasDocument bool
-	// SharedArrayBuffer and Atomics can carry synchronous calls to main
+	// SharedArrayBuffer and Atomics can carry synchronous calls to main:
+	// in a worker with a main channel, main shared a buffer over it; on a
+	// main thread, this realm can share one with the workers it starts;
+	// in a worker without a channel, this realm has them
 	SyncUsable bool
 	Runtime    RuntimeKind
 	// "micropython", "pyodide", or "" when no interpreter runs
@@ -244,6 +253,16 @@ type Response struct {
 	Body       string
 }
 
+// InterpreterNames is the WIT record interpreter-names.
+//
+// An interpreter as execctx names it.
+type InterpreterNames struct {
+	// "micropython", "pyodide", or "" for none (a JS context)
+	Name string
+	// its script and config type: "mpy" for MicroPython, else "py"
+	ScriptType string
+}
+
 // NotSupported is the WIT record not-supported.
 //
 // A feature that does not work in this context.
@@ -255,7 +274,8 @@ type NotSupported struct {
 // Access is the WIT variant access. Kind names the case; the field named
 // after a case holds that case's payload.
 //
-// What window, document or sync are in this context.
+// What window, document, sync, js_import or PyWorker are in this
+// context.
 type Access struct {
 	Kind AccessKind
 	// NotSupported is the payload of case not-supported.
@@ -267,9 +287,10 @@ type AccessKind uint8
 
 // The cases of Access, by their WIT discriminants.
 const (
-	// the real object, on this thread
+	// the real thing, on this thread (js_import imports here)
 	AccessDirect AccessKind = 0
-	// a synchronous proxy of the main thread's object
+	// a synchronous proxy of the main thread's object (js_import
+	// imports on main and returns proxies)
 	AccessProxied AccessKind = 1
 	// calls work but return promises (no SharedArrayBuffer)
 	AccessAsyncOnly    AccessKind = 2

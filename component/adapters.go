@@ -19,7 +19,7 @@ import (
 
 func toReport(r wittypes.Report) detect.Report {
 	return detect.Report{
-		InWorker: r.InWorker, HasDocument: r.HasDocument, SyncUsable: r.SyncUsable,
+		InWorker: r.InWorker, MainChannel: r.MainChannel, HasDocument: r.HasDocument, SyncUsable: r.SyncUsable,
 		Runtime:     toRuntime(r.Runtime),
 		Interpreter: r.Interpreter, BaseURL: r.BaseURL,
 		WorkerScriptID: r.WorkerScriptID.Value, HasWorkerScript: r.WorkerScriptID.Some,

@@ -9,6 +9,7 @@ import (
 	"github.com/execctx/execctx/component/internal/config"
 	"github.com/execctx/execctx/component/internal/detect"
 	"github.com/execctx/execctx/component/internal/files"
+	"github.com/execctx/execctx/component/internal/interpreters"
 	"github.com/execctx/execctx/component/internal/jsval"
 	"github.com/execctx/execctx/component/internal/modules"
 	"github.com/execctx/execctx/component/internal/notsupported"
@@ -48,12 +49,7 @@ func (c *contextExports) env() detect.Report {
 }
 
 // scriptType is "mpy" under MicroPython and "py" otherwise, as in PyScript.
-func (c *contextExports) scriptType() string {
-	if c.env().Interpreter == "micropython" {
-		return "mpy"
-	}
-	return "py"
-}
+func (c *contextExports) scriptType() string { return interpreters.ScriptType(c.env().Interpreter) }
 
 func (c *contextExports) config() *loadedConfig {
 	if c.cfg == nil {
@@ -97,6 +93,18 @@ func (c *contextExports) ConfigURL() (cabi.Option[string], error) {
 	return cabi.Option[string]{Some: url != "", Value: url}, err
 }
 
+// Interpreter resolves an interpreter's name or alias, with its script
+// type, for the host: the one table of names is Go's (package
+// interpreters). It reads no import, so hosts call it before they can
+// describe the realm.
+func (c *contextExports) Interpreter(name string) (wittypes.InterpreterNames, error) {
+	i, err := interpreters.OfContext(name)
+	if err != nil {
+		return wittypes.InterpreterNames{}, err
+	}
+	return wittypes.InterpreterNames{Name: i, ScriptType: interpreters.ScriptType(i)}, nil
+}
+
 // RunningInWorker is RUNNING_IN_WORKER: the host's word (see detect).
 func (c *contextExports) RunningInWorker() bool { return detect.RunningInWorker(c.env()) }
 
@@ -134,15 +142,27 @@ func (c *contextExports) Document() wittypes.Access {
 // Sync says what pyscript.sync is here.
 func (c *contextExports) Sync() wittypes.Access { return toAccess(detect.Sync(c.env())) }
 
+// JSImportAccess says what js_import is here.
+func (c *contextExports) JSImportAccess() wittypes.Access { return toAccess(detect.JSImport(c.env())) }
+
 // JSImport resolves js_import's URLs where js_import is available.
 func (c *contextExports) JSImport(urls []string) ([]string, error) {
 	return modules.JSImport(urls, c.env())
 }
 
-// PyWorker validates a PyWorker call and asks the host to start the worker.
+// PyWorkerAccess says what PyWorker is here.
+func (c *contextExports) PyWorkerAccess() wittypes.Access { return toAccess(detect.PyWorker(c.env())) }
+
+// PyWorker validates a PyWorker call and asks the host to start the
+// worker. Where PyWorker is NotSupported (a worker), even a call that
+// would be valid on main fails with that value, before anything else is
+// looked at (C66).
 func (c *contextExports) PyWorker(url, options string) (uint32, error) {
 	r := c.env()
-	resolved, opts, err := workers.Validate(url, options, r.BaseURL, r.InWorker)
+	if a := detect.PyWorker(r); a.Mode == detect.ModeNotSupported {
+		return 0, a.NotSupported
+	}
+	resolved, opts, err := workers.Validate(url, options, r.BaseURL)
 	if err != nil {
 		return 0, err
 	}

@@ -11,6 +11,16 @@ import (
 // own error (for example a NotSupported message or a (PY1000) config
 // error) as a plain error, and a trap as an error wrapping ErrTrapped.
 
+// Interpreter resolves an interpreter's name or alias ("micropython" or
+// "mpy", "pyodide" or "py"; "" and "module" for none) to its name and
+// script type ("mpy" or "py"), for a host to fill in its Report. It reads
+// no host import.
+func (c *Context) Interpreter(ctx context.Context, name string) (api.InterpreterNames, error) {
+	return call(ctx, c, "interpreter", func(i *bindings.Instance, ctx context.Context) (api.InterpreterNames, error) {
+		return i.ContextInterpreter(ctx, name)
+	})
+}
+
 // RunningInWorker reports RUNNING_IN_WORKER.
 func (c *Context) RunningInWorker(ctx context.Context) (bool, error) {
 	return call(ctx, c, "running-in-worker", (*bindings.Instance).ContextRunningInWorker)
@@ -41,11 +51,23 @@ func (c *Context) Sync(ctx context.Context) (api.Access, error) {
 	return call(ctx, c, "sync", (*bindings.Instance).ContextSync)
 }
 
+// JSImportAccess says what js_import is here: direct (it imports in this
+// realm), proxied (it imports on main), or not supported.
+func (c *Context) JSImportAccess(ctx context.Context) (api.Access, error) {
+	return call(ctx, c, "js-import-access", (*bindings.Instance).ContextJSImportAccess)
+}
+
 // JSImport resolves urls for js_import; it fails where js_import is unavailable.
 func (c *Context) JSImport(ctx context.Context, urls []string) ([]string, error) {
 	return call(ctx, c, "js-import", func(i *bindings.Instance, ctx context.Context) ([]string, error) {
 		return i.ContextJSImport(ctx, urls)
 	})
+}
+
+// PyWorkerAccess says what PyWorker is here: direct on a main thread, not
+// supported in a worker.
+func (c *Context) PyWorkerAccess(ctx context.Context) (api.Access, error) {
+	return call(ctx, c, "py-worker-access", (*bindings.Instance).ContextPyWorkerAccess)
 }
 
 // PyWorker validates options (a JSON object) and asks the Worker host to

@@ -7,7 +7,8 @@ import "github.com/execctx/execctx/api"
 // Imports holds a host's implementation of every interface the component
 // imports (see package api). NewContext needs every field set.
 type Imports struct {
-	// Facts the host reports about the realm the context runs in.
+	// Facts the host reports about the realm the context runs in. They are
+	// facts only: what each name is, and every message, the context decides.
 	Environment api.Environment
 	// Generic access to host objects by handle.
 	Window api.Window

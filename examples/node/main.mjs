@@ -2,7 +2,7 @@
 // the execctx context, and a sync call crosses each way.
 //
 //   make demo   (or: make npm && node examples/node/main.mjs)
-import { RUNNING_IN_WORKER, config, window, sync, PyWorker, createContext } from "../../npm/dist/index.js";
+import { RUNNING_IN_WORKER, config, window, sync, createContext } from "../../npm/dist/index.js";
 
 console.log("== Node main thread");
 console.log("RUNNING_IN_WORKER:", RUNNING_IN_WORKER);
@@ -10,9 +10,12 @@ console.log("config:           ", JSON.stringify(config));
 console.log("window:           ", String(window));
 console.log("sync:             ", String(sync));
 
-const worker = PyWorker(new URL("./worker.mjs", import.meta.url), {
+// A context whose workers give up on a call to main after 2 s (by default
+// a call waits as long as main takes).
+const bounded = await createContext({ timeout: 2000 });
+const worker = bounded.PyWorker(new URL("./worker.mjs", import.meta.url), {
   type: "module",
-  config: { name: "node demo worker", experimental_ffi_timeout: 2000 },
+  config: { name: "node demo worker" },
 });
 // main offers a function; the worker's call to it blocks until main answers
 worker.sync.greet = (who) => `hello ${who}, from the main thread`;

@@ -5,7 +5,7 @@
 
 import { compileComponent } from "./component.js";
 import { Guest } from "./guest.js";
-import { runtimeKind, nodeWorkers, inWorker, defaultBaseURL, interpreterName, pageConfigSources, explicitSource, syncBufferAllowed, WORKER_STATE } from "./env.js";
+import { runtimeKind, workerThreadsOf, realmReport, defaultBaseURL, pageConfigSources, explicitSource, WORKER_STATE } from "./env.js";
 import { hostImports, localHandles, remoteHandles } from "./hosts.js";
 import { prefetch } from "./fetch.js";
 import { notSupported } from "./notsupported.js";
@@ -18,71 +18,94 @@ let realmObjects; // main's object table, shared by every context and worker of 
 /**
  * createContext builds a context. options (all optional): config (text,
  * URL or object), interpreter ("micropython", "pyodide" or their aliases
- * "mpy", "py"), baseURL, timeout (ms for a blocking call to main; default
- * from config's experimental_ffi_timeout), readyTimeout (ms before the
- * `ready` of a worker this context starts rejects; default 60000,
+ * "mpy", "py"), baseURL, timeout (ms a worker's blocking call to main may
+ * wait before it fails, for the workers this context starts and, in a
+ * worker, for this worker; default: no bound), readyTimeout (ms before
+ * the `ready` of a worker this context starts rejects; default 60000,
  * negative: no bound), currentScript (a function returning the
  * main-thread script running now), and hostOverrides (tests: replace host
  * import functions, e.g. { environment: { describe } }).
+ *
+ * The config's experimental_ffi_timeout is no deadline: in PyScript it is
+ * how long a worker caches main's values, and a blocking call waits as
+ * long as main takes. It stays in the config, with no effect here.
  */
 export async function createContext(options = {}) {
   const worker = globalThis[WORKER_STATE];
   const runtime = runtimeKind();
-  const workerThreads = await nodeWorkers(runtime);
-  const interpreter = interpreterName(options.interpreter ?? worker?.init.interpreter);
+  const threads = await workerThreadsOf(runtime);
+  const workerThreads = runtime === "node" ? threads : null; // what startWorker starts workers on; Deno and browsers use Worker
   const baseURL = String(options.baseURL ?? worker?.init.context.baseURL ?? (await defaultBaseURL()));
-  const isWorker = inWorker(workerThreads);
   const channel = worker?.channel;
-  const readyTimeout = readyBound(options.readyTimeout);
+  const readyTimeout = milliseconds("readyTimeout", options.readyTimeout, READY_TIMEOUT);
+  const timeout = milliseconds("timeout", options.timeout, NO_BOUND);
   realmObjects ??= new ObjectTable();
 
-  const sources = options.config !== undefined ? explicitSource(options.config)
-    : worker ? workerSources(worker.init.context)
-    : pageConfigSources(interpreter);
   const realm = {
-    report: {
-      inWorker: isWorker,
-      hasDocument: worker ? worker.init.context.mainHasDocument : typeof globalThis.document !== "undefined",
-      syncUsable: isWorker ? Boolean(channel?.blocking) : syncBufferAllowed(),
-      runtime,
-      interpreter,
-      baseUrl: baseURL,
-      workerScriptId: worker?.init.context.scriptId,
-    },
-    sources,
+    report: undefined, // the guest asks only once the interpreter is known (below)
+    sources: undefined,
     handles: channel ? remoteHandles(channel) : localHandles(realmObjects),
     fetched: new Map(),
     currentScript: options.currentScript ?? (() => globalThis.document?.currentScript ?? null),
     // A started worker waits here only until PyWorker returns its handle:
     // the realm keeps no worker alive (the caller's handle does).
     spawn: (url, opts) => {
-      const handle = startWorker(url, opts, { workerThreads, objects: realmObjects, context: { baseURL, timeout: realm.timeout, readyTimeout } });
+      const handle = startWorker(url, opts, { workerThreads, objects: realmObjects, context: { baseURL, timeout, readyTimeout } });
       realm.spawned.set(++realm.lastSpawned, handle);
       return realm.lastSpawned;
     },
     spawned: new Map(),
     lastSpawned: 0,
-    timeout: -1,
   };
-  const imports = merge(hostImports(realm), options.hostOverrides);
-  const guest = new Guest(await compileComponent(), imports);
+  const guest = new Guest(await compileComponent(), merge(hostImports(realm), options.hostOverrides));
+  const interpreter = resolveInterpreter(guest, options.interpreter ?? worker?.init.interpreter);
+  realm.report = realmReport({ worker, threads, runtime, interpreter: interpreter.name, baseURL });
+  realm.sources = options.config !== undefined ? explicitSource(options.config)
+    : worker ? workerSources(worker.init.context)
+    : pageConfigSources(interpreter.scriptType);
 
   const url = guest.call("config-url", (c) => c.configUrl());
   if (url) realm.fetched.set(url, await prefetch(url));
   const config = JSON.parse(guest.call("config", (c) => c.config()));
-  realm.timeout = options.timeout ?? (Number.isSafeInteger(config.experimental_ffi_timeout) ? config.experimental_ffi_timeout : -1);
-  if (channel && realm.timeout >= 0) channel.setTimeout(realm.timeout);
-  return build(guest, realm, channel, config);
+  if (channel && options.timeout !== undefined) channel.setTimeout(timeout);
+  const context = build(guest, realm, channel, config);
+  guests.set(context, guest);
+  return context;
+}
+
+const guests = new WeakMap(); // context → its component instance, for interpreterOf
+
+/**
+ * resolveInterpreter asks the component for an interpreter's name and
+ * script type ({ name, scriptType }) from a name or alias; none ("" or
+ * "module") is { name: "", scriptType: "py" }. An unknown name is a
+ * TypeError with the component's message (a trap stays what it is).
+ */
+function resolveInterpreter(guest, name = "") {
+  try {
+    return guest.call("interpreter", (c) => c.interpreter(String(name)));
+  } catch (e) {
+    throw e.cause ? e : new TypeError(e.message);
+  }
+}
+
+/** interpreterOf resolves an interpreter name or alias through context's component (see resolveInterpreter). */
+export function interpreterOf(context, name) {
+  const guest = guests.get(context);
+  if (!guest) throw new TypeError("execctx: context must be a context made by createContext");
+  return resolveInterpreter(guest, name);
 }
 
 const READY_TIMEOUT = 60_000; // ms: generous for an interpreter's start-up; a script that runs longer at top level raises it
+const NO_BOUND = -1;
 
-/** readyBound validates createContext's readyTimeout: milliseconds, negative for no bound. */
-function readyBound(ms = READY_TIMEOUT) {
+/** milliseconds validates createContext's option name: milliseconds, negative for no bound; fallback when not given. */
+function milliseconds(name, ms, fallback) {
+  if (ms === undefined) return fallback;
   if (typeof ms !== "number" || Number.isNaN(ms)) {
-    throw new TypeError(`execctx: readyTimeout must be a number of milliseconds (negative: no bound); got ${typeof ms === "string" ? JSON.stringify(ms) : String(ms)}`);
+    throw new TypeError(`execctx: ${name} must be a number of milliseconds (negative: no bound); got ${typeof ms === "string" ? JSON.stringify(ms) : String(ms)}`);
   }
-  return ms > 0x7fffffff ? -1 : ms; // past setTimeout's limit: no bound, as Infinity means
+  return ms > 0x7fffffff ? NO_BOUND : ms; // past setTimeout's limit: no bound, as Infinity means
 }
 
 function workerSources({ config, configIsURL }) {
@@ -97,24 +120,20 @@ function merge(imports, overrides = {}) {
 
 /** build turns the component's answers into the public context object. */
 function build(guest, realm, channel, config) {
-  const access = (name, what) => {
-    const a = guest.call(name, (c) => c[name]());
-    if (a.tag === "not-supported") return notSupported(a.val.name, a.val.message);
-    return what(a.tag);
+  // decided asks the component what a name is here: NotSupported with its
+  // name and message, or what make builds for the mode it gave.
+  const decided = (exportName, ask, make) => {
+    const a = guest.call(exportName, ask);
+    return a.tag === "not-supported" ? notSupported(a.val.name, a.val.message) : make(a.tag);
   };
-  const window = access("window", (mode) => (mode === "direct" ? globalThis : channel.proxyFor(0)));
-  const document = access("document", (mode) => (mode === "direct" ? globalThis.document : channel.proxyFor(1)));
-  const sync = access("sync", () =>
-    channel ? syncObject((name, args) => channel.sync(name, args), (name, fn) => channel.expose(name, fn)) : notSupported("pyscript.sync", "pyscript.sync works only in workers started by execctx (PyWorker)"));
+  // In a worker the component says "proxied" or "async-only" only where
+  // the host reported a channel to main; the channel blocks or not.
+  const window = decided("window", (c) => c.window(), (mode) => (mode === "direct" ? globalThis : channel.proxyFor(0)));
+  const document = decided("document", (c) => c.document(), (mode) => (mode === "direct" ? globalThis.document : channel.proxyFor(1)));
+  const sync = decided("sync", (c) => c.sync(), () => syncObject((name, args) => channel.sync(name, args), (name, fn) => channel.expose(name, fn)));
+  const js_import = decided("js-import-access", (c) => c.jsImportAccess(), (mode) => jsImport(guest, mode === "direct" ? null : channel));
+  const PyWorker = decided("py-worker-access", (c) => c.pyWorkerAccess(), () => pyWorker(guest, realm));
   const RUNNING_IN_WORKER = guest.call("running-in-worker", (c) => c.runningInWorker());
-
-  const js_import = jsImport(guest, RUNNING_IN_WORKER && channel);
-  const PyWorker = RUNNING_IN_WORKER ? workerPyWorker(guest) : (url, options = {}) => {
-    const id = guest.call("py-worker", (c) => c.pyWorker(String(url), JSON.stringify(options)));
-    const handle = realm.spawned.get(id);
-    realm.spawned.delete(id);
-    return handle;
-  };
   const current_target = () => guest.call("current-target", (c) => c.currentTarget());
   const js_modules = guest.call("js-modules", (c) => c.jsModules());
   const files = guest.call("files", (c) => c.files());
@@ -136,31 +155,20 @@ function build(guest, realm, channel, config) {
   });
 }
 
-/**
- * refusal asks the component once, with a harmless call, whether an export
- * works here: the NotSupported value named name, with the component's own
- * message, where it does not; null where it does.
- */
-function refusal(guest, exportName, probe, name) {
-  try {
-    guest.call(exportName, probe);
-    return null;
-  } catch (e) {
-    return notSupported(name, e.message);
-  }
-}
-
-/** js_import, or NotSupported where it does not work (a worker without SharedArrayBuffer). */
+/** js_import: it imports in this realm, or, given main's channel, on main. */
 function jsImport(guest, channel) {
-  return refusal(guest, "js-import", (c) => c.jsImport([]), "pyscript.js_import") ?? (async (...urls) => {
+  return async (...urls) => {
     const resolved = guest.call("js-import", (c) => c.jsImport(urls));
     return channel ? channel.importOnMain(resolved) : Promise.all(resolved.map((u) => import(u)));
-  });
+  };
 }
 
-/** In a worker, PyWorker is NotSupported with the component's own message. */
-function workerPyWorker(guest) {
-  const ns = refusal(guest, "py-worker", (c) => c.pyWorker("worker.py", "{}"), "pyscript.PyWorker");
-  if (!ns) throw new Error("execctx: the component allowed PyWorker in a worker");
-  return ns;
+/** PyWorker: the component validates the call and has the realm start the worker. */
+function pyWorker(guest, realm) {
+  return (url, options = {}) => {
+    const id = guest.call("py-worker", (c) => c.pyWorker(String(url), JSON.stringify(options)));
+    const handle = realm.spawned.get(id);
+    realm.spawned.delete(id);
+    return handle;
+  };
 }

@@ -12,17 +12,45 @@ export function runtimeKind() {
   return "other";
 }
 
-/** Node's worker_threads, in runtimes that have it (Node, Deno). */
-export async function nodeWorkers(runtime) {
-  if (runtime !== "node") return null;
-  return import("node:worker_threads");
+/**
+ * node:worker_threads in the runtimes that have it (Node, Deno), else
+ * null. Deno has it too: a worker_threads Worker there is no Web Worker
+ * (no WorkerGlobalScope), and only isMainThread tells it from a main
+ * thread.
+ */
+export async function workerThreadsOf(runtime) {
+  return runtime === "node" || runtime === "deno" ? import("node:worker_threads") : null;
 }
 
-/** Whether this realm is a worker thread (see README: a Node main thread is not). */
-export function inWorker(workerThreads) {
+/**
+ * realmReport is the environment report of this realm: facts only. worker
+ * is what the execctx bootstrap left (WORKER_STATE), if it started this
+ * worker; interpreter is the component's name for it.
+ */
+export function realmReport({ worker, threads, runtime, interpreter, baseURL }) {
+  const channel = worker?.channel;
+  return {
+    inWorker: inWorker(threads),
+    mainChannel: Boolean(channel),
+    hasDocument: worker ? worker.init.context.mainHasDocument : typeof globalThis.document !== "undefined",
+    // with a channel: whether main shared a sync buffer over it; else whether this realm could
+    syncUsable: channel ? channel.blocking : syncBufferAllowed(),
+    runtime,
+    interpreter,
+    baseUrl: baseURL,
+    workerScriptId: worker?.init.context.scriptId,
+  };
+}
+
+/**
+ * Whether this realm is a worker thread (see README: a Node main thread is
+ * not). threads is node:worker_threads where the runtime has it; a Deno
+ * Web Worker's isMainThread is true, hence the WorkerGlobalScope check.
+ */
+function inWorker(threads) {
   if (globalThis[WORKER_STATE]) return true;
   if (typeof globalThis.WorkerGlobalScope !== "undefined" && globalThis instanceof globalThis.WorkerGlobalScope) return true;
-  return workerThreads ? !workerThreads.isMainThread : false;
+  return threads ? !threads.isMainThread : false;
 }
 
 /**
@@ -41,24 +69,14 @@ export async function defaultBaseURL() {
   return "file:///";
 }
 
-/** "micropython", "pyodide" or "", from a type or its alias. */
-export function interpreterName(type) {
-  const names = { micropython: "micropython", mpy: "micropython", pyodide: "pyodide", py: "pyodide" };
-  if (type === undefined || type === "" || type === "module") return "";
-  if (!Object.hasOwn(names, type)) {
-    throw new TypeError(`execctx: interpreter must be "micropython" or "pyodide" (aliases "mpy", "py"); got ${JSON.stringify(type)}`);
-  }
-  return names[type];
-}
-
 /**
  * The config candidates of a browser main thread (spec §3.1): <py-config>
- * or <mpy-config> elements, and config attributes of non-worker scripts.
+ * or <mpy-config> elements, and config attributes of non-worker scripts,
+ * for scripts of type t ("py" or "mpy", as the component names it).
  */
-export function pageConfigSources(interpreter) {
+export function pageConfigSources(t) {
   const doc = globalThis.document;
   if (!doc?.querySelectorAll) return [];
-  const t = interpreter === "micropython" ? "mpy" : "py";
   const sources = [];
   for (const el of doc.querySelectorAll(`${t}-config`)) {
     const src = el.getAttribute("src");

@@ -98,7 +98,10 @@ export interface ContextOptions {
   interpreter?: "micropython" | "mpy" | "pyodide" | "py";
   /** What relative URLs resolve against (default: the page, or the working directory). */
   baseURL?: string;
-  /** Milliseconds a worker waits for main before a call fails (default: config's experimental_ffi_timeout, else no limit). */
+  /**
+   * Milliseconds a blocking call from a worker this context starts (or, in a worker, from this worker) waits
+   * for main before it fails (default: no limit). The config's experimental_ffi_timeout is not a deadline.
+   */
   timeout?: number;
   /**
    * Milliseconds before the `ready` of a worker this context starts rejects, if its script has not

@@ -29,11 +29,14 @@ func MainHosts(page *Page, interpreter string) *Hosts {
 	}
 }
 
-// WorkerHosts returns hosts for a browser worker whose window and document
-// are proxies of page when syncUsable (SharedArrayBuffer) is true.
+// WorkerHosts returns hosts for a browser worker started by PyWorker, so
+// with a channel to its main thread, whose window and document are proxies
+// of page when syncUsable (SharedArrayBuffer) is true. For a worker that
+// other code started, set Env.Report.MainChannel to false.
 func WorkerHosts(page *Page, interpreter string, syncUsable bool) *Hosts {
 	h := MainHosts(page, interpreter)
 	h.Env.Report.InWorker = true
+	h.Env.Report.MainChannel = true
 	h.Env.Report.SyncUsable = syncUsable
 	return h
 }

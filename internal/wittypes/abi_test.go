@@ -66,9 +66,9 @@ func TestValueRoundTrip(t *testing.T) {
 }
 
 func TestRecordsRoundTrip(t *testing.T) {
-	r := Report{InWorker: true, SyncUsable: true, Runtime: RuntimeKindDeno, Interpreter: "pyodide",
+	r := Report{InWorker: true, MainChannel: true, SyncUsable: true, Runtime: RuntimeKindDeno, Interpreter: "pyodide",
 		BaseURL: "https://x.test/", WorkerScriptID: cabi.Some("py-w1")}
-	roundTrip(t, "report", r, 11, StoreReport, LoadReport, LowerReport, LiftReport)
+	roundTrip(t, "report", r, 12, StoreReport, LoadReport, LowerReport, LiftReport)
 	// 14 flat values: with spawn's url, exactly the 16 that pass in registers.
 	for _, o := range []WorkerOptions{
 		{Interpreter: WorkerTypeMicropython, Config: WorkerConfig{Kind: WorkerConfigJSON, JSON: `{"a":1}`}, RunAsync: true, ScriptID: cabi.Some("mpy-w1")},

@@ -30,6 +30,7 @@ type (
 	WorkerConfigKind = api.WorkerConfigKind
 	WorkerOptions    = api.WorkerOptions
 	Response         = api.Response
+	InterpreterNames = api.InterpreterNames
 	NotSupported     = api.NotSupported
 	Access           = api.Access
 	AccessKind       = api.AccessKind
@@ -188,46 +189,50 @@ func LiftOptionString(m cabi.Memory, flat []uint64) (v cabi.Option[string]) {
 // StoreReport stores v at addr.
 func StoreReport(m cabi.Memory, addr uint32, v Report) {
 	StoreBool(m, addr+0, v.InWorker)
-	StoreBool(m, addr+1, v.HasDocument)
-	StoreBool(m, addr+2, v.SyncUsable)
-	StoreRuntimeKind(m, addr+3, v.Runtime)
-	StoreString(m, addr+4, v.Interpreter)
-	StoreString(m, addr+12, v.BaseURL)
-	StoreOptionString(m, addr+20, v.WorkerScriptID)
+	StoreBool(m, addr+1, v.MainChannel)
+	StoreBool(m, addr+2, v.HasDocument)
+	StoreBool(m, addr+3, v.SyncUsable)
+	StoreRuntimeKind(m, addr+4, v.Runtime)
+	StoreString(m, addr+8, v.Interpreter)
+	StoreString(m, addr+16, v.BaseURL)
+	StoreOptionString(m, addr+24, v.WorkerScriptID)
 }
 
 // LoadReport loads the value at addr, trapping on an invalid one.
 func LoadReport(m cabi.Memory, addr uint32) (v Report) {
 	v.InWorker = LoadBool(m, addr+0)
-	v.HasDocument = LoadBool(m, addr+1)
-	v.SyncUsable = LoadBool(m, addr+2)
-	v.Runtime = LoadRuntimeKind(m, addr+3)
-	v.Interpreter = LoadString(m, addr+4)
-	v.BaseURL = LoadString(m, addr+12)
-	v.WorkerScriptID = LoadOptionString(m, addr+20)
+	v.MainChannel = LoadBool(m, addr+1)
+	v.HasDocument = LoadBool(m, addr+2)
+	v.SyncUsable = LoadBool(m, addr+3)
+	v.Runtime = LoadRuntimeKind(m, addr+4)
+	v.Interpreter = LoadString(m, addr+8)
+	v.BaseURL = LoadString(m, addr+16)
+	v.WorkerScriptID = LoadOptionString(m, addr+24)
 	return v
 }
 
-// LowerReport writes v as 11 flat values.
+// LowerReport writes v as 12 flat values.
 func LowerReport(m cabi.Memory, v Report, flat []uint64) {
 	LowerBool(m, v.InWorker, flat[0:])
-	LowerBool(m, v.HasDocument, flat[1:])
-	LowerBool(m, v.SyncUsable, flat[2:])
-	LowerRuntimeKind(m, v.Runtime, flat[3:])
-	LowerString(m, v.Interpreter, flat[4:])
-	LowerString(m, v.BaseURL, flat[6:])
-	LowerOptionString(m, v.WorkerScriptID, flat[8:])
+	LowerBool(m, v.MainChannel, flat[1:])
+	LowerBool(m, v.HasDocument, flat[2:])
+	LowerBool(m, v.SyncUsable, flat[3:])
+	LowerRuntimeKind(m, v.Runtime, flat[4:])
+	LowerString(m, v.Interpreter, flat[5:])
+	LowerString(m, v.BaseURL, flat[7:])
+	LowerOptionString(m, v.WorkerScriptID, flat[9:])
 }
 
-// LiftReport reads a value from 11 flat values, trapping on an invalid one.
+// LiftReport reads a value from 12 flat values, trapping on an invalid one.
 func LiftReport(m cabi.Memory, flat []uint64) (v Report) {
 	v.InWorker = LiftBool(m, flat[0:])
-	v.HasDocument = LiftBool(m, flat[1:])
-	v.SyncUsable = LiftBool(m, flat[2:])
-	v.Runtime = LiftRuntimeKind(m, flat[3:])
-	v.Interpreter = LiftString(m, flat[4:])
-	v.BaseURL = LiftString(m, flat[6:])
-	v.WorkerScriptID = LiftOptionString(m, flat[8:])
+	v.MainChannel = LiftBool(m, flat[1:])
+	v.HasDocument = LiftBool(m, flat[2:])
+	v.SyncUsable = LiftBool(m, flat[3:])
+	v.Runtime = LiftRuntimeKind(m, flat[4:])
+	v.Interpreter = LiftString(m, flat[5:])
+	v.BaseURL = LiftString(m, flat[7:])
+	v.WorkerScriptID = LiftOptionString(m, flat[9:])
 	return v
 }
 
@@ -929,6 +934,85 @@ func LiftResultResponse(m cabi.Memory, flat []uint64) (v cabi.Result[Response]) 
 		return v
 	}
 	v.Value = LiftResponse(m, flat[1:])
+	return v
+}
+
+// StoreInterpreterNames stores v at addr.
+func StoreInterpreterNames(m cabi.Memory, addr uint32, v InterpreterNames) {
+	StoreString(m, addr+0, v.Name)
+	StoreString(m, addr+8, v.ScriptType)
+}
+
+// LoadInterpreterNames loads the value at addr, trapping on an invalid one.
+func LoadInterpreterNames(m cabi.Memory, addr uint32) (v InterpreterNames) {
+	v.Name = LoadString(m, addr+0)
+	v.ScriptType = LoadString(m, addr+8)
+	return v
+}
+
+// LowerInterpreterNames writes v as 4 flat values.
+func LowerInterpreterNames(m cabi.Memory, v InterpreterNames, flat []uint64) {
+	LowerString(m, v.Name, flat[0:])
+	LowerString(m, v.ScriptType, flat[2:])
+}
+
+// LiftInterpreterNames reads a value from 4 flat values, trapping on an invalid one.
+func LiftInterpreterNames(m cabi.Memory, flat []uint64) (v InterpreterNames) {
+	v.Name = LiftString(m, flat[0:])
+	v.ScriptType = LiftString(m, flat[2:])
+	return v
+}
+
+// StoreResultInterpreterNames stores v at addr.
+func StoreResultInterpreterNames(m cabi.Memory, addr uint32, v cabi.Result[InterpreterNames]) {
+	switch {
+	case !v.IsErr:
+		m.Store8(addr, uint8(0))
+		StoreInterpreterNames(m, addr+4, v.Value)
+	case v.IsErr:
+		m.Store8(addr, uint8(1))
+		StoreString(m, addr+4, v.Err)
+	}
+}
+
+// LoadResultInterpreterNames loads the value at addr, trapping on an invalid one.
+func LoadResultInterpreterNames(m cabi.Memory, addr uint32) (v cabi.Result[InterpreterNames]) {
+	d := uint32(m.Load8(addr))
+	if d >= 2 {
+		cabi.BadDiscriminant("ResultInterpreterNames", d)
+	}
+	if d == 1 {
+		v.IsErr, v.Err = true, LoadString(m, addr+4)
+		return v
+	}
+	v.Value = LoadInterpreterNames(m, addr+4)
+	return v
+}
+
+// LowerResultInterpreterNames writes v as 5 flat values.
+func LowerResultInterpreterNames(m cabi.Memory, v cabi.Result[InterpreterNames], flat []uint64) {
+	clear(flat[:5])
+	switch {
+	case !v.IsErr:
+		flat[0] = 0
+		LowerInterpreterNames(m, v.Value, flat[1:])
+	case v.IsErr:
+		flat[0] = 1
+		LowerString(m, v.Err, flat[1:])
+	}
+}
+
+// LiftResultInterpreterNames reads a value from 5 flat values, trapping on an invalid one.
+func LiftResultInterpreterNames(m cabi.Memory, flat []uint64) (v cabi.Result[InterpreterNames]) {
+	d := uint32(flat[0])
+	if d >= 2 {
+		cabi.BadDiscriminant("ResultInterpreterNames", d)
+	}
+	if d == 1 {
+		v.IsErr, v.Err = true, LiftString(m, flat[1:])
+		return v
+	}
+	v.Value = LiftInterpreterNames(m, flat[1:])
 	return v
 }
 

@@ -8,7 +8,8 @@ const out = new URL("../../build/js/", import.meta.url);
 const { instantiate } = await import(new URL("execctx.js", out));
 
 export const browserMain = { inWorker: false, hasDocument: true, syncUsable: true, runtime: "browser", interpreter: "micropython", baseUrl: "https://x.test/" };
-export const workerNoSAB = { ...browserMain, inWorker: true, syncUsable: false };
+// a worker PyWorker started (it has a channel to main), on a page without SharedArrayBuffer
+export const workerNoSAB = { ...browserMain, inWorker: true, mainChannel: true, syncUsable: false };
 
 function hosts(report, sources) {
   const warnings = [];

@@ -34,7 +34,7 @@ test("a bad config is an error with its position", async () => {
 });
 
 test("document.title through the component", async () => {
-  const { ctx, title } = await start({ ...browserMain, inWorker: true });
+  const { ctx, title } = await start({ ...browserMain, inWorker: true, mainChannel: true });
   ctx.set(1, "title", { tag: "text", val: "from JS" });
   assert.equal(title.value, "from JS");
   assert.deepEqual(ctx.get(1, "title"), { tag: "text", val: "from JS" });

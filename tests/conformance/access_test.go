@@ -12,6 +12,7 @@ import (
 
 const (
 	sabMessage    = "Unable to use `window` or `document` in worker. This requires SharedArrayBuffer support. See: https://docs.pyscript.net/latest/faq/#sharedarraybuffer"
+	noChannel     = "This worker has no channel to a main thread: only workers started by PyWorker have one."
 	noDOMMessage  = "Unable to use `window` or `document`: the node runtime has no DOM. Run in a browser, or give the host a DOM."
 	syncMessage   = "pyscript.sync works only when running in a worker"
 	configJSONURL = "./c.json"
@@ -23,6 +24,15 @@ func nodeMain(withShim bool) *hostmock.Hosts {
 	h := hostmock.MainHosts(hostmock.NewPage(), "pyodide")
 	h.Env.Report.Runtime = api.RuntimeKindNode
 	h.Env.Report.HasDocument = withShim
+	return h
+}
+
+// foreignWorker is a worker that other code started (a worker_threads
+// Worker in Node): no channel to a main thread, though Node has
+// SharedArrayBuffer.
+func foreignWorker() *hostmock.Hosts {
+	h := nodeMain(false)
+	h.Env.Report.InWorker = true
 	return h
 }
 
@@ -46,6 +56,11 @@ func TestAccess(t *testing.T) {
 		{"C06 node main thread has no DOM (execctx rule)", nodeMain(false),
 			ns("pyscript.window", noDOMMessage), ns("pyscript.document", noDOMMessage), mainSync},
 		{"C07 node main thread with a DOM shim", nodeMain(true), direct, direct, mainSync},
+		// execctx's own: one reason, the missing channel, for all three.
+		{"node worker that execctx did not start", foreignWorker(),
+			ns("pyscript.window", "Unable to use `window` or `document` in worker. "+noChannel),
+			ns("pyscript.document", "Unable to use `window` or `document` in worker. "+noChannel),
+			ns("pyscript.sync", "Unable to use `sync` in worker. "+noChannel)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
@@ -65,6 +80,38 @@ func TestAccess(t *testing.T) {
 				if assert.NoError(t, err, name) {
 					assert.Equal(t, want, got, name)
 				}
+			}
+		})
+	}
+}
+
+// TestImportAndWorkerAccess: what js_import and PyWorker are, from the
+// component, as window, document and sync are.
+func TestImportAndWorkerAccess(t *testing.T) {
+	direct := api.Access{Kind: api.AccessDirect}
+	ns := func(name, msg string) api.Access {
+		return api.Access{Kind: api.AccessNotSupported, NotSupported: api.NotSupported{Name: name, Message: msg}}
+	}
+	noPyWorker := ns("pyscript.PyWorker", "pyscript.PyWorker works only when running in the main thread")
+	tests := []struct {
+		id                 string
+		hosts              *hostmock.Hosts
+		jsImport, pyWorker api.Access
+	}{
+		{"C63 main thread", hostmock.MainHosts(hostmock.NewPage(), "pyodide"), direct, direct},
+		{"C06 node main thread", nodeMain(false), direct, direct},
+		{"C44 C66 worker with SharedArrayBuffer", hostmock.WorkerHosts(hostmock.NewPage(), "pyodide", true), api.Access{Kind: api.AccessProxied}, noPyWorker},
+		{"C45 C66 worker without SharedArrayBuffer", hostmock.WorkerHosts(hostmock.NewPage(), "pyodide", false), ns("pyscript.js_import", sabMessage), noPyWorker},
+		{"node worker that execctx did not start", foreignWorker(), ns("pyscript.js_import", "Unable to use `js_import` in worker. "+noChannel), noPyWorker},
+	}
+	for _, tc := range tests {
+		t.Run(tc.id, func(t *testing.T) {
+			c := newContext(t, tc.hosts)
+			if got, err := c.JSImportAccess(ctx); err != nil || got != tc.jsImport {
+				t.Errorf("js_import = %+v, %v; want %+v", got, err, tc.jsImport)
+			}
+			if got, err := c.PyWorkerAccess(ctx); err != nil || got != tc.pyWorker {
+				t.Errorf("PyWorker = %+v, %v; want %+v", got, err, tc.pyWorker)
 			}
 		})
 	}
@@ -139,6 +186,7 @@ func TestWorkerWarning(t *testing.T) {
 		config  string // a config source, JSON text or a URL
 		files   map[string]string
 		sync    bool
+		foreign bool // a worker execctx did not start
 		warning bool
 	}{
 		{id: "C40 warns once without SharedArrayBuffer", warning: true},
@@ -152,10 +200,12 @@ func TestWorkerWarning(t *testing.T) {
 		{id: "C42 a config URL without sync_main_only warns", config: configJSONURL,
 			files: map[string]string{"c.json": `{"name": "w"}`}, warning: true},
 		{id: "no warning with SharedArrayBuffer", sync: true},
+		{id: "no warning without a channel to main: SharedArrayBuffer is not the reason", foreign: true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
 			h := hostmock.WorkerHosts(hostmock.NewPage(), "pyodide", tc.sync)
+			h.Env.Report.MainChannel = !tc.foreign
 			if tc.config != "" {
 				h.Env.Sources = []api.ConfigSource{hostmock.ExplicitConfig(tc.config, api.ConfigFormatAuto)}
 			}

@@ -43,6 +43,8 @@ func TestPyWorker(t *testing.T) {
 				Name: api.Some("n"), ServiceWorker: api.Some(base + "sw.js"), ScriptID: api.Some("mpy-w2")}},
 		{id: "C66 PyWorker in a worker", url: "x.py", options: `{"type": "pyodide"}`, inWorker: true,
 			wantErr: "pyscript.PyWorker works only when running in the main thread"},
+		{id: "C66 PyWorker in a worker is refused before its options are read", url: "", options: `{"hooks": 1}`, inWorker: true,
+			wantErr: "pyscript.PyWorker works only when running in the main thread"},
 		{id: "C69 no type", url: "w.py", options: `{}`, wantErr: typeMessage + "nothing"},
 		{id: "Q1 unknown type names the allowed ones", url: "w.py", options: `{"type": "zzz"}`, wantErr: typeMessage + `"zzz"`},
 		{id: "Q18 async must be a bool", url: "w.py", options: `{"type": "py", "async": "yes"}`,

@@ -25,6 +25,21 @@ for (const type of ["micropython", "pyodide"]) {
   });
 }
 
+// PyScript's own test settings use experimental_ffi_timeout 0: it is how
+// long a worker caches main's values, not a deadline on its calls.
+test("experimental_ffi_timeout 0, -1 and 1: a MicroPython worker's call waits for main's slow answer", async () => {
+  for (const ffiTimeout of [0, -1, 1]) {
+    const w = execctx.PyWorker(new URL("../node/fixtures/slow-sync.py", base).href, { type: "micropython", config: { experimental_ffi_timeout: ffiTimeout } });
+    w.sync.slow = () => new Promise((resolve) => setTimeout(() => resolve(`answered (${ffiTimeout})`), 50));
+    try {
+      await w.ready;
+      assert.equal(await w.sync.answer(), `answered (${ffiTimeout})`);
+    } finally {
+      await w.terminate();
+    }
+  }
+});
+
 test("window is NotSupported without a DOM, with the component's message", async () => {
   const lines = [];
   await execctx.runPython("from pyscript import window\nprint(repr(window))", { type: "mpy", stdout: (l) => lines.push(l) });

@@ -26,7 +26,7 @@ func wasmimportEnvironmentDescribe(p0 uint32)
 // EnvironmentDescribe calls describe of the host's environment interface.
 func EnvironmentDescribe() wittypes.Report {
 	m := guestabi.Memory
-	ret := m.Alloc(32, 4)
+	ret := m.Alloc(36, 4)
 	wasmimportEnvironmentDescribe(ret)
 	r := wittypes.LoadReport(m, ret)
 	guestabi.ReleasePins()
@@ -258,13 +258,16 @@ func FetchFetchText(url string) (wittypes.Response, error) {
 
 // Context is implemented by the guest and exported as execctx:context/context@0.1.0.
 type Context interface {
+	Interpreter(name string) (wittypes.InterpreterNames, error)
 	RunningInWorker() bool
 	Config() (string, error)
 	ConfigURL() (cabi.Option[string], error)
 	Window() wittypes.Access
 	Document() wittypes.Access
 	Sync() wittypes.Access
+	JSImportAccess() wittypes.Access
 	JSImport(urls []string) ([]string, error)
+	PyWorkerAccess() wittypes.Access
 	PyWorker(url string, options string) (uint32, error)
 	CurrentTarget() (string, error)
 	DisplayTarget(target cabi.Option[string]) (uint32, error)
@@ -279,6 +282,20 @@ var exportContext Context
 
 // ExportContext registers the implementation of the exported context interface.
 func ExportContext(impl Context) { exportContext = impl }
+
+//go:wasmexport execctx:context/context@0.1.0#interpreter
+func wasmexportContextInterpreter(p0 uint32, p1 uint32) uint32 {
+	guestabi.Enter()
+	m := guestabi.Memory
+	flat := [2]uint64{uint64(p0), uint64(p1)}
+	name := wittypes.LiftString(m, flat[0:])
+	guestabi.ReleasePins()
+	v, err := exportContext.Interpreter(name)
+	r := cabi.ResultOf(v, err)
+	ret := m.Alloc(20, 4)
+	wittypes.StoreResultInterpreterNames(m, ret, r)
+	return ret
+}
 
 //go:wasmexport execctx:context/context@0.1.0#running-in-worker
 func wasmexportContextRunningInWorker() uint32 {
@@ -348,6 +365,17 @@ func wasmexportContextSync() uint32 {
 	return ret
 }
 
+//go:wasmexport execctx:context/context@0.1.0#js-import-access
+func wasmexportContextJSImportAccess() uint32 {
+	guestabi.Enter()
+	m := guestabi.Memory
+	guestabi.ReleasePins()
+	r := exportContext.JSImportAccess()
+	ret := m.Alloc(20, 4)
+	wittypes.StoreAccess(m, ret, r)
+	return ret
+}
+
 //go:wasmexport execctx:context/context@0.1.0#js-import
 func wasmexportContextJSImport(p0 uint32, p1 uint32) uint32 {
 	guestabi.Enter()
@@ -359,6 +387,17 @@ func wasmexportContextJSImport(p0 uint32, p1 uint32) uint32 {
 	r := cabi.ResultOf(v, err)
 	ret := m.Alloc(12, 4)
 	wittypes.StoreResultListString(m, ret, r)
+	return ret
+}
+
+//go:wasmexport execctx:context/context@0.1.0#py-worker-access
+func wasmexportContextPyWorkerAccess() uint32 {
+	guestabi.Enter()
+	m := guestabi.Memory
+	guestabi.ReleasePins()
+	r := exportContext.PyWorkerAccess()
+	ret := m.Alloc(20, 4)
+	wittypes.StoreAccess(m, ret, r)
 	return ret
 }
 

@@ -5,13 +5,16 @@ import (
 	"fmt"
 	"maps"
 	"strings"
+
+	"github.com/execctx/execctx/component/internal/interpreters"
 )
 
 // Normalize shapes a parsed config as pyscript.config (spec §3.6): a JSON
 // string becomes {} as in the original; any other non-object is an error
-// (the original crashed with a TypeError); then "type" is set to "mpy"
-// when interpreter is "micropython" and "py" otherwise, overwriting the
-// user's own "type" (C10). The result is a copy: parsed is not changed.
+// (the original crashed with a TypeError); then "type" is set to the
+// interpreter's script type, "mpy" for MicroPython and "py" otherwise,
+// overwriting the user's own "type" (C10). The result is a copy: parsed
+// is not changed.
 func Normalize(parsed any, interpreter string) (map[string]any, error) {
 	var cfg map[string]any
 	switch v := parsed.(type) {
@@ -25,10 +28,7 @@ func Normalize(parsed any, interpreter string) (map[string]any, error) {
 	default:
 		return nil, fmt.Errorf("(PY1000): Invalid config: expected a table/object, got %s", KindName(v))
 	}
-	cfg["type"] = "py"
-	if interpreter == "micropython" {
-		cfg["type"] = "mpy"
-	}
+	cfg["type"] = interpreters.ScriptType(interpreter)
 	return cfg, nil
 }
 

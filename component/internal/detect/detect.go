@@ -1,6 +1,8 @@
 // Package detect turns the host's environment report into what each name
-// of the context is: RUNNING_IN_WORKER, and whether window, document and
-// sync are direct, proxied, async-only or NotSupported (spec §2, §4, §5).
+// of the context is: RUNNING_IN_WORKER, and whether window, document,
+// sync, js_import and PyWorker are direct, proxied, async-only or
+// NotSupported, with the message that says why (spec §2, §4, §5, §6, §7).
+// The host reports facts only; every rule and message is here.
 package detect
 
 import "github.com/execctx/execctx/component/internal/notsupported"
@@ -33,6 +35,10 @@ func (r Runtime) String() string {
 // WIT environment report.
 type Report struct {
 	InWorker bool // a Web Worker or a worker_threads thread
+	// MainChannel: a worker has a channel to the main thread that started
+	// it (PyWorker's workers do). A worker that other code started has
+	// none: nothing answers its calls to main.
+	MainChannel bool
 	// HasDocument: a DOM document is reachable, locally on the main thread
 	// or, for a worker, on its main thread through a proxy.
 	HasDocument bool
@@ -79,39 +85,89 @@ func Window(r Report) Access { return domAccess(r, notsupported.Window) }
 // Document is what pyscript.document is.
 func Document(r Report) Access { return domAccess(r, notsupported.Document) }
 
-// domAccess is the rule shared by window and document: in a worker the
-// SharedArrayBuffer problem comes first, since without synchronous calls
-// there is no proxy to ask whether main has a DOM.
+// domAccess is the rule shared by window and document: in a worker the way
+// to main comes first, since without synchronous calls to main there is no
+// proxy to ask whether main has a DOM.
 func domAccess(r Report, ns func(string) notsupported.Value) Access {
+	if why := mainUnreachable(r, notsupported.WindowOrDocument); why != "" {
+		return notSupported(ns(why))
+	}
 	switch {
-	case r.InWorker && !r.SyncUsable:
-		return Access{Mode: ModeNotSupported, NotSupported: ns(notsupported.SABMessage)}
 	case !r.HasDocument:
-		return Access{Mode: ModeNotSupported, NotSupported: ns(notsupported.NoDOMMessage(r.Runtime.String()))}
+		return notSupported(ns(notsupported.NoDOMMessage(r.Runtime.String())))
 	case r.InWorker:
 		return Access{Mode: ModeProxied}
 	}
 	return Access{Mode: ModeDirect}
 }
 
+// mainUnreachable says, in a message about names, why a worker cannot make
+// synchronous calls to main: it has no channel to main, or no
+// SharedArrayBuffer to block on (PyScript's message, which it also used
+// for js_import). It is "" where a worker can, and on a main thread.
+func mainUnreachable(r Report, names string) string {
+	switch {
+	case !r.InWorker:
+		return ""
+	case !r.MainChannel:
+		return notsupported.NoChannelMessage(names)
+	case !r.SyncUsable:
+		return notsupported.SABMessage
+	}
+	return ""
+}
+
+func notSupported(v notsupported.Value) Access {
+	return Access{Mode: ModeNotSupported, NotSupported: v}
+}
+
 // Sync is what pyscript.sync is: a blocking proxy in a worker that can
-// wait on main, promises in one that cannot, NotSupported on main.
+// wait on main, promises in one that cannot, NotSupported on main and in
+// a worker without a channel to main.
 func Sync(r Report) Access {
 	switch {
 	case !r.InWorker:
-		return Access{Mode: ModeNotSupported, NotSupported: notsupported.Sync}
+		return notSupported(notsupported.Sync)
+	case !r.MainChannel:
+		return notSupported(notsupported.SyncNoChannel)
 	case r.SyncUsable:
 		return Access{Mode: ModeProxied}
 	}
 	return Access{Mode: ModeAsyncOnly}
 }
 
+// JSImport is what pyscript.js_import is: direct (it imports in this
+// realm) on a main thread; in a worker proxied, since main imports the
+// modules and hands them over through the window proxy, so it needs what
+// window needs (C44, C45).
+func JSImport(r Report) Access {
+	if !r.InWorker {
+		return Access{Mode: ModeDirect}
+	}
+	if why := mainUnreachable(r, "`js_import`"); why != "" {
+		return notSupported(notsupported.JSImport(why))
+	}
+	return Access{Mode: ModeProxied}
+}
+
+// PyWorker is what pyscript.PyWorker is: direct on a main thread, and
+// NotSupported in any worker, with the original's message (C66).
+func PyWorker(r Report) Access {
+	if r.InWorker {
+		return notSupported(notsupported.PyWorker)
+	}
+	return Access{Mode: ModeDirect}
+}
+
 // ShouldWarn says whether to print the SharedArrayBuffer warning: in a
-// worker that cannot proxy window, unless sync_main_only is truthy.
-// config is called only in such a worker, because loading the config may
-// fetch it: reading window on the main thread must not.
+// worker whose window is NotSupported for want of SharedArrayBuffer,
+// unless sync_main_only is truthy. A worker without a channel to main is
+// not warned: the warning would blame SharedArrayBuffer, which is not the
+// reason there. config is called only in a worker that may warn, because
+// loading the config may fetch it: reading window on the main thread must
+// not.
 func ShouldWarn(r Report, config func() map[string]any) bool {
-	if !r.InWorker || r.SyncUsable {
+	if mainUnreachable(r, notsupported.WindowOrDocument) != notsupported.SABMessage {
 		return false
 	}
 	return !Truthy(config()["sync_main_only"])

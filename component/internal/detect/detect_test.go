@@ -9,14 +9,20 @@ import (
 
 var (
 	browserMain = Report{HasDocument: true, SyncUsable: true, Runtime: RuntimeBrowser}
-	workerSAB   = Report{InWorker: true, HasDocument: true, SyncUsable: true, Runtime: RuntimeBrowser}
-	workerNoSAB = Report{InWorker: true, HasDocument: true, Runtime: RuntimeBrowser}
+	workerSAB   = Report{InWorker: true, MainChannel: true, HasDocument: true, SyncUsable: true, Runtime: RuntimeBrowser}
+	workerNoSAB = Report{InWorker: true, MainChannel: true, HasDocument: true, Runtime: RuntimeBrowser}
 	nodeMain    = Report{SyncUsable: true, Runtime: RuntimeNode}
-	nodeWorker  = Report{InWorker: true, SyncUsable: true, Runtime: RuntimeNode}
+	nodeWorker  = Report{InWorker: true, MainChannel: true, SyncUsable: true, Runtime: RuntimeNode}
 	denoMain    = Report{Runtime: RuntimeDeno}
 	shimMain    = Report{HasDocument: true, Runtime: RuntimeNode}
-	otherWorker = Report{InWorker: true, Runtime: RuntimeOther}
+	otherWorker = Report{InWorker: true, MainChannel: true, Runtime: RuntimeOther}
+	// Workers that other code started: no channel to a main thread,
+	// whatever else the realm has (Node has SharedArrayBuffer).
+	nodeForeign    = Report{InWorker: true, SyncUsable: true, Runtime: RuntimeNode}
+	browserForeign = Report{InWorker: true, Runtime: RuntimeBrowser}
 )
+
+var noChannel = notsupported.NoChannelMessage(notsupported.WindowOrDocument)
 
 func TestAccess(t *testing.T) {
 	tests := []struct {
@@ -36,6 +42,10 @@ func TestAccess(t *testing.T) {
 		{id: "C07 DOM shim on node", r: shimMain, window: ModeDirect, sync: ModeNotSupported, syncMsg: notsupported.Sync.Message},
 		{id: "node worker, main has no DOM", r: nodeWorker, worker: true, window: ModeNotSupported, windowMsg: notsupported.NoDOMMessage("node"), sync: ModeProxied},
 		{id: "no SAB comes before no DOM", r: otherWorker, worker: true, window: ModeNotSupported, windowMsg: notsupported.SABMessage, sync: ModeAsyncOnly},
+		{id: "node worker without a channel: the channel is the reason, not SAB or the DOM", r: nodeForeign, worker: true,
+			window: ModeNotSupported, windowMsg: noChannel, sync: ModeNotSupported, syncMsg: notsupported.SyncNoChannel.Message},
+		{id: "browser worker without a channel: the channel comes before SAB", r: browserForeign, worker: true,
+			window: ModeNotSupported, windowMsg: noChannel, sync: ModeNotSupported, syncMsg: notsupported.SyncNoChannel.Message},
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
@@ -56,12 +66,40 @@ func TestAccess(t *testing.T) {
 			}
 			want := Access{Mode: tc.sync}
 			if tc.syncMsg != "" {
-				want.NotSupported = notsupported.Sync
+				want.NotSupported = notsupported.Value{Name: "pyscript.sync", Message: tc.syncMsg}
 			}
 			if s := Sync(tc.r); s != want {
 				t.Errorf("sync = %+v, want %+v", s, want)
 			}
 		})
+	}
+}
+
+func TestJSImportAndPyWorker(t *testing.T) {
+	direct := Access{Mode: ModeDirect}
+	proxied := Access{Mode: ModeProxied}
+	jsImport := func(msg string) Access { return notSupported(notsupported.JSImport(msg)) }
+	noPyWorker := notSupported(notsupported.PyWorker)
+	tests := []struct {
+		id                 string
+		r                  Report
+		jsImport, pyWorker Access
+	}{
+		{"C63 main imports in its own realm, and starts workers", browserMain, direct, direct},
+		{"C06 a node main thread too", nodeMain, direct, direct},
+		{"C44 C66 worker with SAB imports on main", workerSAB, proxied, noPyWorker},
+		{"C45 C66 worker without SAB", workerNoSAB, jsImport(notsupported.SABMessage), noPyWorker},
+		{"node worker: main's DOM does not matter", nodeWorker, proxied, noPyWorker},
+		{"node worker without a channel", nodeForeign, jsImport(notsupported.NoChannelMessage("`js_import`")), noPyWorker},
+		{"browser worker without a channel", browserForeign, jsImport(notsupported.NoChannelMessage("`js_import`")), noPyWorker},
+	}
+	for _, tc := range tests {
+		if got := JSImport(tc.r); got != tc.jsImport {
+			t.Errorf("%s: JSImport = %+v, want %+v", tc.id, got, tc.jsImport)
+		}
+		if got := PyWorker(tc.r); got != tc.pyWorker {
+			t.Errorf("%s: PyWorker = %+v, want %+v", tc.id, got, tc.pyWorker)
+		}
 	}
 }
 
@@ -84,6 +122,8 @@ func TestShouldWarn(t *testing.T) {
 		{"SAB usable", workerSAB, nil, false},
 		{"main thread", browserMain, nil, false},
 		{"node main", nodeMain, nil, false},
+		{"no channel: SAB is not the reason", nodeForeign, nil, false},
+		{"no channel and no SAB: the channel is the reason", browserForeign, nil, false},
 	}
 	for _, tc := range tests {
 		loaded := false
@@ -91,8 +131,8 @@ func TestShouldWarn(t *testing.T) {
 		if got := ShouldWarn(tc.r, config); got != tc.want {
 			t.Errorf("%s: ShouldWarn = %v, want %v", tc.id, got, tc.want)
 		}
-		// Only a worker that cannot proxy window needs the config.
-		if needed := tc.r.InWorker && !tc.r.SyncUsable; loaded != needed {
+		// Only a worker that lacks SharedArrayBuffer needs the config.
+		if needed := tc.r.InWorker && tc.r.MainChannel && !tc.r.SyncUsable; loaded != needed {
 			t.Errorf("%s: config loaded = %v, want %v", tc.id, loaded, needed)
 		}
 	}

@@ -5,10 +5,11 @@
 // stylesheets are linked; in a worker, js_modules.worker is imported there
 // and js_modules.main modules are proxied from main, a worker module
 // shadowing a main one of the same name (C59, C60, Q12). A worker that
-// cannot make synchronous calls to main (no SharedArrayBuffer) has no
-// proxy of main's window, so main's modules cannot reach it (C64): they are
-// left out of its table, and Python's `from pyscript.js_modules import x`
-// raises ImportError there instead of failing on first use. It differs in
+// cannot make synchronous calls to main (no SharedArrayBuffer, or no
+// channel to main at all) has no js_import, so main's modules cannot
+// reach it (C64): they are left out of its table, and Python's
+// `from pyscript.js_modules import x` raises ImportError there instead of
+// failing on first use. It differs in
 // what it checks up front:
 //
 //   - both tables are checked in every realm, so a mistake in
@@ -33,7 +34,6 @@ import (
 
 	"github.com/execctx/execctx/component/internal/config"
 	"github.com/execctx/execctx/component/internal/detect"
-	"github.com/execctx/execctx/component/internal/notsupported"
 )
 
 // Realm is where a module is imported; the order matches the WIT enum.
@@ -93,8 +93,8 @@ func Table(cfg map[string]any, base string, r detect.Report) ([]Entry, error) {
 		return lastOfEachName(main), nil
 	}
 	out := lastOfEachName(worker)
-	if !r.SyncUsable {
-		return out, nil // C64: no window proxy to reach main's modules through
+	if detect.JSImport(r).Mode == detect.ModeNotSupported {
+		return out, nil // C64: main's modules come through js_import, which cannot reach main here
 	}
 	for _, e := range main {
 		if !slices.ContainsFunc(worker, func(w Entry) bool { return w.Name == e.Name }) {
@@ -188,13 +188,13 @@ func lastOfEachName(in []Entry) []Entry {
 }
 
 // JSImport is js_import(urls) in the realm r describes: the URLs resolved
-// against r.BaseURL (see ResolveImports), or NotSupported in a worker that
-// cannot call main synchronously, since main imports the modules and hands
-// them over through the window proxy. The original set js_import to None
-// there (C45); the NotSupported value says why.
+// against r.BaseURL (see ResolveImports), or the NotSupported value of
+// detect.JSImport in a worker that cannot call main synchronously, since
+// main imports the modules and hands them over through the window proxy.
+// The original set js_import to None there (C45); the value says why.
 func JSImport(urls []string, r detect.Report) ([]string, error) {
-	if r.InWorker && !r.SyncUsable {
-		return nil, notsupported.JSImport(notsupported.SABMessage)
+	if a := detect.JSImport(r); a.Mode == detect.ModeNotSupported {
+		return nil, a.NotSupported
 	}
 	return ResolveImports(urls, r.BaseURL)
 }

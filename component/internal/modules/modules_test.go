@@ -16,8 +16,11 @@ const base = "https://x.test/app/"
 // The realms a table is computed for.
 var (
 	onMain      = detect.Report{HasDocument: true, SyncUsable: true, BaseURL: base}
-	workerSAB   = detect.Report{InWorker: true, HasDocument: true, SyncUsable: true, BaseURL: base}
-	workerNoSAB = detect.Report{InWorker: true, HasDocument: true, BaseURL: base}
+	workerSAB   = detect.Report{InWorker: true, MainChannel: true, HasDocument: true, SyncUsable: true, BaseURL: base}
+	workerNoSAB = detect.Report{InWorker: true, MainChannel: true, HasDocument: true, BaseURL: base}
+	// a worker that other code started: no channel to main, though the
+	// realm has SharedArrayBuffer
+	workerNoChannel = detect.Report{InWorker: true, SyncUsable: true, BaseURL: base}
 )
 
 // page is the config of spec §10.5's harness, plus collisions.
@@ -55,6 +58,11 @@ func TestTable(t *testing.T) {
 			{Name: "style", URL: base + "theme.CSS?v=1", Realm: RealmMain, Stylesheet: true},
 		}},
 		{id: "C64 worker without SharedArrayBuffer: no main modules", cfg: page, base: base, realm: workerNoSAB, want: []Entry{
+			{Name: "greeting_worker", URL: base + "greeting_worker.js"},
+			{Name: "shared", URL: base + "shared.js"},
+			{Name: "w", URL: base + "w2.js"},
+		}},
+		{id: "C64 worker without a channel to main: no main modules", cfg: page, base: base, realm: workerNoChannel, want: []Entry{
 			{Name: "greeting_worker", URL: base + "greeting_worker.js"},
 			{Name: "shared", URL: base + "shared.js"},
 			{Name: "w", URL: base + "w2.js"},
@@ -174,6 +182,7 @@ func TestResolveImports(t *testing.T) {
 
 func TestJSImport(t *testing.T) {
 	sabErr := notsupported.JSImport(notsupported.SABMessage)
+	noChannelErr := notsupported.JSImport(notsupported.NoChannelMessage("`js_import`"))
 	tests := []struct {
 		id      string
 		realm   detect.Report
@@ -186,6 +195,7 @@ func TestJSImport(t *testing.T) {
 		{id: "C44 worker with SharedArrayBuffer", realm: workerSAB, urls: []string{"./a.js"}, want: []string{base + "a.js"}},
 		{id: "C45 worker without SharedArrayBuffer", realm: workerNoSAB, urls: []string{"./a.js"}, wantErr: sabErr},
 		{id: "C45 refused before the URLs are checked", realm: workerNoSAB, urls: []string{"javascript:x"}, wantErr: sabErr},
+		{id: "worker without a channel to main", realm: workerNoChannel, urls: []string{"./a.js"}, wantErr: noChannelErr},
 		{id: "node main thread without a DOM imports locally", realm: detect.Report{Runtime: detect.RuntimeNode, BaseURL: base},
 			urls: []string{"./a.js"}, want: []string{base + "a.js"}},
 		{id: "bad URL on main", realm: onMain, urls: []string{"data:text/javascript,1"},
@@ -200,8 +210,8 @@ func TestJSImport(t *testing.T) {
 				if err == nil || err.Error() != tc.wantErr.Error() || errors.As(err, &ns) != wantNS || got != nil {
 					t.Fatalf("JSImport = %q, %v; want error %v", got, err, tc.wantErr)
 				}
-				if wantNS && ns != sabErr {
-					t.Fatalf("NotSupported = %+v, want %+v", ns, sabErr)
+				if wantNS && ns != tc.wantErr {
+					t.Fatalf("NotSupported = %+v, want %+v", ns, tc.wantErr)
 				}
 				return
 			}

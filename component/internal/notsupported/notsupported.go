@@ -20,6 +20,21 @@ func (v Value) String() string { return "<NotSupported " + v.Name + " [" + v.Mes
 // make synchronous calls to the main thread.
 const SABMessage = "Unable to use `window` or `document` in worker. This requires SharedArrayBuffer support. See: https://docs.pyscript.net/latest/faq/#sharedarraybuffer"
 
+// NoChannelReason is why window, document, sync and js_import fail in a
+// worker that has no channel to a main thread: one execctx did not start
+// (a worker_threads Worker or Web Worker made by other code). PyScript's
+// workers always had one, so this message is execctx's own.
+const NoChannelReason = "This worker has no channel to a main thread: only workers started by PyWorker have one."
+
+// NoChannelMessage is the message of names (such as "`sync`") in a worker
+// without a channel to a main thread.
+func NoChannelMessage(names string) string {
+	return "Unable to use " + names + " in worker. " + NoChannelReason
+}
+
+// WindowOrDocument is how the messages of window and document name them.
+const WindowOrDocument = "`window` or `document`"
+
 // Sync is pyscript.sync on the main thread.
 var Sync = Value{Name: "pyscript.sync", Message: "pyscript.sync works only when running in a worker"}
 
@@ -32,8 +47,13 @@ func Window(message string) Value { return Value{Name: "pyscript.window", Messag
 // Document is pyscript.document where it cannot work.
 func Document(message string) Value { return Value{Name: "pyscript.document", Message: message} }
 
-// JSImport is pyscript.js_import in a worker without synchronous calls.
-// The original set it to None; a NotSupported says why.
+// SyncNoChannel is pyscript.sync in a worker without a channel to a main
+// thread.
+var SyncNoChannel = Value{Name: "pyscript.sync", Message: NoChannelMessage("`sync`")}
+
+// JSImport is pyscript.js_import in a worker that cannot import on main.
+// The original set it to None without SharedArrayBuffer; a NotSupported
+// says why.
 func JSImport(message string) Value { return Value{Name: "pyscript.js_import", Message: message} }
 
 // NoDOMMessage explains that a runtime without a DOM (Node, Deno) has no

@@ -20,6 +20,13 @@ func TestPyScriptValues(t *testing.T) {
 		{"C39", Document(SABMessage), "pyscript.document", SABMessage},
 		{"C45", JSImport(SABMessage), "pyscript.js_import", SABMessage},
 		{"window takes its message", Window("m"), "pyscript.window", "m"},
+		// execctx's own: a worker that execctx did not start.
+		{"window without a channel", Window(NoChannelMessage(WindowOrDocument)), "pyscript.window",
+			"Unable to use `window` or `document` in worker. This worker has no channel to a main thread: only workers started by PyWorker have one."},
+		{"sync without a channel", SyncNoChannel, "pyscript.sync",
+			"Unable to use `sync` in worker. This worker has no channel to a main thread: only workers started by PyWorker have one."},
+		{"js_import without a channel", JSImport(NoChannelMessage("`js_import`")), "pyscript.js_import",
+			"Unable to use `js_import` in worker. This worker has no channel to a main thread: only workers started by PyWorker have one."},
 	}
 	for _, tc := range tests {
 		if tc.got.Name != tc.name || tc.got.Message != tc.message {

@@ -98,7 +98,7 @@ func (r *Resolver) workerTarget(report detect.Report) (string, error) {
 		return *r.worker, nil
 	}
 	id := ""
-	if report.SyncUsable && report.HasDocument && report.HasWorkerScript {
+	if detect.Document(report).Mode == detect.ModeProxied && report.HasWorkerScript {
 		var err error
 		if id, err = r.workerCompanion(report.WorkerScriptID); err != nil {
 			return "", err

@@ -17,7 +17,7 @@ func TestDisplayTarget(t *testing.T) {
 	bare := d.add(bodyH, "script", "bare")
 	running := d.add(bodyH, "script", "")
 	d.current = running
-	worker := detect.Report{InWorker: true, HasDocument: true, SyncUsable: true}
+	worker := detect.Report{InWorker: true, MainChannel: true, HasDocument: true, SyncUsable: true}
 	tests := []struct {
 		id      string
 		report  detect.Report

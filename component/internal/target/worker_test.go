@@ -7,9 +7,10 @@ import (
 )
 
 func TestWorkerTarget(t *testing.T) {
-	withScript := detect.Report{InWorker: true, HasDocument: true, SyncUsable: true, WorkerScriptID: "py-w1", HasWorkerScript: true}
-	noSAB, noDOM, noScript := withScript, withScript, withScript
+	withScript := detect.Report{InWorker: true, MainChannel: true, HasDocument: true, SyncUsable: true, WorkerScriptID: "py-w1", HasWorkerScript: true}
+	noSAB, noDOM, noScript, noChannel := withScript, withScript, withScript, withScript
 	noSAB.SyncUsable = false
+	noChannel.MainChannel = false
 	noDOM.HasDocument = false
 	noScript.WorkerScriptID, noScript.HasWorkerScript = "", false
 	tests := []struct {
@@ -28,6 +29,7 @@ func TestWorkerTarget(t *testing.T) {
 		{id: "C93 custom element", report: withScript, scriptType: "py", parent: bodyH, tag: "py-script", want: "py-w1"},
 		{id: "C92 PyWorker", report: noScript, scriptType: "py", parent: bodyH, tag: "script", want: ""},
 		{id: "C92 no SharedArrayBuffer", report: noSAB, scriptType: "py", parent: bodyH, tag: "script", want: ""},
+		{id: "no channel to main", report: noChannel, scriptType: "py", parent: bodyH, tag: "script", want: ""},
 		{id: "main has no DOM", report: noDOM, scriptType: "py", parent: bodyH, tag: "script", want: ""},
 		{id: "script gone from the page", report: withScript, scriptType: "py", parent: 0, tag: "script", want: ""},
 		{id: "an earlier context's element is reused", report: withScript, scriptType: "py", parent: bodyH, tag: "script", existing: true, want: "py-w1-target"},

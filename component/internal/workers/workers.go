@@ -26,7 +26,7 @@ import (
 	"strings"
 
 	"github.com/execctx/execctx/component/internal/config"
-	"github.com/execctx/execctx/component/internal/notsupported"
+	"github.com/execctx/execctx/component/internal/interpreters"
 )
 
 // Options are PyWorker's options after validation.
@@ -55,13 +55,6 @@ type Options struct {
 	HasScriptID bool
 }
 
-// interpreters maps every accepted type, aliases included, to its name.
-var interpreters = map[string]string{
-	"micropython": "micropython", "mpy": "micropython",
-	"pyodide": "pyodide", "py": "pyodide",
-	"module": "module",
-}
-
 // allowedKeys are the options, in the order messages list them.
 var allowedKeys = []string{"type", "config", "async", "name", "service_worker", "serviceWorker", "id"}
 
@@ -69,14 +62,11 @@ func fail(format string, args ...any) error {
 	return fmt.Errorf("pyscript.PyWorker: "+format, args...)
 }
 
-// Validate checks a PyWorker(url, options) call. optionsJSON is a JSON
-// object ("" or "{}" for none); baseURL resolves url and a config URL. In
-// a worker the call fails with notsupported.PyWorker itself, whose message
-// is the original's (C66). Other errors start with "pyscript.PyWorker: ".
-func Validate(url, optionsJSON, baseURL string, inWorker bool) (resolvedURL string, opts Options, err error) {
-	if inWorker {
-		return "", Options{}, notsupported.PyWorker
-	}
+// Validate checks a PyWorker(url, options) call on a main thread (in a
+// worker PyWorker is NotSupported: see detect.PyWorker). optionsJSON is a
+// JSON object ("" or "{}" for none); baseURL resolves url and a config
+// URL. Errors start with "pyscript.PyWorker: ".
+func Validate(url, optionsJSON, baseURL string) (resolvedURL string, opts Options, err error) {
 	if resolvedURL, err = workerURL(url, baseURL); err != nil {
 		return "", Options{}, err
 	}
@@ -143,7 +133,7 @@ func decodeOptions(optionsJSON string) (map[string]json.RawMessage, error) {
 
 // interpreter checks the type option (Q1).
 func interpreter(raw map[string]json.RawMessage) (string, error) {
-	const want = `type must be either "micropython" or "pyodide" (aliases "mpy", "py"), or "module" for a JS module worker; got %s`
+	const want = "type must be either " + interpreters.Accepted + `, or "module" for a JS module worker; got %s`
 	v, ok := raw["type"]
 	if !ok {
 		return "", fail(want, "nothing")
@@ -152,7 +142,10 @@ func interpreter(raw map[string]json.RawMessage) (string, error) {
 	if err := json.Unmarshal(v, &t); err != nil || string(v) == "null" {
 		return "", fail(want, string(v))
 	}
-	name, ok := interpreters[t]
+	if t == interpreters.Module {
+		return t, nil
+	}
+	name, ok := interpreters.Resolve(t)
 	if !ok {
 		return "", fail(want, fmt.Sprintf("%q", t))
 	}

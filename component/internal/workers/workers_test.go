@@ -1,12 +1,6 @@
 package workers
 
-import (
-	"errors"
-	"strings"
-	"testing"
-
-	"github.com/execctx/execctx/component/internal/notsupported"
-)
+import "testing"
 
 const base = "https://x.test/app/"
 
@@ -48,7 +42,7 @@ func TestValidate(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
-			url, opts, err := Validate(tc.url, tc.options, base, false)
+			url, opts, err := Validate(tc.url, tc.options, base)
 			if err != nil || url != tc.wantURL || opts != tc.want {
 				t.Fatalf("Validate = %q, %+v, %v\nwant %q, %+v", url, opts, err, tc.wantURL, tc.want)
 			}
@@ -114,7 +108,7 @@ func TestValidateErrors(t *testing.T) {
 			if tc.base == "-" {
 				b = ""
 			}
-			url, opts, err := Validate(tc.url, tc.options, b, false)
+			url, opts, err := Validate(tc.url, tc.options, b)
 			if err == nil || err.Error() != tc.want {
 				t.Fatalf("err = %v\nwant %s", err, tc.want)
 			}
@@ -122,18 +116,5 @@ func TestValidateErrors(t *testing.T) {
 				t.Fatalf("a failed call returned %q, %+v", url, opts)
 			}
 		})
-	}
-}
-
-func TestValidateInWorker(t *testing.T) {
-	// C66: even a call that would be valid on main fails, with the
-	// original's message, before anything else is looked at.
-	for _, options := range []string{`{"type": "pyodide"}`, `{"hooks": 1}`, ""} {
-		_, _, err := Validate("x.py", options, base, true)
-		var ns notsupported.Value
-		if !errors.As(err, &ns) || ns != notsupported.PyWorker ||
-			err.Error() != "pyscript.PyWorker works only when running in the main thread" || strings.HasPrefix(err.Error(), "pyscript.PyWorker: ") {
-			t.Errorf("C66 options %q: err = %v", options, err)
-		}
 	}
 }

@@ -85,7 +85,7 @@ class WorkerChannel {
     this.#port.post({ execctx: "call", id, op, args, sync: true });
     const answer = waitForAnswer(this.#sab, id, this.#timeout);
     if (answer === undefined) {
-      throw new Error(`execctx: the main thread did not answer ${op} within ${this.#timeout} ms (experimental_ffi_timeout)`);
+      throw new Error(`execctx: the main thread did not answer ${op} within ${this.#timeout} ms (createContext's timeout)`);
     }
     return this.#settle(answer);
   }

@@ -3,7 +3,7 @@
 // interpreters are the npm packages @micropython/micropython-webassembly-pyscript
 // and pyodide, optional peer dependencies.
 
-import { createContext } from "../context.js";
+import { createContext, interpreterOf } from "../context.js";
 import { isNotSupported } from "../notsupported.js";
 import { load } from "../load.js";
 import { loadInterpreter } from "./interpreters.js";
@@ -91,11 +91,11 @@ function bridge(ctx, modules) {
  * traceback text.
  */
 export async function runPython(source, options = {}) {
-  const type = { mpy: "micropython", py: "pyodide" }[options.type] ?? options.type ?? "micropython";
+  const type = options.type ?? "micropython";
   const script = options.script;
   const ctx = options.context ?? (await createContext({ interpreter: type, ...(script && { currentScript: () => script }) }));
   const output = { stdout: options.stdout ?? console.log, stderr: options.stderr ?? console.error };
-  const interpreter = await loadInterpreter(type, output);
+  const interpreter = await loadInterpreter(interpreterOf(ctx, type).name, output); // the component knows the aliases
   await writeFiles(interpreter, ctx.files);
   interpreter.registerJsModule("_execctx", bridge(ctx, await loadModules(ctx)));
   layer ??= load(new URL("./pyscript.py", import.meta.url), "text", "execctx's Python layer");

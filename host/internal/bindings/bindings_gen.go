@@ -333,7 +333,23 @@ func hostFetchFetchText(ctx context.Context, _ wazeroapi.Module, stack []uint64)
 }
 
 // exportNames are the core names of the guest's exports, in the order of Instance.fns.
-var exportNames = [...]string{"execctx:context/context@0.1.0#running-in-worker", "execctx:context/context@0.1.0#config", "execctx:context/context@0.1.0#config-url", "execctx:context/context@0.1.0#window", "execctx:context/context@0.1.0#document", "execctx:context/context@0.1.0#sync", "execctx:context/context@0.1.0#js-import", "execctx:context/context@0.1.0#py-worker", "execctx:context/context@0.1.0#current-target", "execctx:context/context@0.1.0#display-target", "execctx:context/context@0.1.0#js-modules", "execctx:context/context@0.1.0#files", "execctx:context/context@0.1.0#get", "execctx:context/context@0.1.0#set", "execctx:context/context@0.1.0#call"}
+var exportNames = [...]string{"execctx:context/context@0.1.0#interpreter", "execctx:context/context@0.1.0#running-in-worker", "execctx:context/context@0.1.0#config", "execctx:context/context@0.1.0#config-url", "execctx:context/context@0.1.0#window", "execctx:context/context@0.1.0#document", "execctx:context/context@0.1.0#sync", "execctx:context/context@0.1.0#js-import-access", "execctx:context/context@0.1.0#js-import", "execctx:context/context@0.1.0#py-worker-access", "execctx:context/context@0.1.0#py-worker", "execctx:context/context@0.1.0#current-target", "execctx:context/context@0.1.0#display-target", "execctx:context/context@0.1.0#js-modules", "execctx:context/context@0.1.0#files", "execctx:context/context@0.1.0#get", "execctx:context/context@0.1.0#set", "execctx:context/context@0.1.0#call"}
+
+// ContextInterpreter calls the guest's export execctx:context/context@0.1.0#interpreter.
+// A trap is returned as a *cabi.Trap; a result's own error as a plain error.
+func (i *Instance) ContextInterpreter(ctx context.Context, name string) (v wittypes.InterpreterNames, err error) {
+	ctx = i.enter(ctx)
+	defer recoverTrap("interpreter", &err)
+	m := i.mem
+	var flat [2]uint64
+	wittypes.LowerString(m, name, flat[0:])
+	res, callErr := i.fns[0].Call(ctx, flat[:]...)
+	if callErr != nil {
+		return v, exportTrap("interpreter", callErr)
+	}
+	r := wittypes.LoadResultInterpreterNames(m, uint32(res[0]))
+	return r.Value, r.Error()
+}
 
 // ContextRunningInWorker calls the guest's export execctx:context/context@0.1.0#running-in-worker.
 // A trap is returned as a *cabi.Trap; a result's own error as a plain error.
@@ -341,7 +357,7 @@ func (i *Instance) ContextRunningInWorker(ctx context.Context) (v bool, err erro
 	ctx = i.enter(ctx)
 	defer recoverTrap("running-in-worker", &err)
 	m := i.mem
-	res, callErr := i.fns[0].Call(ctx)
+	res, callErr := i.fns[1].Call(ctx)
 	if callErr != nil {
 		return v, exportTrap("running-in-worker", callErr)
 	}
@@ -355,7 +371,7 @@ func (i *Instance) ContextConfig(ctx context.Context) (v string, err error) {
 	ctx = i.enter(ctx)
 	defer recoverTrap("config", &err)
 	m := i.mem
-	res, callErr := i.fns[1].Call(ctx)
+	res, callErr := i.fns[2].Call(ctx)
 	if callErr != nil {
 		return v, exportTrap("config", callErr)
 	}
@@ -369,7 +385,7 @@ func (i *Instance) ContextConfigURL(ctx context.Context) (v cabi.Option[string],
 	ctx = i.enter(ctx)
 	defer recoverTrap("config-url", &err)
 	m := i.mem
-	res, callErr := i.fns[2].Call(ctx)
+	res, callErr := i.fns[3].Call(ctx)
 	if callErr != nil {
 		return v, exportTrap("config-url", callErr)
 	}
@@ -383,7 +399,7 @@ func (i *Instance) ContextWindow(ctx context.Context) (v wittypes.Access, err er
 	ctx = i.enter(ctx)
 	defer recoverTrap("window", &err)
 	m := i.mem
-	res, callErr := i.fns[3].Call(ctx)
+	res, callErr := i.fns[4].Call(ctx)
 	if callErr != nil {
 		return v, exportTrap("window", callErr)
 	}
@@ -397,7 +413,7 @@ func (i *Instance) ContextDocument(ctx context.Context) (v wittypes.Access, err 
 	ctx = i.enter(ctx)
 	defer recoverTrap("document", &err)
 	m := i.mem
-	res, callErr := i.fns[4].Call(ctx)
+	res, callErr := i.fns[5].Call(ctx)
 	if callErr != nil {
 		return v, exportTrap("document", callErr)
 	}
@@ -411,9 +427,23 @@ func (i *Instance) ContextSync(ctx context.Context) (v wittypes.Access, err erro
 	ctx = i.enter(ctx)
 	defer recoverTrap("sync", &err)
 	m := i.mem
-	res, callErr := i.fns[5].Call(ctx)
+	res, callErr := i.fns[6].Call(ctx)
 	if callErr != nil {
 		return v, exportTrap("sync", callErr)
+	}
+	r := wittypes.LoadAccess(m, uint32(res[0]))
+	return r, nil
+}
+
+// ContextJSImportAccess calls the guest's export execctx:context/context@0.1.0#js-import-access.
+// A trap is returned as a *cabi.Trap; a result's own error as a plain error.
+func (i *Instance) ContextJSImportAccess(ctx context.Context) (v wittypes.Access, err error) {
+	ctx = i.enter(ctx)
+	defer recoverTrap("js-import-access", &err)
+	m := i.mem
+	res, callErr := i.fns[7].Call(ctx)
+	if callErr != nil {
+		return v, exportTrap("js-import-access", callErr)
 	}
 	r := wittypes.LoadAccess(m, uint32(res[0]))
 	return r, nil
@@ -427,12 +457,26 @@ func (i *Instance) ContextJSImport(ctx context.Context, urls []string) (v []stri
 	m := i.mem
 	var flat [2]uint64
 	wittypes.LowerListString(m, urls, flat[0:])
-	res, callErr := i.fns[6].Call(ctx, flat[:]...)
+	res, callErr := i.fns[8].Call(ctx, flat[:]...)
 	if callErr != nil {
 		return v, exportTrap("js-import", callErr)
 	}
 	r := wittypes.LoadResultListString(m, uint32(res[0]))
 	return r.Value, r.Error()
+}
+
+// ContextPyWorkerAccess calls the guest's export execctx:context/context@0.1.0#py-worker-access.
+// A trap is returned as a *cabi.Trap; a result's own error as a plain error.
+func (i *Instance) ContextPyWorkerAccess(ctx context.Context) (v wittypes.Access, err error) {
+	ctx = i.enter(ctx)
+	defer recoverTrap("py-worker-access", &err)
+	m := i.mem
+	res, callErr := i.fns[9].Call(ctx)
+	if callErr != nil {
+		return v, exportTrap("py-worker-access", callErr)
+	}
+	r := wittypes.LoadAccess(m, uint32(res[0]))
+	return r, nil
 }
 
 // ContextPyWorker calls the guest's export execctx:context/context@0.1.0#py-worker.
@@ -444,7 +488,7 @@ func (i *Instance) ContextPyWorker(ctx context.Context, url string, options stri
 	var flat [4]uint64
 	wittypes.LowerString(m, url, flat[0:])
 	wittypes.LowerString(m, options, flat[2:])
-	res, callErr := i.fns[7].Call(ctx, flat[:]...)
+	res, callErr := i.fns[10].Call(ctx, flat[:]...)
 	if callErr != nil {
 		return v, exportTrap("py-worker", callErr)
 	}
@@ -458,7 +502,7 @@ func (i *Instance) ContextCurrentTarget(ctx context.Context) (v string, err erro
 	ctx = i.enter(ctx)
 	defer recoverTrap("current-target", &err)
 	m := i.mem
-	res, callErr := i.fns[8].Call(ctx)
+	res, callErr := i.fns[11].Call(ctx)
 	if callErr != nil {
 		return v, exportTrap("current-target", callErr)
 	}
@@ -474,7 +518,7 @@ func (i *Instance) ContextDisplayTarget(ctx context.Context, target cabi.Option[
 	m := i.mem
 	var flat [3]uint64
 	wittypes.LowerOptionString(m, target, flat[0:])
-	res, callErr := i.fns[9].Call(ctx, flat[:]...)
+	res, callErr := i.fns[12].Call(ctx, flat[:]...)
 	if callErr != nil {
 		return v, exportTrap("display-target", callErr)
 	}
@@ -488,7 +532,7 @@ func (i *Instance) ContextJSModules(ctx context.Context) (v []wittypes.JSModule,
 	ctx = i.enter(ctx)
 	defer recoverTrap("js-modules", &err)
 	m := i.mem
-	res, callErr := i.fns[10].Call(ctx)
+	res, callErr := i.fns[13].Call(ctx)
 	if callErr != nil {
 		return v, exportTrap("js-modules", callErr)
 	}
@@ -502,7 +546,7 @@ func (i *Instance) ContextFiles(ctx context.Context) (v []wittypes.FileEntry, er
 	ctx = i.enter(ctx)
 	defer recoverTrap("files", &err)
 	m := i.mem
-	res, callErr := i.fns[11].Call(ctx)
+	res, callErr := i.fns[14].Call(ctx)
 	if callErr != nil {
 		return v, exportTrap("files", callErr)
 	}
@@ -519,7 +563,7 @@ func (i *Instance) ContextGet(ctx context.Context, target uint32, name string) (
 	var flat [3]uint64
 	wittypes.LowerU32(m, target, flat[0:])
 	wittypes.LowerString(m, name, flat[1:])
-	res, callErr := i.fns[12].Call(ctx, flat[:]...)
+	res, callErr := i.fns[15].Call(ctx, flat[:]...)
 	if callErr != nil {
 		return v, exportTrap("get", callErr)
 	}
@@ -537,7 +581,7 @@ func (i *Instance) ContextSet(ctx context.Context, target uint32, name string, v
 	wittypes.LowerU32(m, target, flat[0:])
 	wittypes.LowerString(m, name, flat[1:])
 	wittypes.LowerValue(m, value, flat[3:])
-	res, callErr := i.fns[13].Call(ctx, flat[:]...)
+	res, callErr := i.fns[16].Call(ctx, flat[:]...)
 	if callErr != nil {
 		return exportTrap("set", callErr)
 	}
@@ -555,7 +599,7 @@ func (i *Instance) ContextCall(ctx context.Context, target uint32, method string
 	wittypes.LowerU32(m, target, flat[0:])
 	wittypes.LowerString(m, method, flat[1:])
 	wittypes.LowerListValue(m, args, flat[3:])
-	res, callErr := i.fns[14].Call(ctx, flat[:]...)
+	res, callErr := i.fns[17].Call(ctx, flat[:]...)
 	if callErr != nil {
 		return v, exportTrap("call", callErr)
 	}

@@ -25,13 +25,16 @@ var importInterfaces = []string{"environment", "window", "document", "worker", "
 // of host.Context (wazero) and of Context (jco), so that one test can
 // run against either.
 type API interface {
+	Interpreter(ctx context.Context, name string) (wittypes.InterpreterNames, error)
 	RunningInWorker(ctx context.Context) (bool, error)
 	Config(ctx context.Context) (string, error)
 	ConfigURL(ctx context.Context) (cabi.Option[string], error)
 	Window(ctx context.Context) (wittypes.Access, error)
 	Document(ctx context.Context) (wittypes.Access, error)
 	Sync(ctx context.Context) (wittypes.Access, error)
+	JSImportAccess(ctx context.Context) (wittypes.Access, error)
 	JSImport(ctx context.Context, urls []string) ([]string, error)
+	PyWorkerAccess(ctx context.Context) (wittypes.Access, error)
 	PyWorker(ctx context.Context, url string, options string) (uint32, error)
 	CurrentTarget(ctx context.Context) (string, error)
 	DisplayTarget(ctx context.Context, target cabi.Option[string]) (uint32, error)
@@ -41,6 +44,16 @@ type API interface {
 	Set(ctx context.Context, target uint32, name string, value wittypes.Value) error
 	Call(ctx context.Context, target uint32, method string, args []wittypes.Value) (wittypes.Value, error)
 	Close(ctx context.Context) error
+}
+
+// Interpreter calls the export execctx:context/context@0.1.0#interpreter through jco.
+func (c *Context) Interpreter(ctx context.Context, name string) (wittypes.InterpreterNames, error) {
+	out, err := c.call(ctx, "interpreter", encodeString(name))
+	if err != nil {
+		var zero wittypes.InterpreterNames
+		return zero, err
+	}
+	return decodeInterpreterNames(out)
 }
 
 // RunningInWorker calls the export execctx:context/context@0.1.0#running-in-worker through jco.
@@ -103,6 +116,16 @@ func (c *Context) Sync(ctx context.Context) (wittypes.Access, error) {
 	return decodeAccess(out)
 }
 
+// JSImportAccess calls the export execctx:context/context@0.1.0#js-import-access through jco.
+func (c *Context) JSImportAccess(ctx context.Context) (wittypes.Access, error) {
+	out, err := c.call(ctx, "jsImportAccess")
+	if err != nil {
+		var zero wittypes.Access
+		return zero, err
+	}
+	return decodeAccess(out)
+}
+
 // JSImport calls the export execctx:context/context@0.1.0#js-import through jco.
 func (c *Context) JSImport(ctx context.Context, urls []string) ([]string, error) {
 	out, err := c.call(ctx, "jsImport", encodeListString(urls))
@@ -111,6 +134,16 @@ func (c *Context) JSImport(ctx context.Context, urls []string) ([]string, error)
 		return zero, err
 	}
 	return decodeListString(out)
+}
+
+// PyWorkerAccess calls the export execctx:context/context@0.1.0#py-worker-access through jco.
+func (c *Context) PyWorkerAccess(ctx context.Context) (wittypes.Access, error) {
+	out, err := c.call(ctx, "pyWorkerAccess")
+	if err != nil {
+		var zero wittypes.Access
+		return zero, err
+	}
+	return decodeAccess(out)
 }
 
 // PyWorker calls the export execctx:context/context@0.1.0#py-worker through jco.
@@ -195,6 +228,13 @@ type Recorder struct {
 	Log func(call string, args []any, answer []any, err error)
 }
 
+// Interpreter logs the call.
+func (r Recorder) Interpreter(ctx context.Context, name string) (wittypes.InterpreterNames, error) {
+	v, err := r.API.Interpreter(ctx, name)
+	r.Log("interpreter", []any{name}, []any{v}, err)
+	return v, err
+}
+
 // RunningInWorker logs the call.
 func (r Recorder) RunningInWorker(ctx context.Context) (bool, error) {
 	v, err := r.API.RunningInWorker(ctx)
@@ -237,10 +277,24 @@ func (r Recorder) Sync(ctx context.Context) (wittypes.Access, error) {
 	return v, err
 }
 
+// JSImportAccess logs the call.
+func (r Recorder) JSImportAccess(ctx context.Context) (wittypes.Access, error) {
+	v, err := r.API.JSImportAccess(ctx)
+	r.Log("js-import-access", []any{}, []any{v}, err)
+	return v, err
+}
+
 // JSImport logs the call.
 func (r Recorder) JSImport(ctx context.Context, urls []string) ([]string, error) {
 	v, err := r.API.JSImport(ctx, urls)
 	r.Log("js-import", []any{urls}, []any{v}, err)
+	return v, err
+}
+
+// PyWorkerAccess logs the call.
+func (r Recorder) PyWorkerAccess(ctx context.Context) (wittypes.Access, error) {
+	v, err := r.API.PyWorkerAccess(ctx)
+	r.Log("py-worker-access", []any{}, []any{v}, err)
 	return v, err
 }
 
@@ -567,6 +621,7 @@ func decodeOptionString(j any) (v cabi.Option[string], err error) {
 func encodeReport(v wittypes.Report) any {
 	return map[string]any{
 		"inWorker":       encodeBool(v.InWorker),
+		"mainChannel":    encodeBool(v.MainChannel),
 		"hasDocument":    encodeBool(v.HasDocument),
 		"syncUsable":     encodeBool(v.SyncUsable),
 		"runtime":        encodeRuntimeKind(v.Runtime),
@@ -583,6 +638,9 @@ func decodeReport(j any) (v wittypes.Report, err error) {
 	}
 	if v.InWorker, err = decodeBool(o["inWorker"]); err != nil {
 		return v, fmt.Errorf("report.in-worker: %w", err)
+	}
+	if v.MainChannel, err = decodeBool(o["mainChannel"]); err != nil {
+		return v, fmt.Errorf("report.main-channel: %w", err)
 	}
 	if v.HasDocument, err = decodeBool(o["hasDocument"]); err != nil {
 		return v, fmt.Errorf("report.has-document: %w", err)
@@ -905,6 +963,27 @@ func decodeResponse(j any) (v wittypes.Response, err error) {
 	}
 	if v.Body, err = decodeString(o["body"]); err != nil {
 		return v, fmt.Errorf("response.body: %w", err)
+	}
+	return v, nil
+}
+
+func encodeInterpreterNames(v wittypes.InterpreterNames) any {
+	return map[string]any{
+		"name":       encodeString(v.Name),
+		"scriptType": encodeString(v.ScriptType),
+	}
+}
+
+func decodeInterpreterNames(j any) (v wittypes.InterpreterNames, err error) {
+	o, err := as[map[string]any](j, "interpreter-names")
+	if err != nil {
+		return v, err
+	}
+	if v.Name, err = decodeString(o["name"]); err != nil {
+		return v, fmt.Errorf("interpreter-names.name: %w", err)
+	}
+	if v.ScriptType, err = decodeString(o["scriptType"]); err != nil {
+		return v, fmt.Errorf("interpreter-names.script-type: %w", err)
 	}
 	return v, nil
 }
