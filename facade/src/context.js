@@ -31,6 +31,10 @@ let realmObjects; // main's object table, shared by every context and worker of 
  * long as main takes. It stays in the config, with no effect here.
  */
 export async function createContext(options = {}) {
+  // Download and compile first: everything before the guest runs can
+  // happen meanwhile. (A failure is seen where it is awaited, below.)
+  const compiling = compileComponent();
+  compiling.catch(() => {});
   const worker = globalThis[WORKER_STATE];
   const runtime = runtimeKind();
   const threads = await workerThreadsOf(runtime);
@@ -57,7 +61,7 @@ export async function createContext(options = {}) {
     spawned: new Map(),
     lastSpawned: 0,
   };
-  const guest = new Guest(await compileComponent(), merge(hostImports(realm), options.hostOverrides));
+  const guest = new Guest(await compiling, merge(hostImports(realm), options.hostOverrides));
   const interpreter = resolveInterpreter(guest, options.interpreter ?? worker?.init.interpreter);
   realm.report = realmReport({ worker, threads, runtime, interpreter: interpreter.name, baseURL });
   realm.sources = options.config !== undefined ? explicitSource(options.config)
