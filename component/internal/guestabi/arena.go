@@ -67,31 +67,34 @@ type arena struct {
 // guard at the following 16-byte boundary, until a guard that was never
 // written. Under wazero the adapter is not used and the walk ends at once.
 func checkArena() {
-	start := uintptr(unsafe.Pointer(&adapterArena.body[0]))
-	end := start + uintptr(len(adapterArena.body))
-	for pos := start; ; {
-		pos = (pos + 15) &^ 15
-		if pos+GuardSize > end {
+	body := unsafe.Pointer(&adapterArena.body[0])
+	start, size := uintptr(body), uintptr(len(adapterArena.body))
+	for off := uintptr(0); ; {
+		off = (start+off+15)&^15 - start // the allocator aligns addresses, not offsets
+		if off+GuardSize > size {
 			return
 		}
-		size := uintptr(*(*uint32)(unsafe.Pointer(pos)))
-		if size == 0 && isZero(pos, guardChecked) {
+		guard := unsafe.Add(body, off)
+		allocated := uintptr(*(*uint32)(guard))
+		if allocated == 0 && isZero(guard, guardChecked) {
 			return // never allocated: the free rest of the arena
 		}
-		if !isFilled(pos+GuardSize-guardChecked, guardChecked) || pos+GuardSize+size > end {
-			panic(arenaOverrun(pos))
+		if !isFilled(unsafe.Add(guard, GuardSize-guardChecked), guardChecked) || off+GuardSize+allocated > size {
+			panic(arenaOverrun(start + off))
 		}
-		pos += GuardSize + size
+		off += GuardSize + allocated
 	}
 }
 
-// isZero and isFilled compare 8 bytes at a time: addr is 16-aligned.
-func isZero(addr, n uintptr) bool { return allWords(addr, n, 0) }
+// isZero and isFilled compare 8 bytes at a time: p is 16-aligned.
+func isZero(p unsafe.Pointer, n uintptr) bool { return allWords(p, n, 0) }
 
-func isFilled(addr, n uintptr) bool { return allWords(addr, n, GuardFill*0x0101010101010101) }
+func isFilled(p unsafe.Pointer, n uintptr) bool {
+	return allWords(p, n, GuardFill*0x0101010101010101)
+}
 
-func allWords(addr, n uintptr, want uint64) bool {
-	for _, w := range unsafe.Slice((*uint64)(unsafe.Pointer(addr)), n/8) {
+func allWords(p unsafe.Pointer, n uintptr, want uint64) bool {
+	for _, w := range unsafe.Slice((*uint64)(p), n/8) {
 		if w != want {
 			return false
 		}
