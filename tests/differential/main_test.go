@@ -11,7 +11,6 @@ package differential
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"testing"
@@ -35,11 +34,7 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
-	jco, err = jcohost.NewRuntime(jcohost.Options{})
-	switch {
-	case errors.Is(err, jcohost.ErrUnavailable) && os.Getenv("EXECCTX_REQUIRE_JCO") == "":
-		jcoAbsent = err
-	case err != nil:
+	if jco, jcoAbsent, err = jcohost.Optional(jcohost.Options{}); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}

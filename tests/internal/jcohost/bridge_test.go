@@ -2,7 +2,6 @@ package jcohost_test
 
 import (
 	"context"
-	"errors"
 	"testing"
 
 	"github.com/execctx/execctx/api"
@@ -14,9 +13,9 @@ import (
 // an import's error, and host.ErrBusy on re-entry. The conformance and
 // differential suites use it for everything else.
 func TestBridge(t *testing.T) {
-	rt, err := jcohost.NewRuntime(jcohost.Options{})
-	if errors.Is(err, jcohost.ErrUnavailable) {
-		t.Skipf("%v: the bridge needs node and npm/dist (make npm)", err)
+	rt, absent, err := jcohost.Optional(jcohost.Options{})
+	if absent != nil {
+		t.Skipf("%v: the bridge needs node and npm/dist (make npm)", absent)
 	}
 	if err != nil {
 		t.Fatal(err)
