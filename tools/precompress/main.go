@@ -8,15 +8,12 @@
 package main
 
 import (
-	"bytes"
-	"compress/gzip"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 
-	"github.com/andybalholm/brotli"
+	"github.com/execctx/execctx/tools/internal/compress"
 )
 
 // exts are the files worth compressing: the rest of a page is small.
@@ -54,19 +51,13 @@ func visit(path string, d fs.DirEntry, err error) error {
 	return nil
 }
 
-// encoding is one compressed copy: its file suffix and its writer.
+// encoding is one compressed copy: its file suffix and how to make it.
 type encoding struct {
-	ext       string
-	newWriter func(io.Writer) io.WriteCloser
+	ext      string
+	compress func([]byte) ([]byte, error)
 }
 
-var encodings = []encoding{
-	{".br", func(w io.Writer) io.WriteCloser { return brotli.NewWriterLevel(w, brotli.BestCompression) }},
-	{".gz", func(w io.Writer) io.WriteCloser {
-		z, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
-		return z
-	}},
-}
+var encodings = []encoding{{".br", compress.Brotli}, {".gz", compress.Gzip}}
 
 // write compresses path into path+enc.ext unless that copy is up to date.
 func write(path string, info fs.FileInfo, enc encoding) error {
@@ -77,13 +68,9 @@ func write(path string, info fs.FileInfo, enc encoding) error {
 	if err != nil {
 		return err
 	}
-	var b bytes.Buffer
-	w := enc.newWriter(&b)
-	if _, err := w.Write(raw); err != nil {
+	packed, err := enc.compress(raw)
+	if err != nil {
 		return err
 	}
-	if err := w.Close(); err != nil {
-		return err
-	}
-	return os.WriteFile(path+enc.ext, b.Bytes(), 0o644)
+	return os.WriteFile(path+enc.ext, packed, 0o644)
 }

@@ -9,14 +9,11 @@
 package main
 
 import (
-	"bytes"
-	"compress/gzip"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 
-	"github.com/andybalholm/brotli"
+	"github.com/execctx/execctx/tools/internal/compress"
 )
 
 func main() {
@@ -36,18 +33,16 @@ func main() {
 	}
 }
 
-// compressed returns the sizes of b after Go's gzip at level 9 and brotli at quality 11.
+// compressed returns the sizes of b compressed as tools/precompress
+// compresses what examples/server sends.
 func compressed(b []byte) (gz, br int) {
-	var g, r bytes.Buffer
-	gw, _ := gzip.NewWriterLevel(&g, gzip.BestCompression)
-	bw := brotli.NewWriterLevel(&r, brotli.BestCompression)
-	for _, w := range []io.WriteCloser{gw, bw} {
-		if _, err := w.Write(b); err != nil {
-			panic(err)
-		}
-		if err := w.Close(); err != nil {
-			panic(err)
-		}
+	g, err := compress.Gzip(b)
+	if err != nil {
+		panic(err) // writing to memory does not fail
 	}
-	return g.Len(), r.Len()
+	r, err := compress.Brotli(b)
+	if err != nil {
+		panic(err)
+	}
+	return len(g), len(r)
 }
