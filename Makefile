@@ -139,8 +139,10 @@ WAZEVO     := github.com/tetratelabs/wazero/internal/engine/wazevo
 RACE_FLAGS := -gcflags='$(WAZEVO)/ssa/...=-race=false' -gcflags='$(WAZEVO)/backend/...=-race=false' \
               -gcflags='$(WAZEVO)/frontend/...=-race=false'
 
+GO_RACE := EXECCTX_TEST_CACHE=$(CURDIR)/$(BUILD)/wazero-test-cache $(GO) test -race $(RACE_FLAGS) -count=1
+
 test-race: core
-	EXECCTX_TEST_CACHE=$(CURDIR)/$(BUILD)/wazero-test-cache $(GO) test -race $(RACE_FLAGS) -count=1 ./host/...
+	$(GO_RACE) ./host/...
 
 test-tools:
 	cd tools && $(GO) vet ./... && $(GO) test -count=1 ./...
@@ -158,8 +160,7 @@ REL_ENV := EXECCTX_RELIABILITY_LOG=$(CURDIR)/$(RELIABILITY_LOG) EXECCTX_REQUIRE_
 reliability: core $(NPM_DIST)/index.js tests/node_modules/.installed
 	@mkdir -p $(BUILD) && : > $(RELIABILITY_LOG)
 	$(REL_ENV) $(GO) test -count=1 ./tests/differential/
-	$(REL_ENV) EXECCTX_TEST_CACHE=$(CURDIR)/$(BUILD)/wazero-test-cache \
-	  $(GO) test -race $(RACE_FLAGS) -count=1 -run 'Share|Shared' ./host/
+	$(REL_ENV) $(GO_RACE) -run 'Share|Shared' ./host/
 	$(REL_ENV) node --expose-gc --test --test-concurrency=1 tests/reliability/
 	cd npm && $(REL_ENV) ../tests/node_modules/.bin/deno test --v8-flags=--expose-gc --allow-read --allow-write \
 	  --allow-env --allow-run --no-check ../tests/reliability/
