@@ -207,6 +207,7 @@ bench: core $(COMPONENT) $(NPM_DIST)/index.js $(PRECOMPRESSED) tests/node_module
 	node tests/bench/node-bench.mjs
 	node tests/bench/browser-bench.mjs
 	node tests/bench/pyworker-bench.mjs
+	node tests/bench/visits-bench.mjs
 
 ## demo: the Go demo on its embedded default config, the Node demo, then the
 ## browser demo's server on localhost until interrupted.

@@ -1,0 +1,144 @@
+// make bench, visits part: navigation → ready for a page that imports
+// execctx, beside PyScript 0.7.31 + MicroPython running its first line, in
+// one Chromium run. Three visits per side: a first visit (a fresh browser
+// context, nothing cached), a repeat visit (the same context, navigating
+// again: HTTP cache and revalidation), and a throttled first visit (20
+// Mbit/s both ways, 40 ms round trip, through the DevTools protocol). Both
+// sides are served brotli by examples/server, from copies that
+// tools/precompress made (PyScript's dist and the MicroPython package are
+// copied to build/bench first, so that node_modules stays untouched).
+// Page loads alternate between the sides. It prints numbers and never
+// judges them.
+import { cpSync, mkdirSync, rmSync } from "node:fs";
+import { loadavg } from "node:os";
+import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { root, startServer, launchChromium } from "../browser/harness.mjs";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const THROTTLE = { offline: false, latency: 40, downloadThroughput: 20e6 / 8, uploadThroughput: 20e6 / 8 };
+
+const SIDES = {
+  execctx: { page: "visit-execctx.html", ready: () => window.results?.ready },
+  "PyScript+MicroPython": { page: "visit-pyscript.html", ready: () => window.pyReady },
+};
+
+const bench = join(root, "build", "bench");
+const pyscript = copy(join(root, "tests/node_modules/@pyscript/core/dist"), join(bench, "pyscript"));
+const mpy = copy(join(root, "npm/node_modules/@micropython/micropython-webassembly-pyscript"), join(bench, "mpy"));
+execFileSync("go", ["run", "./precompress", pyscript, mpy], { cwd: join(root, "tools"), stdio: "inherit" });
+
+const server = await startServer(["-mount", `/pyscript/=${pyscript}`, "-mount", `/mpy/=${mpy}`]);
+let browser;
+try {
+  browser = await launchChromium();
+  const results = await measure();
+  report(results);
+} finally {
+  try {
+    await browser?.close();
+  } finally {
+    server.stop();
+  }
+}
+
+function copy(from, to) {
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(to, { recursive: true });
+  cpSync(from, to, { recursive: true, filter: (src) => !src.endsWith(".map") });
+  return to;
+}
+
+/** measure runs every visit of every side RUNS times, alternating the sides. */
+async function measure() {
+  const results = {};
+  for (let i = 0; i < RUNS; i++) {
+    const order = i % 2 ? Object.keys(SIDES).reverse() : Object.keys(SIDES);
+    for (const side of order) {
+      const [first, repeat] = await visitTwice(side);
+      const throttled = await visit(side, true);
+      for (const [kind, r] of Object.entries({ first, repeat, throttled })) (results[`${side} ${kind}`] ??= []).push(r);
+    }
+  }
+  return results;
+}
+
+/** visitTwice loads a side's page in a fresh context, then again in the same one. */
+async function visitTwice(side) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    return [await load(page, side), await load(page, side)];
+  } finally {
+    await context.close();
+  }
+}
+
+async function visit(side, throttled) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    if (throttled) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Network.enable");
+      await cdp.send("Network.emulateNetworkConditions", THROTTLE);
+    }
+    return await load(page, side);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * load navigates page to side's page and returns { ready, requests, bytes }:
+ * ms from navigation to ready, and the requests made and bytes transferred
+ * (compressed bodies and headers, the navigation included) before it.
+ */
+async function load(page, side) {
+  const errors = [];
+  const onError = (e) => errors.push(String(e));
+  const onRequest = (r) => r.url().startsWith(`${server.base}/`) || errors.push(`fetched from beyond localhost: ${r.url()}`);
+  page.on("pageerror", onError);
+  page.on("request", onRequest);
+  try {
+    await page.goto(`${server.base}/coi/tests/bench/${SIDES[side].page}`);
+    const ready = await page.waitForFunction(SIDES[side].ready, null, { timeout: 120000 }).then((h) => h.jsonValue());
+    if (errors.length) throw new Error("the page did not load as it should");
+    return await page.evaluate((ready) => {
+      const nav = performance.getEntriesByType("navigation")[0];
+      const before = performance.getEntriesByType("resource").filter((r) => r.startTime < ready);
+      return { ready, requests: 1 + before.length, bytes: nav.transferSize + before.reduce((n, r) => n + r.transferSize, 0) };
+    }, ready);
+  } catch (e) {
+    throw new Error(`${side}: ${e.message}${errors.length ? `\npage errors:\n  ${errors.join("\n  ")}` : ""}`);
+  } finally {
+    page.off("pageerror", onError);
+    page.off("request", onRequest);
+  }
+}
+
+function median(xs) {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+}
+
+function report(results) {
+  const [a, b] = Object.keys(SIDES);
+  const load = loadavg().map((x) => x.toFixed(2)).join(", ");
+  console.log(`Chromium ${browser.version()}, ${RUNS} visits of each kind per side (alternating), both served brotli, medians; load average ${load}:`);
+  console.log(`${"visit".padEnd(34)}${a.padStart(12)}${b.padStart(24)}${"ratio".padStart(8)}`);
+  for (const [kind, label] of [
+    ["first", "first visit: navigation → ready"],
+    ["repeat", "repeat visit: navigation → ready"],
+    ["throttled", "20 Mbit/s, 40 ms RTT, first visit"],
+  ]) {
+    const [x, y] = [a, b].map((s) => median(results[`${s} ${kind}`].map((r) => r.ready)));
+    console.log(`${label.padEnd(34)}${`${x.toFixed(1)} ms`.padStart(12)}${`${y.toFixed(1)} ms`.padStart(24)}${(x / y).toFixed(2).padStart(8)}`);
+  }
+  for (const side of [a, b]) {
+    const first = results[`${side} first`][0];
+    const repeat = results[`${side} repeat`][0];
+    console.log(`${side}: before ready, first visit ${first.requests} requests, ${first.bytes} B transferred; ` +
+      `repeat visit ${repeat.requests} requests, ${repeat.bytes} B`);
+  }
+  console.log("ratio = execctx / PyScript+MicroPython (ready = its first line of Python)");
+}
