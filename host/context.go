@@ -9,6 +9,7 @@ import (
 
 	"github.com/tetratelabs/wazero"
 	wazeroapi "github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental"
 
 	"github.com/execctx/execctx/host/internal/bindings"
 )
@@ -46,7 +47,7 @@ func (c *Context) instantiate(ctx context.Context) error {
 		WithName(""). // anonymous, so many instances can coexist
 		WithStartFunctions().
 		WithStderr(&c.stderr)
-	mod, err := c.rt.rt.InstantiateModule(ctx, c.rt.compiled, cfg)
+	mod, err := c.rt.rt.InstantiateModule(experimental.WithMemoryAllocator(ctx, &c.rt.memory), c.rt.compiled, cfg)
 	if err != nil {
 		return fmt.Errorf("execctx: instantiate: %w", err)
 	}
@@ -54,6 +55,7 @@ func (c *Context) instantiate(ctx context.Context) error {
 		_ = mod.Close(ctx)
 		return fmt.Errorf("execctx: guest initialisation: %w\n%s", err, c.stderr.String())
 	}
+	c.rt.memory.Started(uint64(mod.Memory().Size()))
 	inst, err := bindings.NewInstance(mod, bindings.Imports(c.imports))
 	if err != nil {
 		_ = mod.Close(ctx)

@@ -9,12 +9,14 @@ import (
 
 	"github.com/execctx/execctx/host/internal/bindings"
 	"github.com/execctx/execctx/host/internal/core"
+	"github.com/execctx/execctx/host/internal/memalloc"
 )
 
 // Runtime holds the compiled execctx module. Create it once and share it.
 type Runtime struct {
 	rt       wazero.Runtime
 	compiled wazero.CompiledModule
+	memory   memalloc.Allocator // every Context's linear memory
 }
 
 // config collects what the options set.
