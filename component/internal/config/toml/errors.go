@@ -55,6 +55,15 @@ func (p *parser) lineNumber(offset int) string {
 	return strconv.Itoa(line)
 }
 
+// found is describe(i), for "expected ..., found" messages; a control
+// character there is its own error.
+func (p *parser) found(i int) string {
+	if i < len(p.text) && isControl(p.text[i]) && p.text[i] != '\n' && p.text[i] != '\r' {
+		p.controlChar(i, "")
+	}
+	return p.describe(i)
+}
+
 // describe names what is at offset i, for "found ..." in messages.
 func (p *parser) describe(i int) string {
 	if i >= len(p.text) {

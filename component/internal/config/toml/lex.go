@@ -53,7 +53,7 @@ func (p *parser) comment() {
 			return
 		case c >= 0x80:
 			p.pos += p.runeAt(p.pos)
-		case c < 0x20 && c != '\t' || c == 0x7f:
+		case isControl(c):
 			p.controlChar(p.pos, "a comment")
 		default:
 			p.pos++
@@ -71,17 +71,29 @@ func (p *parser) runeAt(i int) int {
 	return size
 }
 
-// controlChar fails on the control character at i, found in where.
+// controlChar fails on the control character at i, found in where ("a
+// comment", "a string", "a literal string"; "" outside those).
 func (p *parser) controlChar(i int, where string) {
 	c := p.text[i]
-	msg := "control character U+" + hex(uint32(c), 4) + " is not allowed in " + where
-	switch {
-	case c == 0:
+	msg := "control character U+" + hex(uint32(c), 4) + " is not allowed"
+	switch where {
+	case "":
+		msg += " outside strings"
+	case "a comment":
+		msg += " in a comment"
+	default:
+		msg += " in " + where + `: write it as the escape \u` + hex(uint32(c), 4) + ` in a "basic string"`
+	}
+	if c == 0 {
 		msg += "; a NUL byte usually means the text is UTF-16: save it as UTF-8"
-	case where != "a comment":
-		msg += `: write it as the escape \u` + hex(uint32(c), 4) + ` in a "basic string"`
 	}
 	p.failf(i, msg)
+}
+
+// isControl reports whether c is an ASCII control character other than
+// tab. Newlines are among them: callers deal with those first.
+func isControl(c byte) bool {
+	return c < 0x20 && c != '\t' || c == 0x7f
 }
 
 // hex is n in upper-case hexadecimal, zero-padded to digits.
@@ -139,7 +151,7 @@ func (p *parser) keySegment() string {
 	case c == '=' || c == '.' || c == ']':
 		p.failf(p.pos, "a key is missing before "+p.describe(p.pos))
 	}
-	p.failf(p.pos, "expected a key, found "+p.describe(p.pos)+
+	p.failf(p.pos, "expected a key, found "+p.found(p.pos)+
 		`: a bare key is only letters A-Z and a-z, digits, "_" and "-"; put any other key in quotes`)
 	return ""
 }

@@ -147,7 +147,7 @@ func (p *parser) char(i int, where string) int {
 	switch c := p.text[i]; {
 	case c >= 0x80:
 		return i + p.runeAt(i)
-	case c < 0x20 && c != '\t' || c == 0x7f:
+	case isControl(c):
 		p.controlChar(i, where)
 	}
 	return i + 1

@@ -64,7 +64,7 @@ func (p *parser) header() *table {
 	}
 	for i := range len(closing) {
 		if p.peek() != ']' {
-			p.failf(p.pos, "expected '"+closing[i:]+"' to close the header, found "+p.describe(p.pos))
+			p.failf(p.pos, "expected '"+closing[i:]+"' to close the header, found "+p.found(p.pos))
 		}
 		p.pos++
 	}
@@ -167,7 +167,7 @@ func (p *parser) keyValue(t *table, depth int) {
 		p.duplicate(t, last)
 	}
 	if p.peek() != '=' {
-		p.failf(p.pos, "expected '=' after the key "+dotted(p.path[base:])+", found "+p.describe(p.pos)+
+		p.failf(p.pos, "expected '=' after the key "+dotted(p.path[base:])+", found "+p.found(p.pos)+
 			": write key = value, and quote a key that has spaces or other characters")
 	}
 	p.pos++

@@ -107,7 +107,7 @@ func (p *parser) endOfLine() {
 		p.newline()
 		return
 	}
-	p.failf(p.pos, "expected the end of the line, found "+p.describe(p.pos)+
+	p.failf(p.pos, "expected the end of the line, found "+p.found(p.pos)+
 		": each key = value pair and each [table] header goes on a line of its own")
 }
 

@@ -66,7 +66,7 @@ func (p *parser) array(depth int) []any {
 			p.pos++
 			return items
 		default:
-			p.failf(p.pos, "expected ',' or ']' after an item of the array, found "+p.describe(p.pos))
+			p.failf(p.pos, "expected ',' or ']' after an item of the array, found "+p.found(p.pos))
 		}
 	}
 }
@@ -101,7 +101,7 @@ func (p *parser) inlineTable(depth int) map[string]any {
 			p.pos++
 			return t.vals
 		default:
-			p.failf(p.pos, "expected ',' or '}' after a key = value pair of the inline table, found "+p.describe(p.pos))
+			p.failf(p.pos, "expected ',' or '}' after a key = value pair of the inline table, found "+p.found(p.pos))
 		}
 	}
 }
@@ -121,7 +121,7 @@ func (p *parser) scalar() any {
 	}
 	word := p.text[start:end]
 	if word == "" {
-		p.failf(start, "expected a value, found "+p.describe(start))
+		p.failf(start, "expected a value, found "+p.found(start))
 	}
 	if looksLikeDateTime(word) {
 		return p.dateTime(start)
