@@ -9,7 +9,7 @@ import (
 // returns it as a float64, as JSON.parse would (integers past 2^53
 // round).
 func (p *parser) number(word string, start int) any {
-	if len(word) > 2 && word[0] == '0' && (word[1] == 'x' || word[1] == 'o' || word[1] == 'b') {
+	if len(word) >= 2 && word[0] == '0' && (word[1] == 'x' || word[1] == 'o' || word[1] == 'b') {
 		return p.basedInteger(word, start)
 	}
 	i := 0

@@ -84,8 +84,11 @@ func (p *parser) multiLineString(q byte) string {
 				continue
 			}
 			if n > 5 {
-				p.failf(i, "too many quotes: a multi-line string has at most two just before its closing three; "+
-					`escape the others (\") or use the other kind of quotes`)
+				fix := `escape the others (\")`
+				if q == '\'' {
+					fix = "write it as a basic string, between triple double quotes, to escape them"
+				}
+				p.failf(i, "too many quotes: a multi-line string has at most two just before its closing three; "+fix)
 			}
 			p.pos = i + n
 			return finish(b, p.text[seg:i+n-3])

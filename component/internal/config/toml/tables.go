@@ -1,5 +1,7 @@
 package toml
 
+import "strings"
+
 // TOML's table rules. Every table the text names gets a *table beside its
 // map in the result, remembering how it was defined, so that each rule
 // is one check where a header or a dotted key reaches the table:
@@ -58,20 +60,21 @@ func (p *parser) header() *table {
 		p.pos++
 	}
 	parts := p.key()
-	closing := "]"
-	if array {
-		closing = "]]"
-	}
-	for i := range len(closing) {
-		if p.peek() != ']' {
-			p.failf(p.pos, "expected '"+closing[i:]+"' to close the header, found "+p.found(p.pos))
-		}
-		p.pos++
-	}
 	p.path = p.path[:0]
 	for _, k := range parts {
 		p.path = append(p.path, k.name)
 	}
+	open, closing := "[", "]"
+	if array {
+		open, closing = "[[", "]]"
+	}
+	if !strings.HasPrefix(p.text[p.pos:], closing) {
+		if array && p.peek() == ']' {
+			p.pos++ // "[[a] ]": point at what follows the first ']'
+		}
+		p.failf(p.pos, "expected '"+closing+"' to close the header "+open+dotted(p.path)+closing+", found "+p.found(p.pos))
+	}
+	p.pos += len(closing)
 	t := p.root
 	for i, k := range parts[:len(parts)-1] {
 		t = p.throughHeader(t, k, p.path[:i+1])

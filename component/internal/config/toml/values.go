@@ -135,6 +135,9 @@ func (p *parser) scalar() any {
 	case "inf", "+inf", "-inf", "nan", "+nan", "-nan":
 		return nil // JSON has no NaN or Infinity: JSON.stringify writes null
 	}
+	if word[0] == '.' {
+		p.badNumber(word, start, "a decimal point needs digits on both sides, as in 0.5")
+	}
 	if c := word[0]; c != '+' && c != '-' && !isDigit(c) {
 		p.failf(start, "expected a value, found "+word+`: write a string in quotes ("`+word+
 			`"); true, false, inf and nan are lower-case`)
