@@ -154,24 +154,19 @@ func untagScalar(t testing.TB, typ, value string) any {
 // referenceDate renders a toml-test date as the old code did with Go's
 // time package: an instant as JS Date's JSON, local ones as RFC 3339.
 func referenceDate(t testing.TB, typ, value string) string {
-	layout, out := map[string][2]string{
+	formats, ok := map[string]struct{ in, out string }{
 		"datetime":       {time.RFC3339Nano, "2006-01-02T15:04:05.000Z"},
 		"datetime-local": {"2006-01-02T15:04:05.999999999", "2006-01-02T15:04:05.999999999"},
 		"date-local":     {"2006-01-02", "2006-01-02"},
 		"time-local":     {"15:04:05.999999999", "15:04:05.999999999"},
-	}[typ][0], map[string]string{
-		"datetime":       "2006-01-02T15:04:05.000Z",
-		"datetime-local": "2006-01-02T15:04:05.999999999",
-		"date-local":     "2006-01-02",
-		"time-local":     "15:04:05.999999999",
 	}[typ]
-	require.NotEmpty(t, layout, "type %q", typ)
-	d, err := time.Parse(layout, strings.NewReplacer("t", "T", "z", "Z", " ", "T").Replace(value))
+	require.True(t, ok, "type %q", typ)
+	d, err := time.Parse(formats.in, strings.NewReplacer("t", "T", "z", "Z", " ", "T").Replace(value))
 	require.NoError(t, err, value)
 	if typ == "datetime" {
 		d = d.UTC()
 	}
-	return d.Format(out)
+	return d.Format(formats.out)
 }
 
 // requireSame compares two values of the model exactly: floats by their

@@ -18,10 +18,11 @@
 //
 // It accepts TOML 1.1 as BurntSushi/toml v1.6.0 reads it (multi-line
 // inline tables with trailing commas, \xHH and \e, times without
-// seconds), and enforces the table rules BurntSushi lets slip: a table
-// defined twice, a dotted key reaching into a [table] or an inline table,
-// a key that is both a value and a table (BurntSushi/toml#451). The
-// differential tests of package config list every difference.
+// seconds), and keeps the rules BurntSushi lets slip: a table is defined
+// once, dotted keys cannot reach into a [table] or an inline table, a
+// key is not both a value and a table (BurntSushi/toml#451), an offset is
+// at most 23:59. The differential tests of package config list every
+// difference between the two, and why.
 //
 // Parsing is one pass, linear in the text. Only arrays and inline tables
 // recurse, at most MaxNesting levels; tables and dotted keys are walked

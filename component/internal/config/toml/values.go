@@ -1,6 +1,9 @@
 package toml
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // value reads the value at p.pos, inside depth levels of arrays and
 // inline tables.
@@ -28,7 +31,7 @@ func (p *parser) value(depth int) any {
 // nest refuses an array or inline table at depth past MaxNesting.
 func (p *parser) nest(depth int) {
 	if depth > MaxNesting {
-		p.failf(p.pos, "arrays and inline tables nest deeper than 128 levels")
+		p.failf(p.pos, "arrays and inline tables nest deeper than "+strconv.Itoa(MaxNesting)+" levels")
 	}
 }
 
