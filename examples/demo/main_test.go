@@ -60,7 +60,7 @@ func TestDemoOutput(t *testing.T) {
 		}},
 		{"a broken <mpy-config>", []string{
 			"config error: (PY1000): Invalid TOML",
-			`line 2, column 19: expected a comma (',') or array terminator (']'), but got end of file (last key "packages")`,
+			`line 2, column 12: the array that starts here is not closed: end it with ']' (last key "packages")`,
 		}},
 	}
 	for _, tc := range tests {

@@ -28,7 +28,7 @@ func TestFiles(t *testing.T) {
 			fetched: map[string]string{base + "conf/config.toml": "[files]\n\"./a.py\" = \"\"\n"},
 			want:    []api.FileEntry{{URL: base + "conf/a.py", Path: "a.py"}}},
 		{id: "no files", source: hostmock.ExplicitConfig(`{"a": 1}`, api.ConfigFormatJSON)},
-		{id: "a config error comes first", source: hostmock.ExplicitConfig("files = [", api.ConfigFormatTOML), wantErr: "(PY1000): Invalid TOML\nline 1, column 9: unexpected EOF; expected value (last key \"files\")"},
+		{id: "a config error comes first", source: hostmock.ExplicitConfig("files = [", api.ConfigFormatTOML), wantErr: "(PY1000): Invalid TOML\nline 1, column 9: the array that starts here is not closed: end it with ']' (last key \"files\")"},
 		// A 100 KB template used ten times per entry: the second entry
 		// passes 1 MiB of URLs and paths.
 		{id: "templates may not amplify the table", source: hostmock.ExplicitConfig(`{"files": {"{A}": "`+strings.Repeat("a", 100_000)+`", `+

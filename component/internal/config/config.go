@@ -6,20 +6,18 @@
 // It follows PyScript's rules and messages where they are sound, and
 // differs where the original silently lost or misread a config:
 //
-//   - TOML is TOML 1.1 (BurntSushi/toml): real TOML, parsed by
-//     github.com/BurntSushi/toml v1.6.0, not basic-toml's line-by-line
-//     JSON.parse. Lines that are not TOML and duplicate keys are
-//     "(PY1000): Invalid TOML" errors with a line and column, where
+//   - TOML is TOML 1.1, parsed by package config/toml, not basic-toml's
+//     line-by-line JSON.parse. Lines that are not TOML and duplicate keys
+//     are "(PY1000): Invalid TOML" errors with a line and column, where
 //     basic-toml silently ignored the line (C29) or let the last key win
-//     (C30, issue #2427); inline tables work. BurntSushi was kept over
-//     pelletier/go-toml/v2: its messages name the problem more plainly
-//     ("unexpected EOF; expected value" against "array is incomplete",
-//     "expected value but found \"first\"" against "expected keyword
-//     \"false\""). It reads TOML 1.1, so 1.1's additions are accepted on
-//     purpose: newlines, comments and a trailing comma in inline tables,
-//     the "\xHH" and "\e" escapes, times and date-times without seconds.
-//     BurntSushi also merges a table header that re-opens a table made by
-//     dotted keys, which TOML forbids.
+//     (C30, issue #2427); inline tables work. 1.1's additions are
+//     accepted on purpose: newlines, comments and a trailing comma in
+//     inline tables, the "\xHH" and "\e" escapes, times and date-times
+//     without seconds. The guest used BurntSushi/toml v1.6.0 before
+//     (reflect and time came with it); it is a test-only dependency now,
+//     and differential_test.go lists where the two differ: only where
+//     BurntSushi breaks TOML (tables defined twice or extended, offsets
+//     past 23:59, arrays under the empty key).
 //   - A config is bounded before it is parsed (limits.go): at most
 //     MaxConfigBytes (1 MiB), MaxDepth (100) levels of tables and arrays,
 //     and MaxNameBytes of full key names, each refused with a

@@ -149,9 +149,11 @@ func TestHostileValues(t *testing.T) {
 		{id: "NUL after a JSON value", text: "{\"a\": 1}\x00", format: FormatJSON,
 			wantErr: "(PY1000): Invalid JSON\nline 1, column 9: unexpected content after the JSON value"},
 		{id: "NUL in the first bytes of TOML", text: "a\x00 = 1", format: FormatTOML,
-			wantErr: "(PY1000): Invalid TOML\nline 1, column 1: files cannot contain NULL bytes; probably using UTF-16; TOML files must be UTF-8"},
+			wantErr: "(PY1000): Invalid TOML\nline 1, column 2: control character U+0000 is not allowed outside strings; " +
+				"a NUL byte usually means the text is UTF-16: save it as UTF-8"},
 		{id: "NUL in a TOML string", text: "a = \"x\x00y\"", format: FormatTOML,
-			wantErr: "(PY1000): Invalid TOML\nline 1, column 6: TOML files cannot contain control characters: '0x00' (last key \"a\")"},
+			wantErr: "(PY1000): Invalid TOML\nline 1, column 7: control character U+0000 is not allowed in a string: write it as the escape \\u0000 " +
+				"in a \"basic string\"; a NUL byte usually means the text is UTF-16: save it as UTF-8 (last key \"a\")"},
 		{id: "escaped NUL in JSON", text: `{"a": "\u0000"}`, format: FormatJSON, want: map[string]any{"a": "\x00"}},
 		{id: "escaped NUL in TOML", text: `a = "\u0000"`, format: FormatTOML, want: map[string]any{"a": "\x00"}},
 
@@ -170,13 +172,16 @@ func TestHostileValues(t *testing.T) {
 		{id: "JSON a number of 1 MB", text: `{"a": ` + strings.Repeat("9", 1<<20-7) + `}`, format: FormatJSON, want: map[string]any{"a": nil}},
 		{id: "TOML the largest int64", text: "a = 9223372036854775807", format: FormatTOML, want: map[string]any{"a": 9223372036854775807.0}},
 		{id: "TOML an integer past int64", text: "a = 9223372036854775808", format: FormatTOML,
-			wantErr: "(PY1000): Invalid TOML\nline 1, column 5: 9223372036854775808 is out of range for int64 (last key \"a\")"},
+			wantErr: "(PY1000): Invalid TOML\nline 1, column 5: the integer 9223372036854775808 is out of range: TOML integers are 64-bit, from " +
+				"-9223372036854775808 to 9223372036854775807; write a larger number as a float, such as 9223372036854775808.0 (last key \"a\")"},
 		{id: "TOML an integer below int64", text: "a = -9223372036854775809", format: FormatTOML,
-			wantErr: "(PY1000): Invalid TOML\nline 1, column 5: -9223372036854775809 is out of range for int64 (last key \"a\")"},
+			wantErr: "(PY1000): Invalid TOML\nline 1, column 5: the integer -9223372036854775809 is out of range: TOML integers are 64-bit, from " +
+				"-9223372036854775808 to 9223372036854775807; write a larger number as a float, such as -9223372036854775809.0 (last key \"a\")"},
 		{id: "TOML a hex integer past int64", text: "a = 0xFFFFFFFFFFFFFFFF", format: FormatTOML,
-			wantErr: "(PY1000): Invalid TOML\nline 1, column 5: 0xFFFFFFFFFFFFFFFF is out of range for int64 (last key \"a\")"},
+			wantErr: "(PY1000): Invalid TOML\nline 1, column 5: the integer 0xFFFFFFFFFFFFFFFF is out of range: TOML integers are 64-bit, from " +
+				"-9223372036854775808 to 9223372036854775807 (last key \"a\")"},
 		{id: "TOML 1e400", text: "a = 1e400", format: FormatTOML,
-			wantErr: "(PY1000): Invalid TOML\nline 1, column 5: 1e400 is out of range for float64 (last key \"a\")"},
+			wantErr: "(PY1000): Invalid TOML\nline 1, column 5: the float 1e400 is out of range: the largest is about 1.8e308 (use inf for infinity) (last key \"a\")"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {

@@ -64,7 +64,7 @@ func TestLoad(t *testing.T) {
 		{id: "forced JSON string", src: Source{Text: `"abc"`, Format: FormatJSON}, want: "abc", noFetch: true},
 		{id: "empty is {}", src: Source{Text: " "}, want: map[string]any{}, noFetch: true},
 		{id: "C23", src: Source{Text: "./bad.json"}, wantErr: "(PY1000): Invalid JSON @ ./bad.json\nline 1, column 2: unexpected end of JSON input"},
-		{id: "C19 from a URL", src: Source{Text: "./bad.toml"}, wantErr: "(PY1000): Invalid TOML @ ./bad.toml\nline 1, column 9: unexpected EOF; expected value (last key \"files\")"},
+		{id: "C19 from a URL", src: Source{Text: "./bad.toml"}, wantErr: "(PY1000): Invalid TOML @ ./bad.toml\nline 1, column 9: the array that starts here is not closed: end it with ']' (last key \"files\")"},
 		{id: "C24", src: Source{Text: "./missing.toml"}, wantErr: "(PY0404): Fetching from URL ./missing.toml failed with error 404 (Not Found). Are your filename and path correct?"},
 		{id: "401", src: Source{Text: "./auth.toml"}, wantErr: "(PY0401): Fetching from URL ./auth.toml failed with error 401 (Unauthorized). Are your filename and path correct?"},
 		{id: "403", src: Source{Text: "./no.toml"}, wantErr: "(PY0403): Fetching from URL ./no.toml failed with error 403 (Forbidden). Are your filename and path correct?"},

@@ -8,9 +8,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"time"
 
-	"github.com/BurntSushi/toml"
+	"github.com/execctx/execctx/component/internal/config/toml"
 )
 
 // Parse parses text as format into JSON-like values (map[string]any,
@@ -114,68 +113,12 @@ func position(text string, offset int64) string {
 	return fmt.Sprintf("line %d, column %d: ", line, col)
 }
 
+// parseTOML parses text with package toml, which builds what JSON.parse
+// would give: numbers as float64, nan and inf as nil, date-times as text.
 func parseTOML(text, label string) (any, error) {
-	var m map[string]any
-	if _, err := toml.Decode(text, &m); err != nil {
-		var pe toml.ParseError
-		if !errors.As(err, &pe) {
-			return nil, invalid("TOML", label, err.Error())
-		}
-		detail := fmt.Sprintf("line %d, column %d: %s", pe.Position.Line, pe.Position.Col, pe.Message)
-		if pe.LastKey != "" {
-			detail += fmt.Sprintf(" (last key %q)", pe.LastKey)
-		}
-		return nil, invalid("TOML", label, detail)
+	m, err := toml.Parse(text)
+	if err != nil {
+		return nil, invalid("TOML", label, err.Error())
 	}
-	if m == nil {
-		m = map[string]any{} // an empty document, or only comments
-	}
-	return fromTOML(m), nil
-}
-
-// fromTOML converts TOML values to what JSON.parse would give.
-func fromTOML(v any) any {
-	switch v := v.(type) {
-	case map[string]any:
-		out := make(map[string]any, len(v))
-		for k, e := range v {
-			out[k] = fromTOML(e)
-		}
-		return out
-	case []map[string]any: // an array of tables
-		out := make([]any, len(v))
-		for i, e := range v {
-			out[i] = fromTOML(e)
-		}
-		return out
-	case []any:
-		out := make([]any, len(v))
-		for i, e := range v {
-			out[i] = fromTOML(e)
-		}
-		return out
-	case int64:
-		return float64(v)
-	case float64:
-		return finite(v)
-	case time.Time:
-		return dateText(v)
-	}
-	return v
-}
-
-// dateText renders a TOML date-time: an offset date-time as JSON.stringify
-// renders a JS Date (UTC, milliseconds, truncated as Date truncates), a
-// local one as its RFC 3339 text. BurntSushi marks local values with
-// these location names.
-func dateText(t time.Time) string {
-	switch t.Location().String() {
-	case "datetime-local":
-		return t.Format("2006-01-02T15:04:05.999999999")
-	case "date-local":
-		return t.Format("2006-01-02")
-	case "time-local":
-		return t.Format("15:04:05.999999999")
-	}
-	return t.UTC().Format("2006-01-02T15:04:05.000Z")
+	return m, nil
 }

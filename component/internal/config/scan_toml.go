@@ -3,9 +3,9 @@ package config
 import "strings"
 
 // scanTOML measures a TOML text's nesting and key names in one linear
-// pass, before BurntSushi/toml, whose cost grows with both, sees it. It
-// returns the deepest level (see MaxDepth) and the full-name bytes (see
-// MaxNameBytes), or the error at the first place that passes either.
+// pass before the parser (limits set when BurntSushi/toml's cost grew with
+// both). It returns the deepest level (see MaxDepth) and the full-name
+// bytes (see MaxNameBytes), or the error at the first place past either.
 //
 // The scan knows TOML's lexical structure: strings of all four kinds,
 // comments, keys (bare, quoted, dotted), [headers] and [[headers]],
@@ -17,7 +17,7 @@ import "strings"
 func scanTOML(text string) (deepest, names int, err *scanError) {
 	s := &tomlScanner{text: text, deepest: 1, tables: newTableTree()}
 	if strings.HasPrefix(text, "\uFEFF") {
-		s.pos = 3 // BurntSushi skips a byte order mark too
+		s.pos = 3 // package toml skips a byte order mark too
 	}
 	s.document()
 	return s.deepest, s.names, s.err

@@ -80,7 +80,7 @@ func TestValidateErrors(t *testing.T) {
 		{id: "service workers disagree", url: "w.py", options: `{"type": "py", "service_worker": "a", "serviceWorker": "b"}`,
 			want: `pyscript.PyWorker: service_worker "https://x.test/app/a" and serviceWorker "https://x.test/app/b" disagree; give one`},
 		{id: "C19 bad inline TOML", url: "w.py", options: `{"type": "py", "config": "files = ["}`,
-			want: "pyscript.PyWorker: config: (PY1000): Invalid TOML\nline 1, column 9: unexpected EOF; expected value (last key \"files\")"},
+			want: "pyscript.PyWorker: config: (PY1000): Invalid TOML\nline 1, column 9: the array that starts here is not closed: end it with ']' (last key \"files\")"},
 		{id: "C20 bad inline JSON", url: "w.py", options: `{"type": "py", "config": "{\"a\":}"}`,
 			want: "pyscript.PyWorker: config: (PY1000): Invalid JSON\nline 1, column 6: invalid character '}' looking for beginning of value"},
 		{id: "C21 config with another extension", url: "w.py", options: `{"type": "py", "config": "./c.txt"}`, want: "pyscript.PyWorker: config: (PY1000): Invalid URL: ./c.txt"},
