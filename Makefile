@@ -81,7 +81,7 @@ $(WASMTIME_BRIDGE): $(wildcard tests/wasmtime/*.go tests/wasmtime/*.c) tests/was
 
 test-wasmtime: $(WASMTIME_BRIDGE) $(COMPONENT) core
 	cd tests/conformance && EXECCTX_WASMTIME_BRIDGE=$(CURDIR)/$(WASMTIME_BRIDGE) \
-	  EXECCTX_TEST_CACHE=$(CURDIR)/$(BUILD)/wazero-test-cache $(GO) test -count=1
+	  EXECCTX_WASMTIME_CACHE=$(CURDIR)/$(BUILD)/wasmtime-cache EXECCTX_TEST_CACHE=$(CURDIR)/$(BUILD)/wazero-test-cache $(GO) test -count=1
 
 ## npm: the publishable package in npm/ (npm/dist is built, not committed).
 NPM_DIST := npm/dist

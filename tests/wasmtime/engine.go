@@ -51,9 +51,7 @@ func newEngine(path string, w *wire) (*engine, error) {
 		return nil, err
 	}
 	e := &engine{wasm: C.wasm_engine_new(), exports: map[string]*C.wasmtime_component_export_index_t{}, instances: map[int]*instance{}}
-	buf := C.CBytes(wasm)
-	defer C.free(buf)
-	if err := check(C.wasmtime_component_new(e.wasm, (*C.uint8_t)(buf), C.size_t(len(wasm)), &e.component)); err != nil {
+	if e.component, err = compile(e.wasm, wasm, os.Getenv("EXECCTX_WASMTIME_CACHE")); err != nil {
 		return nil, fmt.Errorf("compile %s: %w", path, err)
 	}
 	e.linker = C.wasmtime_component_linker_new(e.wasm)
