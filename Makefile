@@ -66,10 +66,10 @@ test-component: $(BUILD)/js/execctx.js
 	node --test tests/component/
 
 # The component under Wasmtime: tests/wasmtime is a bridge (a module of its
-# own, with cgo) that the conformance suite drives as a third engine beside
-# wazero (and jco, when npm/dist is built), comparing answers call for call.
-# It links the libwasmtime.a that the Go module wasmtime-go ships; cgo gets
-# that module's C headers from the module cache.
+# own, with cgo) that the conformance and differential suites drive as a
+# third engine beside wazero (and jco, when npm/dist is built), comparing
+# answers call for call. It links the libwasmtime.a that the Go module
+# wasmtime-go ships; cgo gets that module's C headers from the module cache.
 WASMTIME_BRIDGE := $(BUILD)/wasmtime-bridge
 WASMTIME_GO := github.com/bytecodealliance/wasmtime-go/v44
 
@@ -79,9 +79,12 @@ $(WASMTIME_BRIDGE): $(wildcard tests/wasmtime/*.go tests/wasmtime/*.c) tests/was
 	  export CGO_ENABLED=1 CGO_CFLAGS="-I$$($(GO) list -m -f '{{.Dir}}' $(WASMTIME_GO))/build/include" && \
 	  $(GO) vet . && $(GO) build -o ../../$@ .
 
+WASMTIME_ENV = EXECCTX_WASMTIME_BRIDGE=$(CURDIR)/$(WASMTIME_BRIDGE) EXECCTX_WASMTIME_CACHE=$(CURDIR)/$(BUILD)/wasmtime-cache \
+  EXECCTX_TEST_CACHE=$(CURDIR)/$(BUILD)/wazero-test-cache
+
 test-wasmtime: $(WASMTIME_BRIDGE) $(COMPONENT) core
-	cd tests/conformance && EXECCTX_WASMTIME_BRIDGE=$(CURDIR)/$(WASMTIME_BRIDGE) \
-	  EXECCTX_WASMTIME_CACHE=$(CURDIR)/$(BUILD)/wasmtime-cache EXECCTX_TEST_CACHE=$(CURDIR)/$(BUILD)/wazero-test-cache $(GO) test -count=1
+	cd tests/conformance && $(WASMTIME_ENV) $(GO) test -count=1
+	cd tests/differential && $(WASMTIME_ENV) $(GO) test -count=1
 
 ## npm: the publishable package in npm/ (npm/dist is built, not committed).
 NPM_DIST := npm/dist

@@ -94,16 +94,16 @@ func startEngines() ([]engine, func(), error) {
 	}
 	engines := []engine{{"wazero", func(ctx context.Context, i host.Imports) (Context, error) { return rt.NewContext(ctx, i) }}}
 	closeAll := func() { _ = rt.Close(ctx) }
-	if bridge := os.Getenv("EXECCTX_WASMTIME_BRIDGE"); bridge != "" {
-		wt, err := startWasmtime(bridge)
-		if err != nil {
-			closeAll()
-			return nil, nil, err
-		}
+	wt, err := startWasmtime()
+	switch {
+	case err != nil:
+		closeAll()
+		return nil, nil, err
+	case wt != nil:
 		engines = append(engines, engine{"wasmtime", func(ctx context.Context, i host.Imports) (Context, error) { return wt.NewContext(ctx, i) }})
 		closeWazero := closeAll
 		closeAll = func() { closeWazero(); _ = wt.Close() }
-	} else {
+	default:
 		fmt.Println("conformance: wasmtime engine left out: EXECCTX_WASMTIME_BRIDGE is not set (make test-wasmtime sets it)")
 	}
 	cores := os.Getenv("EXECCTX_JCO_CORES")

@@ -2,7 +2,6 @@ package conformance
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
@@ -34,19 +33,16 @@ func skipKnown(t *testing.T) {
 	}
 }
 
-// startWasmtime starts tests/wasmtime's bridge on the built component.
-func startWasmtime(bridge string) (*jcohost.Runtime, error) {
-	component := os.Getenv("EXECCTX_WASMTIME_COMPONENT")
-	if component == "" {
-		component = "../../build/execctx.component.wasm"
+// startWasmtime starts tests/wasmtime's bridge, or returns nil when
+// EXECCTX_WASMTIME_BRIDGE is unset.
+func startWasmtime() (*jcohost.Runtime, error) {
+	rt, component, err := jcohost.Wasmtime()
+	if rt == nil || err != nil {
+		return rt, err
 	}
 	fmt.Println("conformance: wasmtime runs", component)
 	for test, reason := range known["wasmtime"] {
 		fmt.Printf("conformance: wasmtime skips %s: %s\n", test, reason)
-	}
-	rt, err := jcohost.NewRuntime(jcohost.Options{Command: []string{bridge, component}})
-	if err != nil {
-		return nil, fmt.Errorf("wasmtime engine: %w", err)
 	}
 	return rt, nil
 }
