@@ -15,7 +15,7 @@ COMPONENT := $(BUILD)/execctx.component.wasm
 GUEST_SRC := $(shell find component internal -name '*.go' -not -name '*_test.go')
 
 .PHONY: all setup generate build core component test test-go test-race test-tools test-torture reliability \
-        test-component test-node test-deno test-package test-browser chromium npm precompressed check-generate check-core check-component bench demo clean
+        test-component test-wasmtime test-node test-deno test-package test-browser chromium npm precompressed check-generate check-core check-component bench demo clean
 
 all: build
 
@@ -53,7 +53,7 @@ $(CORE): $(BUILD)/execctx.core.wasm
 
 component: $(COMPONENT)
 
-$(BUILD)/%.component.wasm: $(BUILD)/%.core.wasm wit/*.wit tools/node_modules/.installed
+$(BUILD)/%.component.wasm: $(BUILD)/%.core.wasm wit/*.wit $(wildcard wit/deps/*/*.wit) tools/node_modules/.installed
 	$(JCO) embed $< --wit wit -n execctx -o $(BUILD)/$*.embed.wasm
 	$(JCO) new $(BUILD)/$*.embed.wasm --wasi-reactor -o $@
 
@@ -64,6 +64,27 @@ $(BUILD)/js/execctx.js: $(COMPONENT)
 
 test-component: $(BUILD)/js/execctx.js
 	node --test tests/component/
+
+# The component under Wasmtime: tests/wasmtime is a bridge (a module of its
+# own, with cgo) that the conformance and differential suites drive as a
+# third engine beside wazero (and jco, when npm/dist is built), comparing
+# answers call for call. It links the libwasmtime.a that the Go module
+# wasmtime-go ships; cgo gets that module's C headers from the module cache.
+WASMTIME_BRIDGE := $(BUILD)/wasmtime-bridge
+WASMTIME_GO := github.com/bytecodealliance/wasmtime-go/v44
+
+$(WASMTIME_BRIDGE): $(wildcard tests/wasmtime/*.go tests/wasmtime/*.c) tests/wasmtime/go.mod tests/wasmtime/go.sum
+	@mkdir -p $(BUILD)
+	cd tests/wasmtime && $(GO) mod download $(WASMTIME_GO) && \
+	  export CGO_ENABLED=1 CGO_CFLAGS="-I$$($(GO) list -m -f '{{.Dir}}' $(WASMTIME_GO))/build/include" && \
+	  $(GO) vet . && $(GO) build -o ../../$@ .
+
+WASMTIME_ENV = EXECCTX_WASMTIME_BRIDGE=$(CURDIR)/$(WASMTIME_BRIDGE) EXECCTX_WASMTIME_CACHE=$(CURDIR)/$(BUILD)/wasmtime-cache \
+  EXECCTX_TEST_CACHE=$(CURDIR)/$(BUILD)/wazero-test-cache
+
+test-wasmtime: $(WASMTIME_BRIDGE) $(COMPONENT) core
+	cd tests/conformance && $(WASMTIME_ENV) $(GO) test -count=1
+	cd tests/differential && $(WASMTIME_ENV) $(GO) test -count=1
 
 ## npm: the publishable package in npm/ (npm/dist is built, not committed).
 NPM_DIST := npm/dist
@@ -118,7 +139,7 @@ test-browser: $(NPM_DIST)/index.js $(PRECOMPRESSED) tests/node_modules/.installe
 	node --test tests/browser/
 
 ## test: everything, on a clean clone.
-test: setup check-generate check-core test-go test-tools test-torture check-component test-component test-node test-deno test-package test-browser reliability
+test: setup check-generate check-core test-go test-tools test-torture check-component test-component test-wasmtime test-node test-deno test-package test-browser reliability
 	@echo "make test: all suites passed"
 
 # EXECCTX_REQUIRE_JCO: the conformance suite runs every case under jco as

@@ -11,7 +11,7 @@ export const browserMain = { inWorker: false, hasDocument: true, syncUsable: tru
 // a worker PyWorker started (it has a channel to main), on a page without SharedArrayBuffer
 export const workerNoSAB = { ...browserMain, inWorker: true, mainChannel: true, syncUsable: false };
 
-function hosts(report, sources) {
+function hosts(report, sources, wrapWasi) {
   const warnings = [];
   const title = { value: "" };
   const ours = {
@@ -33,7 +33,7 @@ function hosts(report, sources) {
     worker: { spawn: () => 7 },
     fetch: { fetchText: () => { throw "offline"; } },
   };
-  const imports = { ...new WASIShim().getImportObject(), ...new WASIShim().getImportObject({ asVersion: "0.2.3" }) };
+  const imports = wrapWasi({ ...new WASIShim().getImportObject(), ...new WASIShim().getImportObject({ asVersion: "0.2.3" }) });
   for (const [name, impl] of Object.entries(ours)) {
     imports[`execctx:context/${name}`] = impl;
     imports[`execctx:context/${name}@0.1.0`] = impl;
@@ -44,10 +44,11 @@ function hosts(report, sources) {
 /**
  * start instantiates the component. It returns the context exports, the
  * fakes' state, the core module's memory, and the allocations the WASI
- * adapter made through cabi_realloc_adapter, in order.
+ * adapter made through cabi_realloc_adapter, in order. wrapWasi may
+ * replace the WASI part of the import object (wasi.test.mjs traces it).
  */
-export async function start(report, sources = []) {
-  const h = hosts(report, sources);
+export async function start(report, sources = [], { wrapWasi = (wasi) => wasi } = {}) {
+  const h = hosts(report, sources, wrapWasi);
   const adapter = { allocations: [], memory: undefined };
   const getCoreModule = async (path) => WebAssembly.compile(await readFile(new URL(path, out)));
   const exports = await instantiate(getCoreModule, h.imports, (module, imports) => watch(adapter, module, imports));

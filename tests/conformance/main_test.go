@@ -11,6 +11,11 @@
 // gctorture ones `make test-torture` runs this suite against. Without
 // Node or a built npm/dist the jco engine is left out, with a message;
 // EXECCTX_REQUIRE_JCO=1 (set by make) makes that an error.
+//
+// EXECCTX_WASMTIME_BRIDGE names tests/wasmtime's bridge, built by `make
+// test-wasmtime`: a third engine, Wasmtime, runs the built component
+// (EXECCTX_WASMTIME_COMPONENT, build/execctx.component.wasm by default)
+// and must give the same answers too.
 package conformance
 
 import (
@@ -54,13 +59,19 @@ func TestMain(m *testing.M) {
 		}
 	}
 	closeAll()
-	if len(engines) == 2 && code == 0 {
-		if diff := transcripts["wazero"].diff(transcripts["jco"]); diff != "" {
+	for _, e := range engines[1:] {
+		if code != 0 {
+			break // a failed test's answers are not worth comparing
+		}
+		if diff := transcripts["wazero"].diff(transcripts[e.name], e.name, known[e.name]); diff != "" {
 			fmt.Fprintln(os.Stderr, "conformance: the engines disagree\n"+diff)
 			code = 1
 		} else {
-			fmt.Printf("conformance: wazero and jco gave the same %d answers\n", transcripts["jco"].count())
+			fmt.Printf("conformance: wazero and %s gave the same %d answers\n", e.name, transcripts[e.name].count())
 		}
+	}
+	if code == 0 {
+		code = checkCoverage(engines)
 	}
 	os.Exit(code)
 }
@@ -83,6 +94,18 @@ func startEngines() ([]engine, func(), error) {
 	}
 	engines := []engine{{"wazero", func(ctx context.Context, i host.Imports) (Context, error) { return rt.NewContext(ctx, i) }}}
 	closeAll := func() { _ = rt.Close(ctx) }
+	wt, err := startWasmtime()
+	switch {
+	case err != nil:
+		closeAll()
+		return nil, nil, err
+	case wt != nil:
+		engines = append(engines, engine{"wasmtime", func(ctx context.Context, i host.Imports) (Context, error) { return wt.NewContext(ctx, i) }})
+		closeWazero := closeAll
+		closeAll = func() { closeWazero(); _ = wt.Close() }
+	default:
+		fmt.Println("conformance: wasmtime engine left out: EXECCTX_WASMTIME_BRIDGE is not set (make test-wasmtime sets it)")
+	}
 	cores := os.Getenv("EXECCTX_JCO_CORES")
 	jco, absent, err := jcohost.Optional(jcohost.Options{Cores: cores})
 	switch {
@@ -104,6 +127,7 @@ func startEngines() ([]engine, func(), error) {
 // recorded under the test's name.
 func newContext(t *testing.T, h *hostmock.Hosts) Context {
 	t.Helper()
+	skipKnown(t)
 	c, err := current.newContext(context.Background(), h.Imports())
 	if err != nil {
 		t.Fatalf("%s: %v", current.name, err)

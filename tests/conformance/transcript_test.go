@@ -3,6 +3,9 @@ package conformance
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"os"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -51,19 +54,20 @@ func (tr *transcript) count() int {
 	return n
 }
 
-// diff describes where other answered differently, test by test.
-func (tr *transcript) diff(other *transcript) string {
+// diff describes where other (engine name) answered differently from
+// wazero, test by test, but for the tests in skipped.
+func (tr *transcript) diff(other *transcript, name string, skipped map[string]string) string {
 	var b strings.Builder
 	for _, test := range tr.tests {
 		mine, theirs := tr.calls[test], other.calls[test]
-		if slices.Equal(mine, theirs) {
+		if _, ok := skipped[test]; ok || slices.Equal(mine, theirs) {
 			continue
 		}
 		fmt.Fprintf(&b, "%s:\n", test)
 		for k := range max(len(mine), len(theirs)) {
 			a, z := at(mine, k), at(theirs, k)
 			if a != z {
-				fmt.Fprintf(&b, "  call %d\n    wazero: %s\n    jco:    %s\n", k, a, z)
+				fmt.Fprintf(&b, "  call %d\n    wazero: %s\n    %-8s%s\n", k, a, name+":", z)
 			}
 		}
 	}
@@ -75,4 +79,31 @@ func at(calls []string, k int) string {
 		return calls[k]
 	}
 	return "(no call)"
+}
+
+// functions is the set of exports the transcript called.
+func (tr *transcript) functions() map[string]bool {
+	called := map[string]bool{}
+	for _, calls := range tr.calls {
+		for _, c := range calls {
+			name, _, _ := strings.Cut(c, "[]")
+			called[name] = true
+		}
+	}
+	return called
+}
+
+// checkCoverage requires every engine to have run every export of the
+// context interface (Context's methods but Close) at least once, so that
+// a comparison covers the whole interface.
+func checkCoverage(engines []engine) int {
+	want := reflect.TypeFor[Context]().NumMethod() - 1
+	for _, e := range engines {
+		called := transcripts[e.name].functions()
+		if len(called) < want {
+			fmt.Fprintf(os.Stderr, "conformance: %s ran %d of the %d exports: %v\n", e.name, len(called), want, slices.Sorted(maps.Keys(called)))
+			return 1
+		}
+	}
+	return 0
 }

@@ -116,6 +116,9 @@ func buildModel(res *wit.Resolve, worldName string) (*Model, error) {
 				err = fmt.Errorf("world %s: only interfaces may be imported or exported", world.Name)
 				return false
 			}
+			if !exported && isWASI(ref.Interface) {
+				return true
+			}
 			var iface *Iface
 			iface, err = c.iface(ref.Interface, exported)
 			if err == nil {
@@ -133,6 +136,15 @@ func buildModel(res *wit.Resolve, worldName string) (*Model, error) {
 	}
 	m.Named = c.order
 	return m, nil
+}
+
+// isWASI reports whether i is a WASI interface. The world imports WASI
+// so that it declares everything the component imports, but the guest
+// reaches WASI through Go's wasip1 runtime and the preview1 adapter, and
+// hosts take it from their runtime (wasmtime's WASIp2, jco's
+// preview2-shim, wazero's wasip1), so no glue is generated for it.
+func isWASI(i *wit.Interface) bool {
+	return i.Package.Name.Namespace == "wasi"
 }
 
 func (c *converter) iface(i *wit.Interface, exported bool) (*Iface, error) {

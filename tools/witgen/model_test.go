@@ -34,3 +34,43 @@ func TestNestedResultRefused(t *testing.T) {
 		}
 	}
 }
+
+// The world imports WASI 0.2.3 so that it declares all the component
+// imports; the model leaves WASI out (the runtime supplies it, no glue is
+// generated) and keeps every execctx interface.
+func TestWASIImportsSkipped(t *testing.T) {
+	res, err := wit.LoadWIT("../../wit")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := buildModel(res, "execctx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, i := range m.Ifaces {
+		got = append(got, i.Module)
+	}
+	want := []string{"types", "environment", "window", "document", "worker", "fetch", "context"}
+	for k := range want {
+		want[k] = "execctx:context/" + want[k] + "@0.1.0"
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("model interfaces %v, want %v", got, want)
+	}
+	wasi := 0
+	for _, w := range res.Worlds {
+		if w.Name != "execctx" {
+			continue
+		}
+		w.Imports.All()(func(_ string, item wit.WorldItem) bool {
+			if ref, ok := item.(*wit.InterfaceRef); ok && isWASI(ref.Interface) {
+				wasi++
+			}
+			return true
+		})
+	}
+	if wasi != 18 {
+		t.Errorf("the world imports %d WASI interfaces, want the 18 the component imports", wasi)
+	}
+}

@@ -85,7 +85,7 @@ func (c *Context) final(op, msg map[string]any) (any, error) {
 	if reason, ok := msg["trap"].(string); ok {
 		return nil, &host.TrapError{Call: fmt.Sprint(op["fn"]), Reason: reason, Stderr: c.rt.stderr.take()}
 	}
-	return nil, fmt.Errorf("jco bridge: %v", msg["fail"])
+	return nil, fmt.Errorf("%s bridge: %v", c.rt.name, msg["fail"])
 }
 
 func (r *Runtime) send(msg map[string]any) error {
@@ -107,11 +107,11 @@ func (r *Runtime) receive(ctx context.Context) (map[string]any, error) {
 	}
 	line, err := r.lines.ReadBytes('\n')
 	if err != nil {
-		return nil, fmt.Errorf("reading from Node: %w\n%s", err, r.stderr.take())
+		return nil, fmt.Errorf("reading from the %s bridge: %w\n%s", r.name, err, r.stderr.take())
 	}
 	var msg map[string]any
 	if err := json.Unmarshal(line, &msg); err != nil {
-		return nil, fmt.Errorf("bad line from Node: %w: %.200s", err, line)
+		return nil, fmt.Errorf("bad line from the %s bridge: %w: %.200s", r.name, err, line)
 	}
 	return msg, nil
 }
@@ -119,7 +119,7 @@ func (r *Runtime) receive(ctx context.Context) (map[string]any, error) {
 // fail marks the runtime broken: after a transport error, the two halves
 // no longer agree on where they are, so every later call fails too.
 func (r *Runtime) fail(err error) error {
-	r.broken = fmt.Errorf("jco bridge broken: %w", err)
+	r.broken = fmt.Errorf("%s bridge broken: %w", r.name, err)
 	_ = r.cmd.Process.Kill()
 	return r.broken
 }

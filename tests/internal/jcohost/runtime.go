@@ -33,6 +33,7 @@ type Runtime struct {
 	out    *os.File // from Node
 	lines  *bufio.Reader
 	stderr *lockedBuffer
+	name   string // the bridge's name in errors: "jco", or its command's
 	nextID int
 	broken error // set once the process can no longer be trusted
 }
@@ -44,18 +45,19 @@ type Options struct {
 	// package's own, for example the gctorture build. Its JS glue must be
 	// the npm package's.
 	Cores string
+	// Command, when set, is the command line of another bridge that
+	// speaks this package's wire (protocol.go) on fd 3 and 4 with jco's
+	// value shapes, instead of Node on bridge.mjs: tests/wasmtime's, which
+	// runs the component under Wasmtime.
+	Command []string
 }
 
-// NewRuntime starts Node on bridge.mjs with the npm package in npm/dist.
+// NewRuntime starts Node on bridge.mjs with the npm package in npm/dist,
+// or opts.Command.
 func NewRuntime(opts Options) (*Runtime, error) {
-	node, err := exec.LookPath("node")
+	args, err := bridgeCommand(opts)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrUnavailable, err)
-	}
-	dir := sourceDir()
-	dist := filepath.Join(dir, "..", "..", "..", "npm", "dist")
-	if _, err := os.Stat(filepath.Join(dist, "index.js")); err != nil {
-		return nil, fmt.Errorf("%w: %s not built (run make npm)", ErrUnavailable, dist)
+		return nil, err
 	}
 	toNode, in, err := os.Pipe()
 	if err != nil {
@@ -65,25 +67,45 @@ func NewRuntime(opts Options) (*Runtime, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Runtime{in: in, out: out, lines: bufio.NewReaderSize(out, 1<<20), stderr: &lockedBuffer{}}
-	args := []string{filepath.Join(dir, "bridge.mjs"), dist}
-	if opts.Cores != "" {
-		args = append(args, opts.Cores)
+	r := &Runtime{in: in, out: out, lines: bufio.NewReaderSize(out, 1<<20), stderr: &lockedBuffer{}, name: "jco"}
+	if len(opts.Command) > 0 {
+		r.name = filepath.Base(args[0])
 	}
-	r.cmd = exec.Command(node, args...)
+	r.cmd = exec.Command(args[0], args[1:]...)
 	r.cmd.ExtraFiles = []*os.File{toNode, fromNode} // fd 3 and 4 in Node
 	r.cmd.Stderr = r.stderr
 	r.cmd.Stdout = r.stderr
 	if err := r.cmd.Start(); err != nil {
-		return nil, fmt.Errorf("start %s: %w", node, err)
+		return nil, fmt.Errorf("start %s: %w", args[0], err)
 	}
 	toNode.Close()
 	fromNode.Close()
 	if _, err := r.receive(context.Background()); err != nil {
 		r.Close()
-		return nil, fmt.Errorf("jco bridge did not start: %w\n%s", err, r.stderr.take())
+		return nil, fmt.Errorf("bridge %s did not start: %w\n%s", filepath.Base(args[0]), err, r.stderr.take())
 	}
 	return r, nil
+}
+
+// bridgeCommand is the bridge's command line.
+func bridgeCommand(opts Options) ([]string, error) {
+	if len(opts.Command) > 0 {
+		return opts.Command, nil
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrUnavailable, err)
+	}
+	dir := sourceDir()
+	dist := filepath.Join(dir, "..", "..", "..", "npm", "dist")
+	if _, err := os.Stat(filepath.Join(dist, "index.js")); err != nil {
+		return nil, fmt.Errorf("%w: %s not built (run make npm)", ErrUnavailable, dist)
+	}
+	args := []string{node, filepath.Join(dir, "bridge.mjs"), dist}
+	if opts.Cores != "" {
+		args = append(args, opts.Cores)
+	}
+	return args, nil
 }
 
 // sourceDir is this package's directory, where bridge.mjs sits.
@@ -128,7 +150,7 @@ func (r *Runtime) NewContext(ctx context.Context, imports host.Imports) (*Contex
 	r.mu.Unlock()
 	_, err := c.exchange(ctx, map[string]any{"op": "new", "id": c.id, "imports": importInterfaces})
 	if err != nil {
-		return nil, fmt.Errorf("jco: instantiate: %w", err)
+		return nil, fmt.Errorf("%s: instantiate: %w", r.name, err)
 	}
 	return c, nil
 }
