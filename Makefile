@@ -82,7 +82,7 @@ $(WASMTIME_BRIDGE): $(wildcard tests/wasmtime/*.go tests/wasmtime/*.c) tests/was
 WASMTIME_ENV = EXECCTX_WASMTIME_BRIDGE=$(CURDIR)/$(WASMTIME_BRIDGE) EXECCTX_WASMTIME_CACHE=$(CURDIR)/$(BUILD)/wasmtime-cache \
   EXECCTX_TEST_CACHE=$(CURDIR)/$(BUILD)/wazero-test-cache
 
-test-wasmtime: $(WASMTIME_BRIDGE) $(COMPONENT) core
+test-wasmtime: $(WASMTIME_BRIDGE) $(COMPONENT) core $(NPM_DIST)/index.js
 	cd tests/conformance && $(WASMTIME_ENV) $(GO) test -count=1
 	cd tests/differential && $(WASMTIME_ENV) $(GO) test -count=1
 
