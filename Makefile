@@ -12,6 +12,7 @@ GOWASM  := $(WASMENV) $(GO) build -buildmode=c-shared -trimpath -ldflags='-s -w 
 JCO     := node tools/node_modules/@bytecodealliance/jco/src/jco.js
 CORE    := host/internal/core/execctx.core.wasm
 COMPONENT := $(BUILD)/execctx.component.wasm
+NPM_DIST  := npm/dist
 GUEST_SRC := $(shell find component internal -name '*.go' -not -name '*_test.go')
 
 .PHONY: all setup generate build core component test test-go test-race test-tools test-torture reliability \
@@ -87,7 +88,6 @@ test-wasmtime: $(WASMTIME_BRIDGE) $(COMPONENT) core $(NPM_DIST)/index.js
 	cd tests/differential && $(WASMTIME_ENV) $(GO) test -count=1
 
 ## npm: the publishable package in npm/ (npm/dist is built, not committed).
-NPM_DIST := npm/dist
 FACADE_SRC := $(shell find facade/src -name '*.js' -o -name '*.py') facade/types/index.d.ts
 
 npm: $(NPM_DIST)/index.js

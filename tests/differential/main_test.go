@@ -15,7 +15,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -31,7 +30,7 @@ var (
 	jcoAbsent error            // why the jco engine is not there
 	wasmtime  *jcohost.Runtime // nil unless EXECCTX_WASMTIME_BRIDGE is set
 
-	wasmtimeSame, wasmtimeKnown atomic.Int64 // answers compared, and known traps among them
+	wasmtimeSame atomic.Int64 // answers Wasmtime gave the same as wazero
 )
 
 func TestMain(m *testing.M) {
@@ -51,8 +50,7 @@ func TestMain(m *testing.M) {
 	}
 	code := m.Run()
 	if wasmtime != nil {
-		fmt.Printf("differential: wasmtime gave wazero's answer %d times; %d times it trapped on the known cabi_realloc bug\n",
-			wasmtimeSame.Load()-wasmtimeKnown.Load(), wasmtimeKnown.Load())
+		fmt.Printf("differential: wasmtime gave wazero's answer %d times\n", wasmtimeSame.Load())
 	}
 	_ = wazero.Close(ctx)
 	for _, rt := range []*jcohost.Runtime{jco, wasmtime} {
@@ -108,7 +106,7 @@ func callBoth(t *testing.T, sources []api.ConfigSource, call func(context.Contex
 		t.Fatalf("the engines disagree on %.300q\nwazero: %.500s\njco:    %.500s", sources[0].Text, w, j)
 	}
 	if wt != nil {
-		if x := <-wt; w != x && !knownWasmtimeTrap(t, x) {
+		if x := <-wt; w != x {
 			t.Fatalf("the engines disagree on %.300q\nwazero:   %.500s\nwasmtime: %.500s", sources[0].Text, w, x)
 		}
 		wasmtimeSame.Add(1)
@@ -134,19 +132,4 @@ func answerOf(text string, err error) answer {
 		return answer{err: err.Error()}
 	}
 	return answer{text: text}
-}
-
-// knownWasmtimeTrap reports whether a Wasmtime answer is the known guest
-// bug (docs/boundary.md, "Under Wasmtime"; tests/conformance pins it):
-// Go's runtime reads the clock, a WASI import, inside cabi_realloc, which
-// the Canonical ABI forbids and Wasmtime traps. Large strings lowered into
-// a fresh instance trigger it. Any other difference fails the test.
-func knownWasmtimeTrap(t *testing.T, a answer) bool {
-	t.Helper()
-	if !strings.Contains(a.err, "cannot leave component instance") || !strings.Contains(a.err, "clock_time_get") {
-		return false
-	}
-	wasmtimeKnown.Add(1)
-	t.Logf("wasmtime trapped on the known cabi_realloc bug (cannot leave component instance)")
-	return true
 }

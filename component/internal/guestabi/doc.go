@@ -9,4 +9,8 @@
 //     glue has lifted them into Go values (ReleasePins).
 //   - Memory the guest lowers for the host (import arguments, export results)
 //     is kept reachable until the next export call begins (Enter).
+//
+// And one makes it a valid component: nothing inside cabi_realloc calls
+// out of the instance, so the garbage collector runs only when an export
+// call begins (collect.go).
 package guestabi

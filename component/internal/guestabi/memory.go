@@ -18,11 +18,13 @@ var keep []any
 var Memory cabi.Memory = guestMemory{}
 
 // Enter starts an export call: the previous call's results are no longer
-// read by the host, and the adapter arena must still be intact.
+// read by the host, and the adapter arena must still be intact. It is
+// also where the guest collects garbage (collect.go).
 func Enter() {
 	checkArena()
 	clear(keep)
 	keep = keep[:0]
+	collectIfDue()
 }
 
 // ReleasePins drops the pins once every lifted value references its bytes
