@@ -75,12 +75,15 @@ npm/node_modules/.installed: npm/package.json npm/package-lock.json
 	cd npm && $(NPM) ci --no-audit --no-fund
 	touch $@
 
-$(NPM_DIST)/index.js: $(COMPONENT) $(FACADE_SRC) tools/cores.mjs npm/node_modules/.installed tools/node_modules/.installed
+# The unbundled files (facade/src and the transpiled glue), then the
+# bundle made from them (tools/bundle.mjs) that every runtime imports.
+$(NPM_DIST)/index.js: $(COMPONENT) $(FACADE_SRC) facade/bundle/shim.js tools/bundle.mjs tools/cores.mjs npm/node_modules/.installed tools/node_modules/.installed
 	rm -rf $(NPM_DIST) && mkdir -p $(NPM_DIST)
 	cp -r facade/src/. $(NPM_DIST)/
 	cp facade/types/index.d.ts $(NPM_DIST)/index.d.ts
 	$(JCO) transpile $(COMPONENT) -o $(NPM_DIST)/component --name execctx --instantiation sync --no-typescript -q
 	node tools/cores.mjs $(NPM_DIST)/component
+	node tools/bundle.mjs npm
 
 # Brotli and gzip copies beside the package's files,
 # which examples/server sends as a production site would. They are left
