@@ -203,11 +203,12 @@ check-component: $(COMPONENT)
 
 ## bench: sizes, compile and instantiate times, per-call times (printed, never asserted).
 bench: core $(COMPONENT) $(NPM_DIST)/index.js $(PRECOMPRESSED) tests/node_modules/.installed chromium
-	cd tools && $(GO) run ./sizes ../$(CORE) ../$(COMPONENT)
+	cd tools && $(GO) run ./sizes ../$(CORE) ../$(COMPONENT) $(addprefix ../$(NPM_DIST)/bundle/,index.js shared.js worker-entry.js)
 	$(GO) test -run '^$$' -bench . -benchmem ./host/
 	$(GO) test -run '^$$' -bench . -benchmem ./component/internal/config/
 	node tests/bench/node-bench.mjs
 	node tests/bench/browser-bench.mjs
+	node tests/bench/load-bench.mjs
 	node tests/bench/pyworker-bench.mjs
 
 ## demo: the Go demo on its embedded default config, the Node demo, then the
