@@ -3,14 +3,15 @@
 // shim's browser build in npm/node_modules. Every runtime imports it
 // (package.json "exports"): in browsers it saves the module graph's
 // requests, and in Node and Deno it loads faster than the files it is
-// made of (README, "Layout of the npm package").
+// made of (README.md, "Using it from JavaScript").
 //
 //   node tools/bundle.mjs NPM_DIR
 //
 // NPM_DIR/dist/bundle/ gets index.js (what `import "execctx"` loads),
 // worker-entry.js (what PyWorker starts a worker on) and shared.js, the
 // code both use, each with a source map that points at the package's
-// unbundled files. The split keeps one copy of the code per realm: a
+// unbundled files (all but facade/bundle/shim.js, a few lines that are
+// not in the package). The split keeps one copy of the code per realm: a
 // worker loads worker-entry.js and shared.js, and its script's import of
 // index.js reuses that shared.js, so the modules main sent to the worker
 // (component.js) are the ones its context uses.
