@@ -2,7 +2,7 @@
 // the execctx context, and a sync call crosses each way.
 //
 //   make demo   (or: make npm && node examples/node/main.mjs)
-import { RUNNING_IN_WORKER, config, window, sync, createContext } from "../../npm/dist/index.js";
+import { RUNNING_IN_WORKER, config, window, sync, createContext } from "../../npm/dist/bundle/index.js";
 
 console.log("== Node main thread");
 console.log("RUNNING_IN_WORKER:", RUNNING_IN_WORKER);

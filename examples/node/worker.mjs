@@ -1,5 +1,5 @@
 // The Node demo's worker thread.
-import { RUNNING_IN_WORKER, config, window, sync, PyWorker } from "../../npm/dist/index.js";
+import { RUNNING_IN_WORKER, config, window, sync, PyWorker } from "../../npm/dist/bundle/index.js";
 
 sync.describe = () => ({
   RUNNING_IN_WORKER,

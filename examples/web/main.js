@@ -1,7 +1,7 @@
 // The demo's main thread: show what this context sees, run MicroPython
 // here for a script element, start two workers bound to script elements
 // (PyWorker's id option), and show what they report.
-import * as ctx from "./execctx/dist/index.js";
+import * as ctx from "./execctx/dist/bundle/index.js";
 import { functionConstructor } from "./probe.js";
 
 describeMode();

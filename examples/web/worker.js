@@ -1,6 +1,6 @@
 // The demo's JS module worker: it reports what its context sees, writing
 // to main's document where a proxy of it is available.
-import { RUNNING_IN_WORKER, config, window, document, sync, PyWorker, current_target, js_import, js_modules } from "./execctx/dist/index.js";
+import { RUNNING_IN_WORKER, config, window, document, sync, PyWorker, current_target, js_import, js_modules } from "./execctx/dist/bundle/index.js";
 import { functionConstructor } from "./probe.js";
 
 // main → worker: main's calls of these always return promises.

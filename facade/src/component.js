@@ -3,7 +3,7 @@
 // a trap) is synchronous and cheap.
 
 import { instantiate } from "./component/execctx.js";
-import cores from "./component/cores.js";
+import cores, { inlined } from "./component/cores.js";
 import { wasiImports } from "./wasi.js";
 import { load } from "./load.js";
 
@@ -11,8 +11,11 @@ let compiled; // Promise<{ wasi, modules: Map<name, WebAssembly.Module> }>, once
 let modulesNow; // the modules, once compiled: what workers are given
 
 // compile compiles one core module; over HTTP it compiles while it
-// downloads when the server sends the wasm MIME type.
+// downloads when the server sends the wasm MIME type. The small modules
+// come inlined in cores.js: a request each would cost more than they do.
 async function compile(name) {
+  const bytes = inlined(name);
+  if (bytes) return WebAssembly.compile(bytes);
   const url = new URL(`./component/${name}`, import.meta.url);
   if (url.protocol === "file:") return WebAssembly.compile(await load(url, "bytes", "the component"));
   const response = await fetch(url);

@@ -1,10 +1,8 @@
 // The WASI preview2 imports the component needs (Go's runtime uses clocks,
-// random, stdio and exit), from @bytecodealliance/preview2-shim 0.17.9:
-// its Node build in Node and Deno, its browser build in browsers. A
-// bundler resolves the package name; a browser loading the package
-// unbundled cannot, so it falls back to the copy the package bundles.
+// random, stdio and exit), from @bytecodealliance/preview2-shim 0.17.9
+// (shim.js says which build, and how it is loaded).
 
-const BUNDLED_BROWSER_SHIM = new URL("../node_modules/@bytecodealliance/preview2-shim/lib/browser/index.js", import.meta.url);
+import { loadShim } from "./shim.js";
 
 let imports; // Promise of the import object, once per realm
 
@@ -39,15 +37,6 @@ const environment = {
   getArguments: () => [],
   initialCwd: () => undefined,
 };
-
-async function loadShim() {
-  try {
-    return await import("@bytecodealliance/preview2-shim");
-  } catch (e) {
-    if (!(e instanceof TypeError)) throw e; // "failed to resolve module specifier"
-    return import(BUNDLED_BROWSER_SHIM.href);
-  }
-}
 
 /** The wasi:* part of the component's import object. */
 export function wasiImports() {

@@ -16,6 +16,9 @@ import { errorData } from "./protocol/wire.js";
 import { WORKER_STATE } from "./env.js";
 import { load } from "./load.js";
 import { useCompiledModules } from "./component.js";
+// static, though only Python workers run it: a bundle then shares one
+// chunk between this entry and index.js (tools/bundle.mjs)
+import { runPython } from "./python/run.js";
 
 const isWebWorker = typeof globalThis.WorkerGlobalScope !== "undefined" && globalThis instanceof globalThis.WorkerGlobalScope;
 const target = isWebWorker ? globalThis : (await import("node:worker_threads")).parentPort;
@@ -26,7 +29,7 @@ globalThis.execctx = Object.freeze({ url: new URL("./index.js", import.meta.url)
 // runPythonFile runs the worker's Python source, fetched relative to the
 // page like the original, in the interpreter its type names.
 async function runPythonFile({ url, interpreter, context }) {
-  const [{ runPython }, source] = await Promise.all([import("./python/run.js"), load(url, "text", "the worker's Python file")]);
+  const source = await load(url, "text", "the worker's Python file");
   await runPython(source, { type: interpreter, async: context.async });
 }
 

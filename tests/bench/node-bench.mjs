@@ -9,14 +9,18 @@ const N = Number(process.env.BENCH_CALLS ?? 20000);
 const here = (p) => new URL(p, import.meta.url);
 const fmt = (v, unit) => `${v.toFixed(2)} ${unit}`;
 
-// import → ready in a fresh process, several times (the first compiles the component)
-const cold = [];
-for (let i = 0; i < 5; i++) {
-  const out = execFileSync(process.execPath, ["--input-type=module", "-e",
-    `const t0 = performance.now(); await import(${JSON.stringify(here("../../npm/dist/index.js").href)}); console.log(performance.now() - t0);`]);
-  cold.push(Number(out));
+// import → ready in a fresh process, several times, alternating: the
+// bundle (what `import "execctx"` loads) and the unbundled files it is made of
+const entries = { bundle: "../../npm/dist/bundle/index.js", unbundled: "../../npm/dist/index.js" };
+const cold = { bundle: [], unbundled: [] };
+for (let i = 0; i < 9; i++) {
+  for (const [name, entry] of Object.entries(entries)) {
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e",
+      `const t0 = performance.now(); await import(${JSON.stringify(here(entry).href)}); console.log(performance.now() - t0);`]);
+    cold[name].push(Number(out));
+  }
 }
-const execctx = await import("../../npm/dist/index.js");
+const execctx = await import("../../npm/dist/bundle/index.js");
 const warm = [];
 for (let i = 0; i < 20; i++) {
   const t0 = performance.now();
@@ -24,7 +28,9 @@ for (let i = 0; i < 20; i++) {
   warm.push(performance.now() - t0);
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(`import → ready, Node, new process (median of ${cold.length}): ${fmt(median(cold), "ms")}`);
+for (const [name, times] of Object.entries(cold)) {
+  console.log(`import → ready, Node, new process, ${name} (median of ${times.length}): ${fmt(median(times), "ms")}`);
+}
 console.log(`createContext with the compiled module reused (median of ${warm.length}): ${fmt(median(warm), "ms")}`);
 
 let sink = 0;

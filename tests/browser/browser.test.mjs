@@ -87,6 +87,7 @@ for (const mode of ["coi", "csp"]) test(`${mode}: a worker writes main's documen
     crossOriginIsolated: true,
   });
   assert.deepEqual(results.worker, reachingWorker(mode, {}));
+  assert.deepEqual(results.started, { by: `${server.base}/${mode}/execctx/dist/bundle/index.js`, compiles: 0 }, "started on the bundle, with main's modules");
   assert.deepEqual(results.quiet, reachingWorker(mode, { sync_main_only: true }));
   assert.equal(results.title, "hello worker");
   assert.equal(results.text, "written by the worker");
@@ -94,6 +95,17 @@ for (const mode of ["coi", "csp"]) test(`${mode}: a worker writes main's documen
   assert.deepEqual(warnings, []);
   assert.deepEqual(errors, []);
   assert.equal(results.evalBlocked, mode === "csp", "the strict CSP forbids Function on main only in csp mode");
+});
+
+test("the unbundled files the bundle is made of work as well, and start workers on their own worker-entry.js", async () => {
+  const { results, warnings, errors } = await open("coi", "tests/context.html?unbundled");
+  assert.equal(results.error, undefined);
+  assert.equal(results.main.jsImport, "Hello from JavaScript!");
+  assert.deepEqual(results.worker, reachingWorker("coi", {}));
+  assert.deepEqual(results.started, { by: `${server.base}/coi/execctx/dist/index.js`, compiles: 0 });
+  assert.equal(results.text, "written by the worker");
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(errors, []);
 });
 
 test("C40 C41 not isolated: NotSupported document and js_import in the worker, one warning, none with sync_main_only", async () => {

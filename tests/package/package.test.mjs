@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtemp, writeFile, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const npmDir = fileURLToPath(new URL("../../npm/", import.meta.url));
 const tsc = fileURLToPath(new URL("../node_modules/.bin/tsc", import.meta.url));
@@ -17,13 +17,18 @@ const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: "utf8",
 const project = await mkdtemp(join(tmpdir(), "execctx-pack-"));
 const tarball = join(project, run("npm", ["pack", "--silent", "--pack-destination", project], npmDir).trim().split("\n").pop());
 
-test("the tarball holds the package, its component and the bundled WASI shim", () => {
-  const files = run("tar", ["-tzf", tarball], project);
+test("the tarball holds the package, its bundle, its component and the bundled WASI shim", () => {
+  const files = run("tar", ["-tzf", tarball], project).split("\n");
   for (const f of ["package/dist/index.js", "package/dist/index.d.ts", "package/dist/worker-entry.js",
-    "package/dist/component/execctx.js", "package/dist/component/execctx.core.wasm",
+    "package/dist/bundle/index.js", "package/dist/bundle/worker-entry.js", "package/dist/bundle/shared.js",
+    "package/dist/bundle/index.js.map", "package/dist/bundle/worker-entry.js.map", "package/dist/bundle/shared.js.map",
+    "package/dist/component/execctx.js", "package/dist/component/cores.js", "package/dist/component/execctx.core.wasm",
     "package/node_modules/@bytecodealliance/preview2-shim/package.json"]) {
     assert.ok(files.includes(f), `${f} missing from the tarball`);
   }
+  // the bundle is one shared chunk and two entries: a second chunk would be a request the README does not mention
+  assert.deepEqual(files.filter((f) => f.startsWith("package/dist/bundle/") && f.endsWith(".js")).sort(),
+    ["package/dist/bundle/index.js", "package/dist/bundle/shared.js", "package/dist/bundle/worker-entry.js"]);
 });
 
 // readme.test.mjs runs every README snippet against such an install.
@@ -37,6 +42,20 @@ test("it installs offline from the tarball alone, and says where its documentati
   const readme = await readFile(join(project, "node_modules/execctx/README.md"), "utf8");
   assert.ok(readme.includes(`(${installed.homepage})`), "npm/README.md does not link to the homepage");
   assert.equal(run(process.execPath, ["--input-type=module", "-e", 'const { config } = await import("execctx"); console.log(config.type)'], project), "py\n");
+});
+
+// Node, Deno and browsers get the bundle (exports "default"); a page
+// without a bundler names it in an import map, as the README's pages do,
+// and readme.test.mjs runs those pages in Chromium from this install.
+test("import \"execctx\" is the bundle in Node, and the README's pages import that same file", async () => {
+  const resolved = run(process.execPath, ["--input-type=module", "-e", 'console.log(import.meta.resolve("execctx"))'], project).trim();
+  assert.equal(resolved, pathToFileURL(join(project, "node_modules/execctx/dist/bundle/index.js")).href);
+  const installed = JSON.parse(await readFile(join(project, "node_modules/execctx/package.json"), "utf8"));
+  const browser = installed.exports["."].browser ?? installed.exports["."].default;
+  const readme = await readFile(fileURLToPath(new URL("../../README.md", import.meta.url)), "utf8");
+  const maps = [...readme.matchAll(/"execctx": "([^"]+)"/g)].map((m) => m[1]);
+  assert.ok(maps.length > 0, "README has no import map naming execctx");
+  for (const target of maps) assert.equal(target, `./node_modules/execctx/${browser.replace(/^\.\//, "")}`);
 });
 
 test("its TypeScript declarations type-check a typical use", async () => {

@@ -2,7 +2,7 @@
 // a row per case, and window.pythonSuite for the Chromium test. Isolated
 // pages run the main thread (M) and a worker with SharedArrayBuffer (W);
 // other pages a worker without it (W0). ?type=pyodide runs Pyodide.
-import * as execctx from "../execctx/dist/index.js";
+import * as execctx from "../execctx/dist/bundle/index.js";
 import { runOnMain, runInWorker } from "./driver.mjs";
 
 const type = new URLSearchParams(location.search).get("type") ?? "micropython";

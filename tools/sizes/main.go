@@ -1,6 +1,6 @@
 // Command sizes prints the raw, gzip and brotli sizes of files, as a page
-// would download them: `make bench` runs it on the core module and the
-// component. It prints; it never judges. The gzip column is Go's
+// would download them: `make bench` runs it on the core module, the
+// component and the npm package's bundle. It prints; it never judges. The gzip column is Go's
 // compress/gzip at its best compression (level 9), which comes out about
 // 1 % larger than GNU gzip -9 on these modules; brotli is
 // github.com/andybalholm/brotli at quality 11.

@@ -41,7 +41,6 @@ export async function loadInterpreter(type, output) {
  * in workers too, which import maps do not reach.
  */
 function interpreterURL(pkg) {
-  const here = import.meta.url;
-  if (here.startsWith("file:")) return pkg.name;
-  return new URL(`../../../${pkg.name}/${pkg.entry}`, here).href;
+  const url = new URL(`../../../${pkg.name}/${pkg.entry}`, import.meta.url);
+  return url.protocol === "file:" ? pkg.name : url.href;
 }

@@ -7,7 +7,9 @@ const evalBlocked = () => functionConstructor() !== "allowed";
 
 const results = {};
 try {
-  const ctx = await import("../execctx/dist/index.js");
+  // the package's bundle, as its "exports" give it; ?unbundled: the files it is made of
+  const unbundled = new URLSearchParams(location.search).has("unbundled");
+  const ctx = await import(unbundled ? "../execctx/dist/index.js" : "../execctx/dist/bundle/index.js");
   const [greeting] = await ctx.js_import("./greeting.js");
   results.main = {
     RUNNING_IN_WORKER: ctx.RUNNING_IN_WORKER,
@@ -23,6 +25,7 @@ try {
   worker.sync.greet = (who) => `hello ${who}`;
   await worker.ready;
   results.worker = await worker.sync.report();
+  results.started = await worker.sync.started();
   results.title = document.title;
   results.text = document.getElementById("out").textContent;
   // a second worker that asks for no warning (C41): the page still shows one at most

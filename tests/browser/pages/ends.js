@@ -1,6 +1,6 @@
 // A worker that ends the ways a browser worker can: it closes itself, or
 // throws an uncaught error (which execctx treats as the worker's end).
-import { sync } from "../execctx/dist/index.js";
+import { sync } from "../execctx/dist/bundle/index.js";
 
 sync.ping = () => "pong";
 sync.close = () => {

@@ -1,7 +1,7 @@
 // Error paths in a browser: config errors with the spec's codes, and
 // workers whose ready must reject rather than hang.
 const results = {};
-const { createContext, PyWorker, sync } = await import("../execctx/dist/index.js");
+const { createContext, PyWorker, sync } = await import("../execctx/dist/bundle/index.js");
 const message = (p) => p.then(() => "resolved", (e) => e.message);
 
 results.toml = await message(createContext({ config: 'name = "x"\nfiles = [' }));

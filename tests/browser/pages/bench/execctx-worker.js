@@ -1,4 +1,4 @@
-import { document, sync } from "../../execctx/dist/index.js";
+import { document, sync } from "../../execctx/dist/bundle/index.js";
 import { loops } from "./loops.js";
 
 const readyAt = performance.timeOrigin + performance.now();

@@ -2,7 +2,7 @@
 // "ready" is where the main side can start a worker: once the realm's
 // context exists (coincident.js: once coincident() has run).
 const n = Number(new URLSearchParams(location.search).get("n") ?? 10000);
-const ctx = await import("../../execctx/dist/index.js");
+const ctx = await import("../../execctx/dist/bundle/index.js");
 const mainReady = performance.now();
 const resources = performance.getEntriesByType("resource").map((r) => r.name);
 const worker = ctx.PyWorker("./execctx-worker.js", { type: "module" });

@@ -3,7 +3,7 @@
 // PyWorker → ready is the worker's startup alone.
 const type = new URLSearchParams(location.search).get("type");
 try {
-  const { PyWorker } = await import("../../execctx/dist/index.js");
+  const { PyWorker } = await import("../../execctx/dist/bundle/index.js");
   const libraryReady = performance.now();
   const start = performance.now();
   const worker = PyWorker("./pyworker-worker.py", { type });

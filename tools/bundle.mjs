@@ -1,0 +1,114 @@
+// bundle: the npm package's bundle, built with esbuild from the unbundled
+// package in npm/dist (the facade and the transpiled glue) and the WASI
+// shim's browser build in npm/node_modules. Every runtime imports it
+// (package.json "exports"): in browsers it saves the module graph's
+// requests, and in Node and Deno it loads faster than the files it is
+// made of (README.md, "Using it from JavaScript").
+//
+//   node tools/bundle.mjs NPM_DIR
+//
+// NPM_DIR/dist/bundle/ gets index.js (what `import "execctx"` loads),
+// worker-entry.js (what PyWorker starts a worker on) and shared.js, the
+// code both use, each with a source map that points at the package's
+// unbundled files (all but facade/bundle/shim.js, a few lines that are
+// not in the package). The split keeps one copy of the code per realm: a
+// worker loads worker-entry.js and shared.js, and its script's import of
+// index.js reuses that shared.js, so the modules main sent to the worker
+// (component.js) are the ones its context uses.
+//
+// The facade and the shim find files by `new URL(path, import.meta.url)`.
+// In a bundle import.meta.url is the bundle's, so every such path is
+// rewritten to reach the same file from the bundle's folder (the core
+// .wasm stays a file beside the glue, the Python layer beside python/),
+// or, for the two entry modules, the bundle's own entry. Any other use of
+// import.meta.url fails the build, so that a new one cannot slip through.
+import { build } from "esbuild";
+import { readFile, rm } from "node:fs/promises";
+import { dirname, join, posix, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SHIM_STANDIN = resolve(here, "../facade/bundle/shim.js");
+const ENTRIES = ["index.js", "worker-entry.js"]; // in npm/dist, and in the bundle's folder
+
+// `new URL("path", import.meta.url)`, or the leading text of `new URL(`path${…}`, import.meta.url)`
+const URL_OF_MODULE = /new URL\((["'])([^"'`$]*)\1\s*,\s*import\.meta\.url\s*\)|new URL\(`([^`$]*)\$\{/g;
+const MOVED = [/new URL\((["'])[^"'`]*\1\s*,\s*import\.meta\.url\s*\)/g, /new URL\(`[^`]*`\s*,\s*import\.meta\.url\s*\)/g];
+
+const [npmDir] = process.argv.slice(2);
+if (!npmDir) {
+  console.error("usage: node tools/bundle.mjs NPM_DIR");
+  process.exit(2);
+}
+const dist = resolve(npmDir, "dist");
+const outdir = join(dist, "bundle");
+
+await rm(outdir, { recursive: true, force: true });
+const result = await build({
+  entryPoints: ENTRIES.map((e) => join(dist, e)),
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "browser", // the shim's browser build, in every runtime (facade/src/shim.js says why)
+  target: "es2022",
+  minify: true,
+  sourcemap: "linked",
+  sourcesContent: false, // the sources are in the package, beside the bundle
+  chunkNames: "shared", // one chunk (a second would fail the build), with a name pages can preload
+  external: ["node:*"], // imported only where they exist (Node, Deno)
+  nodePaths: [join(resolve(npmDir), "node_modules")], // the stand-in's shim, as the package has it
+  logLevel: "warning",
+  metafile: true,
+  plugins: [standIn(), relocate()],
+});
+for (const [file, { bytes }] of Object.entries(result.metafile.outputs)) {
+  if (file.endsWith(".js")) console.log(`bundle: ${relative(process.cwd(), file)} ${bytes} B`);
+}
+
+/** standIn gives the bundle facade/bundle/shim.js where the facade imports ./shim.js. */
+function standIn() {
+  return {
+    name: "execctx-shim",
+    setup(b) {
+      b.onResolve({ filter: /^\.\/shim\.js$/ }, (args) => (resolve(args.resolveDir) === dist ? { path: SHIM_STANDIN } : undefined));
+    },
+  };
+}
+
+/** relocate rewrites the import.meta.url-relative paths of every module bundled. */
+function relocate() {
+  return {
+    name: "execctx-relocate",
+    setup(b) {
+      b.onLoad({ filter: /\.js$/ }, async (args) => {
+        const source = await readFile(args.path, "utf8");
+        if (!source.includes("import.meta.url")) return undefined;
+        const contents = source.replace(URL_OF_MODULE, (whole, quote, literal, prefix) => {
+          const moved = JSON.stringify(fromBundle(args.path, literal ?? prefix)).slice(1, -1);
+          return literal !== undefined ? `new URL(${quote}${moved}${quote}, import.meta.url)` : `new URL(\`${moved}\${`;
+        });
+        if (MOVED.reduce((text, re) => text.replace(re, ""), contents).includes("import.meta.url")) {
+          throw new Error(`${args.path} uses import.meta.url other than as new URL("path", import.meta.url): tools/bundle.mjs cannot move it`);
+        }
+        return { contents, loader: "js" };
+      });
+    },
+  };
+}
+
+/**
+ * fromBundle is path (relative to the module file) as the bundle's
+ * folder reaches it: the bundle's own entry for an entry module of
+ * npm/dist, the same file otherwise. Any other module of npm/dist would
+ * be a second copy of code the bundle has, and fails the build.
+ */
+function fromBundle(file, path) {
+  const inDist = relative(dist, resolve(dirname(file), path)).split(sep).join("/");
+  if (ENTRIES.includes(inDist)) return `./${inDist}`;
+  if (path.endsWith(".js") && !inDist.startsWith("../")) {
+    throw new Error(`${file}: ${path} is a module the bundle has inlined; reach it through an entry`);
+  }
+  const moved = posix.relative(relative(dist, outdir).split(sep).join("/"), inDist) + (path.endsWith("/") ? "/" : "");
+  return moved.startsWith(".") ? moved : `./${moved}`;
+}
