@@ -223,15 +223,19 @@ check-component: $(COMPONENT)
 	node tools/witcheck.mjs $(COMPONENT) wit
 
 ## bench: sizes, compile and instantiate times, per-call times (printed, never asserted).
+## Each benchmark also records its rows of issue 10's target table, which
+## the last step prints with the Go rows.
+BENCH_TARGETS := $(CURDIR)/$(BUILD)/bench-targets.jsonl
+BENCH_GO      := $(BUILD)/bench-go.txt
+
 bench: core $(COMPONENT) $(NPM_DIST)/index.js $(PRECOMPRESSED) tests/node_modules/.installed chromium
+	@mkdir -p $(BUILD) && : > $(BENCH_TARGETS)
 	cd tools && $(GO) run ./sizes ../$(CORE) ../$(COMPONENT) $(addprefix ../$(NPM_DIST)/bundle/,index.js shared.js worker-entry.js)
-	$(GO) test -run '^$$' -bench . -benchmem ./host/
+	$(GO) test -run '^$$' -bench . -benchmem ./host/ > $(BENCH_GO); status=$$?; cat $(BENCH_GO); exit $$status
 	$(GO) test -run '^$$' -bench . -benchmem ./component/internal/config/
-	node tests/bench/node-bench.mjs
-	node tests/bench/browser-bench.mjs
-	node tests/bench/load-bench.mjs
-	node tests/bench/pyworker-bench.mjs
-	node tests/bench/visits-bench.mjs
+	export EXECCTX_BENCH_TARGETS=$(BENCH_TARGETS) && node tests/bench/node-bench.mjs && node tests/bench/browser-bench.mjs && \
+	  node tests/bench/load-bench.mjs && node tests/bench/pyworker-bench.mjs && node tests/bench/visits-bench.mjs
+	EXECCTX_BENCH_TARGETS=$(BENCH_TARGETS) node tests/bench/targets.mjs $(BENCH_GO)
 
 ## demo: the Go demo on its embedded default config, the Node demo, then the
 ## browser demo's server on localhost until interrupted.

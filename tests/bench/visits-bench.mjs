@@ -14,6 +14,7 @@ import { loadavg } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { root, startServer, launchChromium } from "../browser/harness.mjs";
+import { recordTarget } from "./targets.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const THROTTLE = { offline: false, latency: 40, downloadThroughput: 20e6 / 8, uploadThroughput: 20e6 / 8 };
@@ -68,7 +69,9 @@ async function visitTwice(side) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    return [await load(page, side), await load(page, side)];
+    const first = await load(page, side);
+    if (side === "execctx") first.workers = await workerBytes(page);
+    return [first, await load(page, side)];
   } finally {
     await context.close();
   }
@@ -117,6 +120,29 @@ async function load(page, side) {
   }
 }
 
+/**
+ * workerBytes starts two workers, one after the other, on a page whose
+ * context is ready, and returns the bytes each one made the browser
+ * transfer (bodies as sent, compressed, and headers).
+ */
+async function workerBytes(page) {
+  const pending = [];
+  const onFinished = (r) => pending.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
+  page.on("requestfinished", onFinished);
+  try {
+    const bytes = [];
+    for (let i = 0; i < 2; i++) {
+      pending.length = 0;
+      if ((await page.evaluate(() => window.startWorker())) !== "pong") throw new Error("the worker did not answer");
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the last requestfinished events
+      bytes.push((await Promise.all(pending)).reduce((a, b) => a + b, 0));
+    }
+    return bytes;
+  } finally {
+    page.off("requestfinished", onFinished);
+  }
+}
+
 function median(xs) {
   return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 }
@@ -132,6 +158,9 @@ function report(results) {
     ["throttled", "20 Mbit/s, 40 ms RTT, first visit"],
   ]) {
     const [x, y] = [a, b].map((s) => median(results[`${s} ${kind}`].map((r) => r.ready)));
+    const targets = { first: ["main context ready ÷ PyScript+MicroPython first line", "≤ 0.5"],
+      throttled: ["main ready ÷ PyScript+MicroPython, 20 Mbit/s 40 ms RTT, brotli, first visit", "≤ 0.75"] };
+    if (targets[kind]) recordTarget(targets[kind][0], `${x.toFixed(1)} ms`, `${y.toFixed(1)} ms`, (x / y).toFixed(2), targets[kind][1]);
     console.log(`${label.padEnd(34)}${`${x.toFixed(1)} ms`.padStart(12)}${`${y.toFixed(1)} ms`.padStart(24)}${(x / y).toFixed(2).padStart(8)}`);
   }
   for (const side of [a, b]) {
@@ -140,5 +169,11 @@ function report(results) {
     console.log(`${side}: before ready, first visit ${first.requests} requests, ${first.bytes} B transferred; ` +
       `repeat visit ${repeat.requests} requests, ${repeat.bytes} B`);
   }
+  const first = results[`${a} first`];
+  recordTarget("bytes before main ready (as transferred, brotli)", `${median(first.map((r) => r.bytes))} B`, "", `${median(first.map((r) => r.bytes))} B`, "≤ 600 KB");
+  recordTarget("requests before main ready", String(median(first.map((r) => r.requests))), "", String(median(first.map((r) => r.requests))), "≤ 6");
+  const workers = first.map((r) => r.workers);
+  recordTarget("bytes a second worker adds", `${median(workers.map((w) => w[1]))} B`, "", `${median(workers.map((w) => w[1]))} B`, "≤ 10 KB");
+  console.log(`${a}: a first worker transferred ${median(workers.map((w) => w[0]))} B, a second ${median(workers.map((w) => w[1]))} B (medians)`);
   console.log("ratio = execctx / PyScript+MicroPython (ready = its first line of Python)");
 }
