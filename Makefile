@@ -16,7 +16,7 @@ NPM_DIST  := npm/dist
 GUEST_SRC := $(shell find component internal -name '*.go' -not -name '*_test.go')
 
 .PHONY: all setup generate build core component test test-go test-race test-tools test-torture reliability \
-        test-component test-wasmtime test-node test-deno test-package test-browser chromium npm precompressed check-generate check-core check-component bench demo clean
+        test-component test-wasmtime test-node test-deno test-package test-browser chromium firefox npm precompressed check-generate check-core check-component bench demo clean
 
 all: build
 
@@ -119,7 +119,7 @@ test-node: $(NPM_DIST)/index.js
 	node --expose-gc --test --test-concurrency=1 tests/node/
 
 tests/node_modules/.installed: tests/package.json tests/package-lock.json
-	cd tests && $(NPM) ci --no-audit --no-fund
+	cd tests && PUPPETEER_SKIP_DOWNLOAD=1 $(NPM) ci --no-audit --no-fund
 	touch $@
 
 # The same suite under Deno (from the npm package deno), run from npm/ so
@@ -137,7 +137,14 @@ test-package: $(NPM_DIST)/index.js tests/node_modules/.installed chromium
 chromium:
 	@command -v chromium >/dev/null || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
 
-test-browser: $(NPM_DIST)/index.js $(PRECOMPRESSED) tests/node_modules/.installed chromium
+# Debian's Firefox ESR, the second engine of the browser tests; puppeteer-core
+# drives it over WebDriver BiDi (the -core package never downloads a browser).
+firefox:
+	@command -v firefox-esr >/dev/null || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y firefox-esr; }
+
+# Every browser suite runs in both engines; BROWSER_ENGINES=chromium (or
+# firefox) narrows a run to one.
+test-browser: $(NPM_DIST)/index.js $(PRECOMPRESSED) tests/node_modules/.installed chromium firefox
 	node --test tests/browser/
 
 ## test: everything, on a clean clone.
