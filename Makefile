@@ -129,7 +129,7 @@ test-deno: $(NPM_DIST)/index.js tests/node_modules/.installed
 
 # npm pack, an offline install, tsc, and every README snippet run against
 # that install (in Node, Deno and Chromium).
-test-package: $(NPM_DIST)/index.js tests/node_modules/.installed chromium
+test-package: $(NPM_DIST)/index.js tests/node_modules/.installed chromium firefox
 	node --test tests/package/
 
 # Debian's Chromium for the browser tests; playwright-core drives it and

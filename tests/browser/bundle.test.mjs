@@ -1,32 +1,26 @@
 // The package's bundle as a page gets it (npm/package.json "exports"),
-// in Chromium: the requests a page makes before its context is ready,
+// in each engine of engines.mjs: the requests a page makes before its context is ready,
 // none of them failing, and the module worker PyWorker starts from the
 // bundle. browser.test.mjs runs the facade's suite against the bundle;
 // its worker pages check the worker's side too.
-import { test, before, after } from "node:test";
+import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { root, startServer, launchChromium, withPage } from "./harness.mjs";
+import { root, startServer } from "./harness.mjs";
+import { ENGINES, launch } from "./engines.mjs";
 
 // The document, the page's script, the bundle's entry and shared chunk,
 // and the core module: the small core modules are inlined in the bundle.
 const MAX_REQUESTS = 6;
 const BUNDLE = "./dist/bundle/index.js"; // what the test pages import, from the package's folder
-let server, browser;
+let server, browser; // browser: the engine whose describe block runs
 
 before(async () => {
   server = await startServer();
-  browser = await launchChromium();
 });
 
-after(async () => {
-  try {
-    await browser?.close();
-  } finally {
-    server?.stop();
-  }
-});
+after(() => server?.stop());
 
 test("the package exports its bundle, in browsers and everywhere else", async () => {
   const pkg = JSON.parse(await readFile(join(root, "npm/package.json"), "utf8"));
@@ -41,32 +35,40 @@ const IGNORED = /\/favicon\.ico$/;
 // the core as the README says, which must not fetch anything twice.
 const PAGES = [["coi", "ready"], ["plain", "ready"], ["csp", "ready"], ["coi", "preload"], ["csp", "preload"]];
 
-for (const [mode, name] of PAGES) test(`${mode}, ${name}.html: a page importing the bundle makes at most ${MAX_REQUESTS} requests before its context is ready, and none fails`, (t) => withPage(browser, {}, async (page) => {
-  const problems = [];
-  const requested = [];
-  page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
-  page.on("console", (m) => m.type() === "error" && problems.push(`console.error: ${m.text()}`));
-  page.context().on("request", (r) => requested.push(r.url()));
-  page.context().on("requestfailed", (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
-  page.context().on("response", (r) => r.status() >= 400 && !IGNORED.test(r.url()) && problems.push(`${r.status()} for ${r.url()}`));
-  const url = `${server.base}/${mode}/tests/${name}.html`;
-  await page.goto(url);
-  const results = await page.waitForFunction(() => window.results, null, { timeout: 60000 }).then((h) => h.jsonValue());
-  assert.deepEqual(problems, []);
+for (const engine of ENGINES) describe(engine, () => {
+  before(async () => {
+    browser = await launch(engine);
+  });
 
-  const pkg = `${server.base}/${mode}/execctx/`;
-  const fetched = results.before.filter((r) => !IGNORED.test(r.url)); // the document first
-  const before = fetched.map((r) => r.url);
-  assert.equal(before[0], url);
-  t.diagnostic(`requests before ready: ${before.length}, ${fetched.reduce((n, r) => n + r.bytes, 0)} B of bodies as served: ${before.map((u) => u.replace(pkg, "")).join(" ")}`);
-  assert.ok(before.length <= MAX_REQUESTS, `${before.length} requests before ready:\n${before.join("\n")}`);
-  assert.deepEqual(before.filter((u, i) => before.indexOf(u) !== i), [], "fetched twice (a preload the fetch did not match?)");
-  assert.ok(before.includes(new URL(BUNDLE, pkg).href), "the page did not load the bundle");
-  assert.deepEqual(before.filter((u) => u.startsWith(pkg) && !u.startsWith(`${pkg}dist/bundle/`) && !u.endsWith(".wasm")), [],
-    "the page loaded package files the bundle has inlined");
+  after(() => browser?.close());
 
-  // the worker: started on the bundle's entry, with main's compiled modules
-  assert.deepEqual(results.started, { by: new URL(BUNDLE, pkg).href, compiles: 0 });
-  assert.deepEqual(requested.filter((u) => u.endsWith(".wasm")), [`${pkg}dist/component/execctx.core.wasm`], "the core is fetched once, by main");
-  assert.ok(requested.includes(`${pkg}dist/bundle/worker-entry.js`), "the worker was not started on the bundle's worker-entry.js");
-}));
+  for (const [mode, name] of PAGES) test(`${mode}, ${name}.html: a page importing the bundle makes at most ${MAX_REQUESTS} requests before its context is ready, and none fails`, (t) => browser.withPage({}, async (page) => {
+    const problems = [];
+    const requested = [];
+    page.onPageError((message) => problems.push(`uncaught: ${message}`));
+    page.onConsole((type, text) => type === "error" && problems.push(`console.error: ${text}`));
+    page.onRequest((url) => requested.push(url));
+    page.onRequestFailed((url, why) => problems.push(`request failed: ${url} (${why})`));
+    page.onResponse((url, status) => status >= 400 && !IGNORED.test(url) && problems.push(`${status} for ${url}`));
+    const url = `${server.base}/${mode}/tests/${name}.html`;
+    await page.goto(url);
+    const results = await page.waitFor(() => window.results);
+    assert.deepEqual(problems, []);
+
+    const pkg = `${server.base}/${mode}/execctx/`;
+    const fetched = results.before.filter((r) => !IGNORED.test(r.url)); // the document first
+    const before = fetched.map((r) => r.url);
+    assert.equal(before[0], url);
+    t.diagnostic(`requests before ready: ${before.length}, ${fetched.reduce((n, r) => n + r.bytes, 0)} B of bodies as served: ${before.map((u) => u.replace(pkg, "")).join(" ")}`);
+    assert.ok(before.length <= MAX_REQUESTS, `${before.length} requests before ready:\n${before.join("\n")}`);
+    assert.deepEqual(before.filter((u, i) => before.indexOf(u) !== i), [], "fetched twice (a preload the fetch did not match?)");
+    assert.ok(before.includes(new URL(BUNDLE, pkg).href), "the page did not load the bundle");
+    assert.deepEqual(before.filter((u) => u.startsWith(pkg) && !u.startsWith(`${pkg}dist/bundle/`) && !u.endsWith(".wasm")), [],
+      "the page loaded package files the bundle has inlined");
+
+    // the worker: started on the bundle's entry, with main's compiled modules
+    assert.deepEqual(results.started, { by: new URL(BUNDLE, pkg).href, compiles: 0 });
+    assert.deepEqual(requested.filter((u) => u.endsWith(".wasm")), [`${pkg}dist/component/execctx.core.wasm`], "the core is fetched once, by main");
+    assert.ok(requested.includes(`${pkg}dist/bundle/worker-entry.js`), "the worker was not started on the bundle's worker-entry.js");
+  }));
+});

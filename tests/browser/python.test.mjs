@@ -1,22 +1,19 @@
-// The Python suite (tests/python) in real Chromium: MicroPython on an
+// The Python suite (tests/python) in each engine of engines.mjs: MicroPython on an
 // isolated page's main thread and worker, and in a worker of a page that
 // is not isolated; Pyodide on the isolated page.
-import { test, before, after } from "node:test";
+import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { EXPECTED } from "../python/driver.mjs";
-import { root, startServer, launchChromium, withPage } from "./harness.mjs";
+import { root, startServer } from "./harness.mjs";
+import { ENGINES, launch } from "./engines.mjs";
 
-let server, browser;
+let server, browser; // browser: the engine whose describe block runs
 
 before(async () => {
   server = await startServer(["-mount", `/python/=${root}tests/python`]);
-  browser = await launchChromium();
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => server?.stop());
 
 // The one request the suite makes to fail ("worker 404" in test_workers.py).
 const MISSING_ON_PURPOSE = /\/python\/nowhere\.py$/;
@@ -25,14 +22,13 @@ const MISSING_ON_PURPOSE = /\/python\/nowhere\.py$/;
 // other request (its workers' too) that failed or was answered with an
 // error status: the interpreters load from one URL, with no failed try.
 function suite(path) {
-  return withPage(browser, {}, async (page) => {
+  return browser.withPage({}, async (page) => {
     const errors = [];
-    page.on("pageerror", (e) => errors.push(String(e)));
-    page.context().on("requestfailed", (r) => errors.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
-    page.context().on("response", (r) => r.status() >= 400 && !MISSING_ON_PURPOSE.test(r.url()) && errors.push(`${r.status()} for ${r.url()}`));
+    page.onPageError((message) => errors.push(`uncaught: ${message}`));
+    page.onRequestFailed((url, why) => errors.push(`request failed: ${url} (${why})`));
+    page.onResponse((url, status) => status >= 400 && !MISSING_ON_PURPOSE.test(url) && errors.push(`${status} for ${url}`));
     await page.goto(`${server.base}/${path}`);
-    const handle = await page.waitForFunction(() => window.pythonSuite, null, { timeout: 90000 });
-    return { results: await handle.jsonValue(), errors };
+    return { results: await page.waitFor(() => window.pythonSuite, { timeout: 90000 }), errors };
   });
 }
 
@@ -41,19 +37,27 @@ function check(results, label) {
   for (const r of results) assert.ok(r.ok, `${label} ${r.ids} (${r.name}): ${r.error}`);
 }
 
-for (const type of ["micropython", "pyodide"]) {
-  test(`${type}: the Python suite on an isolated page, main thread and worker`, async () => {
-    const { results, errors } = await suite(`coi/python/?type=${type}`);
+for (const engine of ENGINES) describe(engine, () => {
+  before(async () => {
+    browser = await launch(engine);
+  });
+
+  after(() => browser?.close());
+
+  for (const type of ["micropython", "pyodide"]) {
+    test(`${type}: the Python suite on an isolated page, main thread and worker`, async () => {
+      const { results, errors } = await suite(`coi/python/?type=${type}`);
+      assert.equal(results.error, undefined);
+      check(results.M, "M");
+      check(results.W, "W");
+      assert.deepEqual(errors, []);
+    });
+  }
+
+  test("micropython: the Python suite in a worker of a page without SharedArrayBuffer", async () => {
+    const { results, errors } = await suite("plain/python/");
     assert.equal(results.error, undefined);
-    check(results.M, "M");
-    check(results.W, "W");
+    check(results.W0, "W0");
     assert.deepEqual(errors, []);
   });
-}
-
-test("micropython: the Python suite in a worker of a page without SharedArrayBuffer", async () => {
-  const { results, errors } = await suite("plain/python/");
-  assert.equal(results.error, undefined);
-  check(results.W0, "W0");
-  assert.deepEqual(errors, []);
 });

@@ -1,7 +1,8 @@
 // Every code block of README.md and npm/README.md, as a new user would
 // meet it: each program runs as written, in a fresh project that installed
 // the packed tarball offline (with the MicroPython package beside it), in
-// Node, Deno or Chromium as its marker says, and what it prints must be
+// Node, Deno or the browser as its marker says (a `chromium` program runs
+// in every engine of tests/browser/engines.mjs), and what it prints must be
 // what its `→` comments say. snippets.mjs has the rules; a block with no
 // marker fails the first test, so a new snippet cannot slip through.
 import { test, before, after } from "node:test";
@@ -13,7 +14,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { blocks, programs, compare } from "./snippets.mjs";
-import { startServer, launchChromium, withPage } from "../browser/harness.mjs";
+import { startServer } from "../browser/harness.mjs";
+import { ENGINES, launch } from "../browser/engines.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const deno = join(root, "tests/node_modules/.bin/deno");
@@ -60,7 +62,8 @@ test('the Makefile\'s pointers to README sections (README.md, "Name") name secti
 });
 
 let project; // the fresh project every program runs in
-let server, browser; // for the chromium programs, started on first use
+let server; // for the browser programs, started on first use
+const browsers = {}; // engine → the browser, launched on first use
 
 before(async () => {
   project = await mkdtemp(join(tmpdir(), "execctx-readme-"));
@@ -72,7 +75,7 @@ before(async () => {
 
 after(async () => {
   try {
-    await browser?.close();
+    for (const b of Object.values(browsers)) await b.close();
   } finally {
     server?.stop();
     if (project) await rm(project, { recursive: true, force: true });
@@ -93,8 +96,12 @@ async function place(program, slug) {
 const runs = {
   node: (dir, entry) => command(process.execPath, [entry], dir),
   deno: (dir, entry) => command(deno, ["run", "--allow-read", "--allow-env", entry], dir),
-  chromium: (dir, entry, slug, expected) => page(`${slug}/${entry}`, expected.length),
+  chromium: (dir, entry, slug, expected) => page("chromium", `${slug}/${entry}`, expected.length),
+  firefox: (dir, entry, slug, expected) => page("firefox", `${slug}/${entry}`, expected.length),
 };
+
+/** runtimes: where a program runs; a `chromium` program runs in every browser engine. */
+const runtimes = (program) => program.run.flatMap((r) => (r === "chromium" ? ENGINES : [r]));
 
 async function command(cmd, args, cwd) {
   const { stdout, stderr } = await exec(cmd, args, { cwd, timeout: TIMEOUT, env: { ...process.env, NO_COLOR: "1" } }).catch((e) => {
@@ -115,18 +122,16 @@ const IGNORED = /\/favicon\.ico$/;
  * workers log, until `count` lines have come (or TIMEOUT), then half a
  * second more. Uncaught errors, console errors and failed requests fail it.
  */
-async function page(path, count) {
-  if (!server) {
-    server = await startServer(["-mount", `/app/=${project}`]);
-    browser = await launchChromium();
-  }
-  return withPage(browser, {}, async (p) => {
+async function page(engine, path, count) {
+  server ??= await startServer(["-mount", `/app/=${project}`]);
+  browsers[engine] ??= await launch(engine);
+  return browsers[engine].withPage({}, async (p) => {
     const printed = [];
     const problems = [];
-    p.on("console", (m) => (m.type() === "log" ? printed.push(m.text()) : m.type() === "error" && problems.push(`console.error: ${m.text()}`)));
-    p.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
-    p.context().on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
-    p.context().on("response", (r) => r.status() >= 400 && !IGNORED.test(r.url()) && problems.push(`${r.status()} for ${r.url()}`));
+    p.onConsole((type, text) => (type === "log" ? printed.push(text) : type === "error" && problems.push(`console.error: ${text}`)));
+    p.onPageError((message) => problems.push(`uncaught: ${message}`));
+    p.onRequestFailed((url) => problems.push(`request failed: ${url}`));
+    p.onResponse((url, status) => status >= 400 && !IGNORED.test(url) && problems.push(`${status} for ${url}`));
     await p.goto(`${server.base}/coi/app/${path}`);
     const deadline = Date.now() + TIMEOUT;
     while (printed.length < count && !problems.length && Date.now() < deadline) await sleep(50);
@@ -141,7 +146,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 let count = 0; // each run gets its own folder, program-1-node, …
 for (const { programs: ps } of found) {
   for (const program of ps) {
-    for (const runtime of program.run) {
+    for (const runtime of runtimes(program)) {
       const slug = `program-${++count}-${runtime}`;
       test(`${program.name} (${program.files.map((f) => f.name).join(", ")}) in ${runtime}`, { timeout: TIMEOUT * 2 }, async () => {
         const dir = await place(program, slug);
