@@ -1,27 +1,32 @@
-// make bench, Chromium part: how a page loads execctx, cold (a new browser
+// make bench, browser part: how a page loads execctx, cold (a new browser
 // context per load), from its bundle, from the bundle with the README's
 // preload tags, and from the unbundled files the bundle is made of; over
-// loopback and throttled to 20 Mbit/s with 40 ms RTT (the DevTools
-// protocol's network emulation), served brotli by examples/server. Loads
-// alternate between the pages. It prints numbers and never judges them.
+// loopback in each engine of BENCH_ENGINES (default Chromium and Firefox),
+// and in Chromium also throttled to 20 Mbit/s with 40 ms RTT (the DevTools
+// protocol's network emulation, which Firefox's WebDriver BiDi lacks),
+// served brotli by examples/server. Loads alternate between the pages. It
+// prints numbers and never judges them.
 import { loadavg } from "node:os";
-import { startServer, launchChromium, withPage } from "../browser/harness.mjs";
+import { startServer } from "../browser/harness.mjs";
+import { BENCH_ENGINES, NAMES, launch } from "../browser/engines.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PAGES = { bundle: "load-bundle", "bundle + preloads": "load-preload", unbundled: "load-unbundled" };
 const THROTTLED = { offline: false, latency: 40, downloadThroughput: 20e6 / 8, uploadThroughput: 20e6 / 8 };
 
 const server = await startServer();
-let browser;
+let browser; // the engine being measured
 try {
-  browser = await launchChromium();
-  for (const network of [null, THROTTLED]) report(network, await measure(network));
-} finally {
-  try {
-    await browser?.close();
-  } finally {
-    server.stop();
+  for (const engine of BENCH_ENGINES) {
+    browser = await launch(engine);
+    try {
+      for (const network of engine === "chromium" ? [null, THROTTLED] : [null]) await report(network, await measure(network));
+    } finally {
+      await browser.close();
+    }
   }
+} finally {
+  server.stop();
 }
 
 /** measure loads each page RUNS times, alternating which goes first. */
@@ -35,14 +40,10 @@ async function measure(network) {
 }
 
 function load(page, network) {
-  return withPage(browser, {}, async (p) => {
-    if (network) {
-      const cdp = await p.context().newCDPSession(p);
-      await cdp.send("Network.enable");
-      await cdp.send("Network.emulateNetworkConditions", network);
-    }
+  return browser.withPage({}, async (p) => {
+    if (network) await p.throttle(network);
     await p.goto(`${server.base}/coi/tests/bench/${page}.html`);
-    return p.waitForFunction(() => window.results, null, { timeout: 120000 }).then((h) => h.jsonValue());
+    return p.waitFor(() => window.results, { timeout: 120000 });
   });
 }
 
@@ -50,9 +51,9 @@ function median(xs) {
   return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 }
 
-function report(network, runs) {
+async function report(network, runs) {
   const where = network ? "throttled to 20 Mbit/s, 40 ms RTT" : "over loopback";
-  console.log(`Chromium ${browser.version()}, loading execctx ${where}, cold, ${RUNS} loads each (alternating), medians, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}:`);
+  console.log(`${NAMES[browser.engine]} ${await browser.version()}, loading execctx ${where}, cold, ${RUNS} loads each (alternating), medians, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}:`);
   console.log("page                 navigation → main ready   new worker → ready   requests before ready   bytes before ready (as served)");
   for (const [name, rs] of Object.entries(runs)) {
     const { fetched } = rs[0];

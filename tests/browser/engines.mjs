@@ -9,12 +9,25 @@ import { launchChromium } from "./harness.mjs";
 
 const ALL = ["chromium", "firefox"];
 
-/** ENGINES lists the engines to run in, in order: $BROWSER_ENGINES, or all. */
-export const ENGINES = (process.env.BROWSER_ENGINES ?? ALL.join(",")).split(",").map((e) => e.trim()).filter(Boolean);
-for (const e of ENGINES) if (!ALL.includes(e)) throw new Error(`BROWSER_ENGINES: unknown engine ${JSON.stringify(e)} (known: ${ALL.join(", ")})`);
+/** engines reads a comma-separated list of engines from the environment variable name, or gives all. */
+function engines(name) {
+  const list = (process.env[name] ?? ALL.join(",")).split(",").map((e) => e.trim()).filter(Boolean);
+  for (const e of list) if (!ALL.includes(e)) throw new Error(`${name}: unknown engine ${JSON.stringify(e)} (known: ${ALL.join(", ")})`);
+  return list;
+}
+
+/** ENGINES lists the engines the tests run in, in order: $BROWSER_ENGINES, or all. */
+export const ENGINES = engines("BROWSER_ENGINES");
+
+/** BENCH_ENGINES lists the engines the browser benchmarks run in: $BENCH_ENGINES, or all. */
+export const BENCH_ENGINES = engines("BENCH_ENGINES");
+
+/** NAMES: how an engine is called in printed output. */
+export const NAMES = { chromium: "Chromium", firefox: "Firefox" };
 
 /**
- * launch starts engine and returns { engine, withPage, close }.
+ * launch starts engine and returns { engine, version, withPage, close };
+ * version() resolves to the browser's version.
  * withPage(options, fn) runs fn(page) on a page in a new, isolated
  * browser context (no cookies, cache or service workers shared with other
  * tests), and closes it however fn ends. options: { viewport }.
@@ -24,6 +37,7 @@ export async function launch(engine) {
   const open = engine === "firefox" ? firefoxPage : chromiumPage;
   return {
     engine,
+    version: async () => browser.version(),
     async withPage(options, fn) {
       const { page, close } = await open(browser, options ?? {});
       try {
@@ -54,11 +68,14 @@ function launchFirefox() {
 }
 
 // Both adapters give the same page: goto(url); waitFor(fn, { timeout })
-// resolves to fn's first truthy value, as JSON; evaluate(fn); screenshot;
-// and listeners. onConsole's types are normalised to "warning" and
-// "error"; onPageError gets the uncaught error's message; the request
-// listeners see the page's requests and, as far as the engine reports
-// them, its workers' (see README, "Firefox differences").
+// resolves to fn's first truthy value, as JSON; evaluate(fn, arg);
+// screenshot; and listeners. onConsole's types are normalised to "warning"
+// and "error"; onPageError gets the uncaught error's message; the request
+// listeners see the page's requests and its workers' (both engines report
+// those). Chromium's alone: throttle(conditions), the DevTools protocol's
+// Network.emulateNetworkConditions, which WebDriver BiDi lacks (Firefox's
+// throws), and raw, playwright's own page, for what only a benchmark in
+// Chromium measures.
 
 async function chromiumPage(browser, { viewport }) {
   const page = await browser.newPage(viewport ? { viewport } : {}); // its own context
@@ -67,9 +84,15 @@ async function chromiumPage(browser, { viewport }) {
     close: () => page.close(),
     page: {
       engine: "chromium",
+      raw: page,
+      async throttle(conditions) {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send("Network.enable");
+        await cdp.send("Network.emulateNetworkConditions", conditions);
+      },
       goto: (url) => page.goto(url),
       waitFor: (fn, { timeout = 60000 } = {}) => page.waitForFunction(fn, null, { timeout }).then((h) => h.jsonValue()),
-      evaluate: (fn) => page.evaluate(fn),
+      evaluate: (fn, arg) => page.evaluate(fn, arg),
       screenshot: (options) => page.screenshot(options),
       onConsole: (cb) => page.on("console", (m) => cb(m.type(), m.text())),
       onPageError: (cb) => page.on("pageerror", (e) => cb(e.message)),
@@ -88,9 +111,12 @@ async function firefoxPage(browser, { viewport }) {
     close: () => context.close(),
     page: {
       engine: "firefox",
+      throttle: async () => {
+        throw new Error("network emulation is Chromium's (the DevTools protocol); WebDriver BiDi has none");
+      },
       goto: (url) => page.goto(url),
       waitFor: (fn, { timeout = 60000 } = {}) => page.waitForFunction(fn, { timeout, polling: 50 }).then((h) => h.jsonValue()),
-      evaluate: (fn) => page.evaluate(fn),
+      evaluate: (fn, arg) => page.evaluate(fn, arg),
       screenshot: (options) => page.screenshot(options),
       // puppeteer names a warning "warn"
       onConsole: (cb) => page.on("console", (m) => cb(m.type() === "warn" ? "warning" : m.type(), m.text())),
