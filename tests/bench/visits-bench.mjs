@@ -179,7 +179,4 @@ function report(results, version) {
   recordTarget("bytes a second worker adds", `${median(workers.map((w) => w[1]))} B`, "", `${median(workers.map((w) => w[1]))} B`, "≤ 10 KB");
   console.log(`${a}: a first worker transferred ${median(workers.map((w) => w[0]))} B, a second ${median(workers.map((w) => w[1]))} B (medians)`);
   console.log("ratio = execctx / PyScript+MicroPython (ready = its first line of Python)");
-  // Seen here: the repeat visit's requests are answered 304, but Firefox's
-  // Resource Timing gives them the transferSize of the cached response.
-  if (browser.engine === "firefox") console.log("Firefox: a repeat visit's bytes count each revalidated (304) response at its cached size, not the bytes that crossed the network");
 }
