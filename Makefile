@@ -235,7 +235,7 @@ check-component: $(COMPONENT)
 BENCH_TARGETS := $(CURDIR)/$(BUILD)/bench-targets.jsonl
 BENCH_GO      := $(BUILD)/bench-go.txt
 
-bench: core $(COMPONENT) $(NPM_DIST)/index.js $(PRECOMPRESSED) tests/node_modules/.installed chromium
+bench: core $(COMPONENT) $(NPM_DIST)/index.js $(PRECOMPRESSED) tests/node_modules/.installed chromium firefox
 	@mkdir -p $(BUILD) && : > $(BENCH_TARGETS)
 	cd tools && $(GO) run ./sizes ../$(CORE) ../$(COMPONENT) $(addprefix ../$(NPM_DIST)/bundle/,index.js shared.js worker-entry.js)
 	$(GO) test -run '^$$' -bench . -benchmem ./host/ > $(BENCH_GO); status=$$?; cat $(BENCH_GO); exit $$status
