@@ -26,7 +26,7 @@
 //     "(PY1000): Invalid TOML" or "Invalid JSON" error naming the limit,
 //     and for depth and names the line and column. The original had no
 //     limit; BurntSushi's cost grows with depth × keys. Invalid UTF-8 is
-//     an error at its byte (encoding/json silently replaced it), and so
+//     an error at its byte (a JSON parser would replace it), and so
 //     is content after a JSON value, even "]" or "}".
 //   - A source is a URL only when it is one line, and the path before its
 //     "?query" or "#fragment" has no "=" and ends in ".ext". So inline

@@ -16,9 +16,9 @@ import (
 // and walks it from the root for every key, so its time and memory grow
 // with depth × keys (2,000 nested inline tables, 12 KB of text, took 27 s
 // and 2 GB in the Go host) and with name length × keys (a 100 KB table
-// name over 5,000 keys: a minute and 1.9 GB). encoding/json and the
-// guest's own conversions recurse once per level, and a wasm guest under
-// V8 runs out of native stack near 10,000 levels, sooner in a worker.
+// name over 5,000 keys: a minute and 1.9 GB). The guest's conversions and
+// its JSON writer recurse once per level, and a wasm guest under V8 runs
+// out of native stack near 10,000 levels, sooner in a worker.
 //
 // The limits are balanced so that no config they let through costs more
 // than a plain one of MaxConfigBytes (see BenchmarkParseAtLimits).
@@ -75,13 +75,14 @@ func checkLimits(text string, format Format) error {
 		_, _, err = scanTOML(text)
 	}
 	if err != nil {
-		return fmt.Errorf("%s%s", position(text, int64(err.offset)), err.msg)
+		return fmt.Errorf("%s%s", position(text, err.offset), err.msg)
 	}
 	return nil
 }
 
-// invalidUTF8 reports the first byte of text that is not UTF-8. encoding/json
-// would silently turn it into U+FFFD; a config is text, so it is an error.
+// invalidUTF8 reports the first byte of text that is not UTF-8. The JSON
+// parser would silently turn it into U+FFFD; a config is text, so it is
+// an error.
 func invalidUTF8(text string) *scanError {
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -106,7 +107,7 @@ func tooManyNames(offset int) *scanError {
 
 // scanJSON returns the deepest nesting of the JSON text, or the error at
 // the first bracket past MaxDepth. It only tells strings from the rest;
-// text that is not JSON is left to encoding/json, which stops at the
+// text that is not JSON is left to the parser, which stops at the
 // first syntax error, so what comes after that never matters.
 func scanJSON(text string) (deepest int, err *scanError) {
 	depth := 0

@@ -1,12 +1,11 @@
 package config
 
 import (
-	"encoding/json"
 	"fmt"
 	"maps"
-	"strings"
 
 	"github.com/execctx/execctx/component/internal/interpreters"
+	"github.com/execctx/execctx/component/internal/jsonvalue"
 )
 
 // Normalize shapes a parsed config as pyscript.config (spec §3.6): a JSON
@@ -56,11 +55,10 @@ func KindName(v any) string {
 // values, as Parse and Normalize produce; anything else (a func, a NaN) is
 // a programming error and panics.
 func Marshal(cfg map[string]any) string {
-	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false) // keep "<" and "&" readable in URLs and text
-	if err := enc.Encode(cfg); err != nil {
-		panic(fmt.Sprintf("config: marshal: %v", err))
+	// jsonvalue keeps "<" and "&" readable in URLs and text.
+	b, err := jsonvalue.Append(nil, cfg)
+	if err != nil {
+		panic("config: marshal: " + err.Error())
 	}
-	return strings.TrimSuffix(b.String(), "\n")
+	return string(b)
 }

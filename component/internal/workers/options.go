@@ -1,20 +1,20 @@
 package workers
 
 import (
-	"encoding/json"
 	"strings"
 
 	"github.com/execctx/execctx/component/internal/config"
+	"github.com/execctx/execctx/component/internal/jsonvalue"
 )
 
 // configOption accepts a JSON object, a config URL, or inline JSON/TOML
-// text; v is nil when the option was not given.
-func configOption(v json.RawMessage, baseURL string, opts *Options) error {
-	if v == nil {
+// text; v is the option's JSON text, "" when it was not given.
+func configOption(v string, baseURL string, opts *Options) error {
+	if v == "" {
 		return nil
 	}
-	var text string
-	if err := json.Unmarshal(v, &text); err != nil {
+	text, ok := jsonvalue.Unquote(v)
+	if !ok {
 		return objectConfig(v, opts)
 	}
 	src := config.Source{Origin: config.OriginExplicit, Text: text}
@@ -46,8 +46,8 @@ func configOption(v json.RawMessage, baseURL string, opts *Options) error {
 
 // objectConfig takes a config given as an object, as compact JSON text.
 // It goes through config.Parse so that numbers read as in JSON.parse.
-func objectConfig(v json.RawMessage, opts *Options) error {
-	parsed, err := config.Parse(string(v), config.FormatJSON, "")
+func objectConfig(v string, opts *Options) error {
+	parsed, err := config.Parse(v, config.FormatJSON, "")
 	cfg, ok := parsed.(map[string]any)
 	if err != nil || !ok {
 		return fail("config must be an object, a config URL or inline JSON/TOML text; got %s", v)
@@ -57,20 +57,21 @@ func objectConfig(v json.RawMessage, opts *Options) error {
 }
 
 // simpleOptions reads async, name, id and the service worker URL.
-func simpleOptions(raw map[string]json.RawMessage, baseURL string, opts *Options) error {
+func simpleOptions(raw map[string]string, baseURL string, opts *Options) error {
 	if v, ok := raw["async"]; ok {
-		if err := json.Unmarshal(v, &opts.Async); err != nil {
+		if v != "true" && v != "false" {
 			return fail("async must be true or false; got %s", v)
 		}
+		opts.Async = v == "true"
 	}
 	if v, ok := raw["name"]; ok {
-		if err := json.Unmarshal(v, &opts.Name); err != nil {
+		if opts.Name, ok = jsonvalue.Unquote(v); !ok {
 			return fail("name must be a string; got %s", v)
 		}
 		opts.HasName = true
 	}
 	if v, ok := raw["id"]; ok {
-		if err := json.Unmarshal(v, &opts.ScriptID); err != nil || opts.ScriptID == "" || strings.ContainsAny(opts.ScriptID, " \t\n\f\r") {
+		if opts.ScriptID, ok = jsonvalue.Unquote(v); !ok || opts.ScriptID == "" || strings.ContainsAny(opts.ScriptID, " \t\n\f\r") {
 			return fail("id must be the id of a <script> element on the page (text without spaces); got %s", v)
 		}
 		opts.HasScriptID = true
@@ -81,8 +82,8 @@ func simpleOptions(raw map[string]json.RawMessage, baseURL string, opts *Options
 		if !ok {
 			continue
 		}
-		var sw string
-		if err := json.Unmarshal(v, &sw); err != nil {
+		sw, ok := jsonvalue.Unquote(v)
+		if !ok {
 			return fail("%s must be a URL string; got %s", key, v)
 		}
 		abs, err := config.Resolve(strings.TrimSpace(sw), baseURL, nil)

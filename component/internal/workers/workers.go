@@ -20,13 +20,13 @@
 package workers
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/execctx/execctx/component/internal/config"
 	"github.com/execctx/execctx/component/internal/interpreters"
+	"github.com/execctx/execctx/component/internal/jsonvalue"
 )
 
 // Options are PyWorker's options after validation.
@@ -102,12 +102,12 @@ func workerURL(url, baseURL string) (string, error) {
 
 // decodeOptions reads the options object, with null values dropped, and
 // refuses keys PyWorker does not know.
-func decodeOptions(optionsJSON string) (map[string]json.RawMessage, error) {
-	raw := map[string]json.RawMessage{}
+func decodeOptions(optionsJSON string) (map[string]string, error) {
 	if strings.TrimSpace(optionsJSON) == "" {
-		return raw, nil
+		return map[string]string{}, nil
 	}
-	if err := json.Unmarshal([]byte(optionsJSON), &raw); err != nil {
+	raw, err := jsonvalue.Members(optionsJSON)
+	if err != nil {
 		return nil, fail("options must be a JSON object: %v", err)
 	}
 	var unknown []string
@@ -115,7 +115,7 @@ func decodeOptions(optionsJSON string) (map[string]json.RawMessage, error) {
 		switch {
 		case !slices.Contains(allowedKeys, k):
 			unknown = append(unknown, fmt.Sprintf("%q", k))
-		case string(v) == "null" && k != "type":
+		case v == "null" && k != "type":
 			delete(raw, k)
 		}
 	}
@@ -132,15 +132,15 @@ func decodeOptions(optionsJSON string) (map[string]json.RawMessage, error) {
 }
 
 // interpreter checks the type option (Q1).
-func interpreter(raw map[string]json.RawMessage) (string, error) {
+func interpreter(raw map[string]string) (string, error) {
 	const want = "type must be either " + interpreters.Accepted + `, or "module" for a JS module worker; got %s`
 	v, ok := raw["type"]
 	if !ok {
 		return "", fail(want, "nothing")
 	}
-	var t string
-	if err := json.Unmarshal(v, &t); err != nil || string(v) == "null" {
-		return "", fail(want, string(v))
+	t, ok := jsonvalue.Unquote(v)
+	if !ok {
+		return "", fail(want, v)
 	}
 	if t == interpreters.Module {
 		return t, nil
