@@ -36,7 +36,7 @@ func generate(m *Model, witDir string) ([]file, error) {
 	emitJCO(&jco, m)
 	h := header(m, witDir)
 	out := []file{
-		{side: "api", name: "types_gen.go", src: []byte(h + "package api\n\nimport \"fmt\"\n\n" + apiTypes.String())},
+		{side: "api", name: "types_gen.go", src: []byte(h + "package api\n\nimport \"strconv\"\n\n" + apiTypes.String())},
 		{side: "api", name: "imports_gen.go", src: []byte(h + "package api\n\nimport \"context\"\n\n" + apiIfaces.String())},
 		{side: "types", name: "types_gen.go", src: []byte(h + typesPrelude + types.String())},
 		{side: "guest", name: "bindings_gen.go", src: []byte(h + guestPrelude + guest.String())},

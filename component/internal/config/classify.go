@@ -2,9 +2,11 @@ package config
 
 import (
 	"errors"
-	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
+
+	"github.com/execctx/execctx/component/internal/wrap"
 )
 
 // kind is what a source's text turned out to be.
@@ -106,12 +108,12 @@ func Resolve(ref, base string, allowed map[string]bool) (string, error) {
 	}
 	u, err := url.Parse(ref)
 	if err != nil {
-		return "", fmt.Errorf("not a URL: %w", err)
+		return "", wrap.With("not a URL: ", err)
 	}
 	if !u.IsAbs() {
 		b, err := url.Parse(base)
 		if err != nil || !b.IsAbs() {
-			return "", fmt.Errorf("relative URL %q needs an absolute base URL, got %q", ref, base)
+			return "", errors.New("relative URL " + strconv.Quote(ref) + " needs an absolute base URL, got " + strconv.Quote(base))
 		}
 		u = b.ResolveReference(u)
 	}
@@ -130,7 +132,7 @@ type SchemeError struct {
 
 // Error names the refused scheme and the allowed ones.
 func (e *SchemeError) Error() string {
-	return fmt.Sprintf("scheme %q is not allowed; use %s", e.Scheme, e.Allowed)
+	return "scheme " + strconv.Quote(e.Scheme) + " is not allowed; use " + e.Allowed
 }
 
 // schemeList names the allowed schemes in a fixed order, for messages.

@@ -50,7 +50,9 @@
 //     (TOML nan/inf, JSON 1e999) become null, as JSON.stringify makes them.
 package config
 
-import "fmt"
+import (
+	"errors"
+)
 
 // Format is how a source must be parsed; the order matches the WIT enum.
 type Format uint8
@@ -91,7 +93,7 @@ type Source struct {
 }
 
 // conflict is PyScript's PY0409 error.
-func conflict(reason string) error { return fmt.Errorf("(PY0409): %s", reason) }
+func conflict(reason string) error { return errors.New("(PY0409): " + reason) }
 
 // Select applies the decision table of spec §3.1; tag is "py-config" or
 // "mpy-config" and only appears in messages. ok is false when there is no

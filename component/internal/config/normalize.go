@@ -1,7 +1,7 @@
 package config
 
 import (
-	"fmt"
+	"errors"
 	"maps"
 
 	"github.com/execctx/execctx/component/internal/interpreters"
@@ -25,7 +25,7 @@ func Normalize(parsed any, interpreter string) (map[string]any, error) {
 	case string:
 		cfg = map[string]any{}
 	default:
-		return nil, fmt.Errorf("(PY1000): Invalid config: expected a table/object, got %s", KindName(v))
+		return nil, errors.New("(PY1000): Invalid config: expected a table/object, got " + KindName(v))
 	}
 	cfg["type"] = interpreters.ScriptType(interpreter)
 	return cfg, nil
@@ -47,7 +47,9 @@ func KindName(v any) string {
 	case map[string]any:
 		return "a table"
 	}
-	return fmt.Sprintf("a %T", v)
+	// Only Go code can pass anything else; without reflection (which the
+	// guest leaves out) its type has no name here.
+	return "a value JSON does not have"
 }
 
 // Marshal renders a config as compact JSON text. Keys come out sorted, not

@@ -45,7 +45,7 @@ func invalid(format, label, detail string) error {
 	if label != "" {
 		at = " @ " + label
 	}
-	return fmt.Errorf("(PY1000): Invalid %s%s\n%s", format, at, detail)
+	return errors.New("(PY1000): Invalid " + format + at + "\n" + detail)
 }
 
 func parseJSON(text, label string) (any, error) {

@@ -1,6 +1,7 @@
 package workers
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/execctx/execctx/component/internal/config"
@@ -21,11 +22,11 @@ func configOption(v string, baseURL string, opts *Options) error {
 	isURL, err := config.IsURL(src)
 	switch {
 	case err != nil:
-		return fail("config: %v", err)
+		return fail("config: " + err.Error())
 	case isURL:
 		abs, err := config.URLOf(src, baseURL)
 		if err != nil {
-			return fail("config: %v", err)
+			return fail("config: " + err.Error())
 		}
 		opts.Config, opts.HasConfig, opts.ConfigIsURL = abs, true, true
 		return nil
@@ -34,11 +35,11 @@ func configOption(v string, baseURL string, opts *Options) error {
 	}
 	parsed, _, err := config.Load(src, baseURL, nil) // inline: nothing to fetch
 	if err != nil {
-		return fail("config: %v", err)
+		return fail("config: " + err.Error())
 	}
 	cfg, ok := parsed.(map[string]any)
 	if !ok {
-		return fail("config must be a table/object; got %s", text)
+		return fail("config must be a table/object; got " + text)
 	}
 	opts.Config, opts.HasConfig = config.Marshal(cfg), true
 	return nil
@@ -50,7 +51,7 @@ func objectConfig(v string, opts *Options) error {
 	parsed, err := config.Parse(v, config.FormatJSON, "")
 	cfg, ok := parsed.(map[string]any)
 	if err != nil || !ok {
-		return fail("config must be an object, a config URL or inline JSON/TOML text; got %s", v)
+		return fail("config must be an object, a config URL or inline JSON/TOML text; got " + v)
 	}
 	opts.Config, opts.HasConfig = config.Marshal(cfg), true
 	return nil
@@ -60,19 +61,19 @@ func objectConfig(v string, opts *Options) error {
 func simpleOptions(raw map[string]string, baseURL string, opts *Options) error {
 	if v, ok := raw["async"]; ok {
 		if v != "true" && v != "false" {
-			return fail("async must be true or false; got %s", v)
+			return fail("async must be true or false; got " + v)
 		}
 		opts.Async = v == "true"
 	}
 	if v, ok := raw["name"]; ok {
 		if opts.Name, ok = jsonvalue.Unquote(v); !ok {
-			return fail("name must be a string; got %s", v)
+			return fail("name must be a string; got " + v)
 		}
 		opts.HasName = true
 	}
 	if v, ok := raw["id"]; ok {
 		if opts.ScriptID, ok = jsonvalue.Unquote(v); !ok || opts.ScriptID == "" || strings.ContainsAny(opts.ScriptID, " \t\n\f\r") {
-			return fail("id must be the id of a <script> element on the page (text without spaces); got %s", v)
+			return fail("id must be the id of a <script> element on the page (text without spaces); got " + v)
 		}
 		opts.HasScriptID = true
 	}
@@ -84,15 +85,15 @@ func simpleOptions(raw map[string]string, baseURL string, opts *Options) error {
 		}
 		sw, ok := jsonvalue.Unquote(v)
 		if !ok {
-			return fail("%s must be a URL string; got %s", key, v)
+			return fail(key + " must be a URL string; got " + v)
 		}
 		abs, err := config.Resolve(strings.TrimSpace(sw), baseURL, nil)
 		if err != nil {
-			return fail("%s %q: %v", key, sw, err)
+			return fail(key + " " + strconv.Quote(sw) + ": " + err.Error())
 		}
 		sw = abs
 		if opts.HasServiceWorker && sw != opts.ServiceWorker {
-			return fail("service_worker %q and serviceWorker %q disagree; give one", opts.ServiceWorker, sw)
+			return fail("service_worker " + strconv.Quote(opts.ServiceWorker) + " and serviceWorker " + strconv.Quote(sw) + " disagree; give one")
 		}
 		opts.ServiceWorker, opts.HasServiceWorker = sw, true
 	}

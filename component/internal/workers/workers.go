@@ -20,8 +20,9 @@
 package workers
 
 import (
-	"fmt"
+	"errors"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/execctx/execctx/component/internal/config"
@@ -58,8 +59,8 @@ type Options struct {
 // allowedKeys are the options, in the order messages list them.
 var allowedKeys = []string{"type", "config", "async", "name", "service_worker", "serviceWorker", "id"}
 
-func fail(format string, args ...any) error {
-	return fmt.Errorf("pyscript.PyWorker: "+format, args...)
+func fail(msg string) error {
+	return errors.New("pyscript.PyWorker: " + msg)
 }
 
 // Validate checks a PyWorker(url, options) call on a main thread (in a
@@ -91,11 +92,11 @@ func Validate(url, optionsJSON, baseURL string) (resolvedURL string, opts Option
 func workerURL(url, baseURL string) (string, error) {
 	trimmed := strings.TrimSpace(url)
 	if trimmed == "" {
-		return "", fail("url must name the file the worker runs; got %q", url)
+		return "", fail("url must name the file the worker runs; got " + strconv.Quote(url))
 	}
 	abs, err := config.Resolve(trimmed, baseURL, nil)
 	if err != nil {
-		return "", fail("url %q: %v", url, err)
+		return "", fail("url " + strconv.Quote(url) + ": " + err.Error())
 	}
 	return abs, nil
 }
@@ -108,13 +109,13 @@ func decodeOptions(optionsJSON string) (map[string]string, error) {
 	}
 	raw, err := jsonvalue.Members(optionsJSON)
 	if err != nil {
-		return nil, fail("options must be a JSON object: %v", err)
+		return nil, fail("options must be a JSON object: " + err.Error())
 	}
 	var unknown []string
 	for k, v := range raw {
 		switch {
 		case !slices.Contains(allowedKeys, k):
-			unknown = append(unknown, fmt.Sprintf("%q", k))
+			unknown = append(unknown, strconv.Quote(k))
 		case v == "null" && k != "type":
 			delete(raw, k)
 		}
@@ -125,29 +126,29 @@ func decodeOptions(optionsJSON string) (map[string]string, error) {
 		if len(unknown) > 1 {
 			plural = "s"
 		}
-		return nil, fail("unknown option%s %s; the options are %s",
-			plural, strings.Join(unknown, ", "), strings.Join(allowedKeys, ", "))
+		return nil, fail("unknown option" + plural + " " + strings.Join(unknown, ", ") +
+			"; the options are " + strings.Join(allowedKeys, ", "))
 	}
 	return raw, nil
 }
 
 // interpreter checks the type option (Q1).
 func interpreter(raw map[string]string) (string, error) {
-	const want = "type must be either " + interpreters.Accepted + `, or "module" for a JS module worker; got %s`
+	const want = "type must be either " + interpreters.Accepted + `, or "module" for a JS module worker; got `
 	v, ok := raw["type"]
 	if !ok {
-		return "", fail(want, "nothing")
+		return "", fail(want + "nothing")
 	}
 	t, ok := jsonvalue.Unquote(v)
 	if !ok {
-		return "", fail(want, v)
+		return "", fail(want + v)
 	}
 	if t == interpreters.Module {
 		return t, nil
 	}
 	name, ok := interpreters.Resolve(t)
 	if !ok {
-		return "", fail(want, fmt.Sprintf("%q", t))
+		return "", fail(want + strconv.Quote(t))
 	}
 	return name, nil
 }
