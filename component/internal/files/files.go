@@ -21,13 +21,13 @@ package files
 import (
 	"errors"
 	"maps"
-	"net/url"
 	"path"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/execctx/execctx/component/internal/config"
+	"github.com/execctx/execctx/component/internal/urlref"
 	"github.com/execctx/execctx/component/internal/wrap"
 )
 
@@ -179,11 +179,14 @@ func destination(abs, dest string) (string, error) {
 		return "", errors.New("unpacking archives (" + strconv.Quote(dest) + ") is not supported by execctx; list the files instead")
 	}
 	if dest == "" || strings.HasSuffix(dest, "/") {
-		u, err := url.Parse(abs) // abs came from config.Resolve, so it parses
-		if err != nil || u.Path == "" || strings.HasSuffix(u.Path, "/") {
+		file := ""
+		if u, err := urlref.Parse(abs); err == nil { // abs came from config.Resolve, so it parses
+			file = u.DecodedPath()
+		}
+		if file == "" || strings.HasSuffix(file, "/") {
 			return "", errors.New("the URL names no file to save; give a destination path")
 		}
-		name := path.Base(u.Path)
+		name := path.Base(file)
 		if dest == "" {
 			dest = "./"
 		}

@@ -27,13 +27,13 @@ package modules
 
 import (
 	"errors"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/execctx/execctx/component/internal/config"
 	"github.com/execctx/execctx/component/internal/detect"
+	"github.com/execctx/execctx/component/internal/urlref"
 	"github.com/execctx/execctx/component/internal/wrap"
 )
 
@@ -165,8 +165,8 @@ func resolve(u, base string) (string, error) {
 
 // isCSS is polyscript's test, /\.css$/i on the URL's path.
 func isCSS(abs string) bool {
-	u, err := url.Parse(abs)
-	return err == nil && strings.HasSuffix(strings.ToLower(u.Path), ".css")
+	u, err := urlref.Parse(abs)
+	return err == nil && strings.HasSuffix(strings.ToLower(u.DecodedPath()), ".css")
 }
 
 // lastOfEachName keeps the last script entry of each name, at the place
