@@ -148,7 +148,8 @@ func authority(s string) (string, error) {
 			return "", errors.New("invalid character " + strconv.Quote(host[i:i+1]) + " in host name")
 		}
 	}
-	encoded, err := encode(userinfo+host, func(c byte) bool { return c < 0x80 }, true)
+	// What is left to encode is non-ASCII: the loops above refused the rest.
+	encoded, err := encode(userinfo+host, func(c byte) bool { return c < 0x80 && c != '%' }, true)
 	return "//" + encoded + port, err
 }
 

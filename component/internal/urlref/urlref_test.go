@@ -94,6 +94,8 @@ func TestErrors(t *testing.T) {
 		{"http://a b@x.test/", "https://x.test/", "invalid userinfo"},
 		{"a\tb.js", "https://x.test/", "invalid control character in URL"},
 		{"a%zz.js", "https://x.test/", `invalid URL escape "%zz"`},
+		{"http://a%zz/", "https://x.test/", `invalid URL escape "%zz"`},
+		{"http://u%@x.test/", "https://x.test/", `invalid URL escape "%@x"`},
 		{"a.js#%", "https://x.test/", `invalid URL escape "%"`},
 		{":a.js", "https://x.test/", "missing protocol scheme"},
 		{"1a:b.js", "https://x.test/", "first path segment in URL cannot contain colon"},
