@@ -2,7 +2,8 @@
 // a Go type per WIT type, and an interface per WIT interface the
 // component imports, which a host implements and passes to
 // host.Runtime.NewContext in a host.Imports. All but Option and this file
-// are generated from the WIT, with their doc comments.
+// are generated from the WIT, with their doc comments. The interfaces are
+// left out of GOOS=wasip1 builds: the component shares only the types.
 //
 // # Implementing a host
 //

@@ -2,7 +2,7 @@
 
 package api
 
-import "fmt"
+import "strconv"
 
 // RuntimeKind is the WIT enum runtime-kind.
 //
@@ -29,7 +29,7 @@ func (k RuntimeKind) String() string {
 	case RuntimeKindOther:
 		return "other"
 	}
-	return fmt.Sprintf("RuntimeKind(%d)", uint32(k))
+	return "RuntimeKind(" + strconv.FormatUint(uint64(k), 10) + ")"
 }
 
 // Report is the WIT record report.
@@ -81,7 +81,7 @@ func (k ConfigOrigin) String() string {
 	case ConfigOriginExplicit:
 		return "explicit"
 	}
-	return fmt.Sprintf("ConfigOrigin(%d)", uint32(k))
+	return "ConfigOrigin(" + strconv.FormatUint(uint64(k), 10) + ")"
 }
 
 // ConfigFormat is the WIT enum config-format.
@@ -106,7 +106,7 @@ func (k ConfigFormat) String() string {
 	case ConfigFormatTOML:
 		return "toml"
 	}
-	return fmt.Sprintf("ConfigFormat(%d)", uint32(k))
+	return "ConfigFormat(" + strconv.FormatUint(uint64(k), 10) + ")"
 }
 
 // ConfigSource is the WIT record config-source.
@@ -163,7 +163,7 @@ func (k ValueKind) String() string {
 	case ValueObject:
 		return "object"
 	}
-	return fmt.Sprintf("ValueKind(%d)", uint32(k))
+	return "ValueKind(" + strconv.FormatUint(uint64(k), 10) + ")"
 }
 
 // WorkerType is the WIT enum worker-type.
@@ -189,7 +189,7 @@ func (k WorkerType) String() string {
 	case WorkerTypeModule:
 		return "module"
 	}
-	return fmt.Sprintf("WorkerType(%d)", uint32(k))
+	return "WorkerType(" + strconv.FormatUint(uint64(k), 10) + ")"
 }
 
 // WorkerConfig is the WIT variant worker-config. Kind names the case; the field named
@@ -227,7 +227,7 @@ func (k WorkerConfigKind) String() string {
 	case WorkerConfigJSON:
 		return "json"
 	}
-	return fmt.Sprintf("WorkerConfigKind(%d)", uint32(k))
+	return "WorkerConfigKind(" + strconv.FormatUint(uint64(k), 10) + ")"
 }
 
 // WorkerOptions is the WIT record worker-options.
@@ -309,7 +309,7 @@ func (k AccessKind) String() string {
 	case AccessNotSupported:
 		return "not-supported"
 	}
-	return fmt.Sprintf("AccessKind(%d)", uint32(k))
+	return "AccessKind(" + strconv.FormatUint(uint64(k), 10) + ")"
 }
 
 // ModuleRealm is the WIT enum module-realm.
@@ -333,7 +333,7 @@ func (k ModuleRealm) String() string {
 	case ModuleRealmMain:
 		return "main"
 	}
-	return fmt.Sprintf("ModuleRealm(%d)", uint32(k))
+	return "ModuleRealm(" + strconv.FormatUint(uint64(k), 10) + ")"
 }
 
 // JSModule is the WIT record js-module.

@@ -3,8 +3,6 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/execctx/execctx/component/internal/bindings"
 	"github.com/execctx/execctx/component/internal/config"
 	"github.com/execctx/execctx/component/internal/detect"
@@ -15,6 +13,7 @@ import (
 	"github.com/execctx/execctx/component/internal/notsupported"
 	"github.com/execctx/execctx/component/internal/target"
 	"github.com/execctx/execctx/component/internal/workers"
+	"github.com/execctx/execctx/component/internal/wrap"
 	"github.com/execctx/execctx/internal/cabi"
 	"github.com/execctx/execctx/internal/wittypes"
 )
@@ -169,7 +168,7 @@ func (c *contextExports) PyWorker(url, options string) (uint32, error) {
 	handle, err := bindings.WorkerSpawn(resolved, toWorkerOptions(opts))
 	if err != nil {
 		// The host's own text ("404", a refused URL) says what failed, not where.
-		return 0, fmt.Errorf("pyscript.PyWorker: %w", err)
+		return 0, wrap.With("pyscript.PyWorker: ", err)
 	}
 	return handle, nil
 }

@@ -14,7 +14,7 @@ package cabi
 
 import (
 	"errors"
-	"fmt"
+	"strconv"
 
 	"github.com/execctx/execctx/api"
 )
@@ -95,7 +95,7 @@ func (t *Trap) Unwrap() error { return t.Err }
 
 // BadDiscriminant panics with a Trap for an invalid case index of typ.
 func BadDiscriminant(typ string, disc uint32) {
-	panic(&Trap{Reason: fmt.Sprintf("invalid discriminant %d for %s", disc, typ)})
+	panic(&Trap{Reason: "invalid discriminant " + strconv.FormatUint(uint64(disc), 10) + " for " + typ})
 }
 
 // AlignTo rounds addr up to a multiple of align (a power of two).

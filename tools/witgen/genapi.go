@@ -77,7 +77,7 @@ func emitKindEnum(e *emitter, typeName, prefix string, cases []Case) {
 		e.p("\tcase %s%s:\n\t\treturn %q", prefix, goName(c.Name), c.Name)
 	}
 	e.p("\t}")
-	e.p("\treturn fmt.Sprintf(\"%s(%%d)\", uint32(k))", typeName)
+	e.p("\treturn \"%s(\" + strconv.FormatUint(uint64(k), 10) + \")\"", typeName)
 	e.p("}\n")
 }
 

@@ -36,8 +36,8 @@ func generate(m *Model, witDir string) ([]file, error) {
 	emitJCO(&jco, m)
 	h := header(m, witDir)
 	out := []file{
-		{side: "api", name: "types_gen.go", src: []byte(h + "package api\n\nimport \"fmt\"\n\n" + apiTypes.String())},
-		{side: "api", name: "imports_gen.go", src: []byte(h + "package api\n\nimport \"context\"\n\n" + apiIfaces.String())},
+		{side: "api", name: "types_gen.go", src: []byte(h + "package api\n\nimport \"strconv\"\n\n" + apiTypes.String())},
+		{side: "api", name: "imports_gen.go", src: []byte(h + apiImportsPrelude + apiIfaces.String())},
 		{side: "types", name: "types_gen.go", src: []byte(h + typesPrelude + types.String())},
 		{side: "guest", name: "bindings_gen.go", src: []byte(h + guestPrelude + guest.String())},
 		{side: "host", name: "bindings_gen.go", src: []byte(h + hostPrelude + host.String())},
@@ -53,6 +53,12 @@ func generate(m *Model, witDir string) ([]file, error) {
 	}
 	return out, nil
 }
+
+// apiImportsPrelude leaves the host's interfaces out of the guest, which
+// shares package api for its types alone: they name context.Context, and
+// the context package links the time package (with what it pulls in,
+// about 280 KB of the core module) into the guest.
+const apiImportsPrelude = "//go:build !wasip1\n\npackage api\n\nimport \"context\"\n\n"
 
 const typesPrelude = typesDoc + `package wittypes
 

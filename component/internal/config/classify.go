@@ -2,9 +2,11 @@ package config
 
 import (
 	"errors"
-	"fmt"
-	"net/url"
+	"strconv"
 	"strings"
+
+	"github.com/execctx/execctx/component/internal/urlref"
+	"github.com/execctx/execctx/component/internal/wrap"
 )
 
 // kind is what a source's text turned out to be.
@@ -104,18 +106,20 @@ func Resolve(ref, base string, allowed map[string]bool) (string, error) {
 	if allowed == nil {
 		allowed = fetchable
 	}
-	u, err := url.Parse(ref)
+	u, err := urlref.Parse(ref)
 	if err != nil {
-		return "", fmt.Errorf("not a URL: %w", err)
+		return "", wrap.With("not a URL: ", err)
 	}
+	b := u // an absolute reference ignores the base (RFC 3986 §5.2.2)
 	if !u.IsAbs() {
-		b, err := url.Parse(base)
-		if err != nil || !b.IsAbs() {
-			return "", fmt.Errorf("relative URL %q needs an absolute base URL, got %q", ref, base)
+		if b, err = urlref.Parse(base); err != nil || !b.IsAbs() {
+			return "", errors.New("relative URL " + strconv.Quote(ref) + " needs an absolute base URL, got " + strconv.Quote(base))
 		}
-		u = b.ResolveReference(u)
 	}
-	if !allowed[strings.ToLower(u.Scheme)] {
+	if u, err = b.Resolve(u); err != nil { // base is data: or blob:, as a browser refuses too
+		return "", errors.New("relative URL " + strconv.Quote(ref) + " needs a base URL with a hierarchical path, got " + strconv.Quote(base))
+	}
+	if !allowed[u.Scheme] {
 		return "", &SchemeError{Scheme: u.Scheme, Allowed: schemeList(allowed)}
 	}
 	return u.String(), nil
@@ -130,7 +134,7 @@ type SchemeError struct {
 
 // Error names the refused scheme and the allowed ones.
 func (e *SchemeError) Error() string {
-	return fmt.Sprintf("scheme %q is not allowed; use %s", e.Scheme, e.Allowed)
+	return "scheme " + strconv.Quote(e.Scheme) + " is not allowed; use " + e.Allowed
 }
 
 // schemeList names the allowed schemes in a fixed order, for messages.

@@ -24,7 +24,7 @@
 //     "(PY1000): Invalid TOML" or "Invalid JSON" error naming the limit,
 //     and for depth and names the line and column. The original had no
 //     limit; BurntSushi's cost grows with depth × keys. Invalid UTF-8 is
-//     an error at its byte (encoding/json silently replaced it), and so
+//     an error at its byte (a JSON parser would replace it), and so
 //     is content after a JSON value, even "]" or "}".
 //   - A source is a URL only when it is one line, and the path before its
 //     "?query" or "#fragment" has no "=" and ends in ".ext". So inline
@@ -48,7 +48,9 @@
 //     (TOML nan/inf, JSON 1e999) become null, as JSON.stringify makes them.
 package config
 
-import "fmt"
+import (
+	"errors"
+)
 
 // Format is how a source must be parsed; the order matches the WIT enum.
 type Format uint8
@@ -89,7 +91,7 @@ type Source struct {
 }
 
 // conflict is PyScript's PY0409 error.
-func conflict(reason string) error { return fmt.Errorf("(PY0409): %s", reason) }
+func conflict(reason string) error { return errors.New("(PY0409): " + reason) }
 
 // Select applies the decision table of spec §3.1; tag is "py-config" or
 // "mpy-config" and only appears in messages. ok is false when there is no

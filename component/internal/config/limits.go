@@ -1,7 +1,8 @@
 package config
 
 import (
-	"fmt"
+	"errors"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -16,9 +17,9 @@ import (
 // and walks it from the root for every key, so its time and memory grow
 // with depth × keys (2,000 nested inline tables, 12 KB of text, took 27 s
 // and 2 GB in the Go host) and with name length × keys (a 100 KB table
-// name over 5,000 keys: a minute and 1.9 GB). encoding/json and the
-// guest's own conversions recurse once per level, and a wasm guest under
-// V8 runs out of native stack near 10,000 levels, sooner in a worker.
+// name over 5,000 keys: a minute and 1.9 GB). The guest's conversions and
+// its JSON writer recurse once per level, and a wasm guest under V8 runs
+// out of native stack near 10,000 levels, sooner in a worker.
 //
 // The limits are balanced so that no config they let through costs more
 // than a plain one of MaxConfigBytes (see BenchmarkParseAtLimits).
@@ -62,8 +63,8 @@ type scanError struct {
 // detail of a "(PY1000): Invalid …" message.
 func checkLimits(text string, format Format) error {
 	if len(text) > MaxConfigBytes {
-		return fmt.Errorf("the config is %d bytes; execctx limits a config to %d bytes: "+
-			"keep large data in files the config lists, not in the config", len(text), MaxConfigBytes)
+		return errors.New("the config is " + strconv.Itoa(len(text)) + " bytes; execctx limits a config to " +
+			strconv.Itoa(MaxConfigBytes) + " bytes: keep large data in files the config lists, not in the config")
 	}
 	var err *scanError
 	switch {
@@ -75,18 +76,21 @@ func checkLimits(text string, format Format) error {
 		_, _, err = scanTOML(text)
 	}
 	if err != nil {
-		return fmt.Errorf("%s%s", position(text, int64(err.offset)), err.msg)
+		return errors.New(position(text, err.offset) + err.msg)
 	}
 	return nil
 }
 
-// invalidUTF8 reports the first byte of text that is not UTF-8. encoding/json
-// would silently turn it into U+FFFD; a config is text, so it is an error.
+// invalidUTF8 reports the first byte of text that is not UTF-8. The JSON
+// parser would silently turn it into U+FFFD; a config is text, so it is
+// an error.
 func invalidUTF8(text string) *scanError {
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if r == utf8.RuneError && size == 1 {
-			return &scanError{i, fmt.Sprintf("invalid UTF-8 byte 0x%02x; a config must be UTF-8 text", text[i])}
+			const hex = "0123456789abcdef"
+			b := text[i]
+			return &scanError{i, "invalid UTF-8 byte 0x" + string([]byte{hex[b>>4], hex[b&15]}) + "; a config must be UTF-8 text"}
 		}
 		i += size
 	}
@@ -95,18 +99,20 @@ func invalidUTF8(text string) *scanError {
 
 // tooDeep is the error for a table or array opened at level > MaxDepth.
 func tooDeep(offset int) *scanError {
-	return &scanError{offset, fmt.Sprintf("nesting deeper than %d levels; execctx limits a config to %d levels", MaxDepth, MaxDepth)}
+	depth := strconv.Itoa(MaxDepth)
+	return &scanError{offset, "nesting deeper than " + depth + " levels; execctx limits a config to " + depth + " levels"}
 }
 
 // tooManyNames is the error when the full names pass MaxNameBytes.
 func tooManyNames(offset int) *scanError {
-	return &scanError{offset, fmt.Sprintf("the full names of the config's keys and tables (such as a.b.c) add up to "+
-		"more than %d bytes; execctx limits them to %d bytes: shorten long table names and deep dotted keys", MaxNameBytes, MaxNameBytes)}
+	limit := strconv.Itoa(MaxNameBytes)
+	return &scanError{offset, "the full names of the config's keys and tables (such as a.b.c) add up to " +
+		"more than " + limit + " bytes; execctx limits them to " + limit + " bytes: shorten long table names and deep dotted keys"}
 }
 
 // scanJSON returns the deepest nesting of the JSON text, or the error at
 // the first bracket past MaxDepth. It only tells strings from the rest;
-// text that is not JSON is left to encoding/json, which stops at the
+// text that is not JSON is left to the parser, which stops at the
 // first syntax error, so what comes after that never matters.
 func scanJSON(text string) (deepest int, err *scanError) {
 	depth := 0

@@ -2,9 +2,11 @@ package config
 
 import (
 	"errors"
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+
+	"github.com/execctx/execctx/component/internal/wrap"
 )
 
 // Response is what a fetch returned.
@@ -43,7 +45,7 @@ func Load(src Source, baseURL string, f Fetcher) (parsed any, configURL string, 
 		return nil, "", err
 	}
 	if f == nil {
-		return nil, "", fmt.Errorf("(PY0001): Fetching from URL %s failed: this host cannot fetch", c.text)
+		return nil, "", errors.New("(PY0001): Fetching from URL " + c.text + " failed: this host cannot fetch")
 	}
 	body, err := fetchText(f, abs, c.text)
 	if err != nil {
@@ -71,9 +73,9 @@ func resolveSource(text, baseURL string) (string, error) {
 	case err == nil:
 		return abs, nil
 	case errors.As(err, &scheme):
-		return "", fmt.Errorf("(PY1000): Invalid URL: %s\nonly http, https and file URLs can be fetched", text)
+		return "", errors.New("(PY1000): Invalid URL: " + text + "\nonly http, https and file URLs can be fetched")
 	}
-	return "", fmt.Errorf("(PY1000): Invalid URL: %s\n%w", text, err)
+	return "", wrap.With("(PY1000): Invalid URL: "+text+"\n", err)
 }
 
 // statusCodes are the HTTP statuses with a PyScript error code of their own.
@@ -84,15 +86,15 @@ var statusCodes = []int{401, 403, 404, 500, 503}
 func fetchText(f Fetcher, abs, raw string) (string, error) {
 	resp, err := f.Fetch(abs)
 	if err != nil {
-		return "", fmt.Errorf("(PY0001): Fetching from URL %s failed with error '%v'. Are your filename and path correct?", raw, err)
+		return "", errors.New("(PY0001): Fetching from URL " + raw + " failed with error '" + err.Error() + "'. Are your filename and path correct?")
 	}
 	if resp.Status < 200 || resp.Status > 299 {
 		code := "PY0001"
 		if slices.Contains(statusCodes, resp.Status) {
-			code = fmt.Sprintf("PY0%d", resp.Status)
+			code = "PY0" + strconv.Itoa(resp.Status)
 		}
-		return "", fmt.Errorf("(%s): Fetching from URL %s failed with error %d (%s). Are your filename and path correct?",
-			code, raw, resp.Status, resp.StatusText)
+		return "", errors.New("(" + code + "): Fetching from URL " + raw + " failed with error " + strconv.Itoa(resp.Status) +
+			" (" + resp.StatusText + "). Are your filename and path correct?")
 	}
 	// Response.text() in a browser drops a UTF-8 byte order mark; hosts
 	// that hand over raw bytes may not.

@@ -1,12 +1,11 @@
 package config
 
 import (
-	"encoding/json"
-	"fmt"
+	"errors"
 	"maps"
-	"strings"
 
 	"github.com/execctx/execctx/component/internal/interpreters"
+	"github.com/execctx/execctx/component/internal/jsonvalue"
 )
 
 // Normalize shapes a parsed config as pyscript.config (spec §3.6): a JSON
@@ -26,7 +25,7 @@ func Normalize(parsed any, interpreter string) (map[string]any, error) {
 	case string:
 		cfg = map[string]any{}
 	default:
-		return nil, fmt.Errorf("(PY1000): Invalid config: expected a table/object, got %s", KindName(v))
+		return nil, errors.New("(PY1000): Invalid config: expected a table/object, got " + KindName(v))
 	}
 	cfg["type"] = interpreters.ScriptType(interpreter)
 	return cfg, nil
@@ -48,7 +47,9 @@ func KindName(v any) string {
 	case map[string]any:
 		return "a table"
 	}
-	return fmt.Sprintf("a %T", v)
+	// Only Go code can pass anything else; without reflection (which the
+	// guest leaves out) its type has no name here.
+	return "a value JSON does not have"
 }
 
 // Marshal renders a config as compact JSON text. Keys come out sorted, not
@@ -56,11 +57,10 @@ func KindName(v any) string {
 // values, as Parse and Normalize produce; anything else (a func, a NaN) is
 // a programming error and panics.
 func Marshal(cfg map[string]any) string {
-	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false) // keep "<" and "&" readable in URLs and text
-	if err := enc.Encode(cfg); err != nil {
-		panic(fmt.Sprintf("config: marshal: %v", err))
+	// jsonvalue keeps "<" and "&" readable in URLs and text.
+	b, err := jsonvalue.Append(nil, cfg)
+	if err != nil {
+		panic("config: marshal: " + err.Error())
 	}
-	return strings.TrimSuffix(b.String(), "\n")
+	return string(b)
 }

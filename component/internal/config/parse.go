@@ -1,15 +1,13 @@
 package config
 
 import (
-	"encoding/json"
 	"errors"
-	"fmt"
-	"io"
 	"math"
 	"strconv"
 	"strings"
 
 	"github.com/execctx/execctx/component/internal/config/toml"
+	"github.com/execctx/execctx/component/internal/jsonvalue"
 )
 
 // Parse parses text as format into JSON-like values (map[string]any,
@@ -44,55 +42,21 @@ func invalid(format, label, detail string) error {
 	if label != "" {
 		at = " @ " + label
 	}
-	return fmt.Errorf("(PY1000): Invalid %s%s\n%s", format, at, detail)
+	return errors.New("(PY1000): Invalid " + format + at + "\n" + detail)
 }
 
 func parseJSON(text, label string) (any, error) {
-	var v any
-	dec := json.NewDecoder(strings.NewReader(text))
-	// Numbers as text: encoding/json refuses 1e999, which JSON.parse reads
-	// as Infinity.
-	dec.UseNumber()
-	if err := dec.Decode(&v); err != nil {
-		offset := int64(len(text))
-		var syn *json.SyntaxError
-		msg := err.Error()
-		switch {
-		case errors.As(err, &syn):
-			offset = syn.Offset - 1 // Offset counts the offending byte too
-		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-			msg = "unexpected end of JSON input"
-		}
-		return nil, invalid("JSON", label, position(text, offset)+msg)
+	v, end, err := jsonvalue.Decode(text)
+	if err != nil {
+		syn := err.(*jsonvalue.SyntaxError)
+		return nil, invalid("JSON", label, position(text, syn.Offset)+syn.Msg)
 	}
-	// Only whitespace may follow the value. Decoder.More is not the test:
-	// it is false before a "]" or "}", so `{"a": 1}}` would pass.
-	rest := text[dec.InputOffset():]
-	if trimmed := strings.TrimLeft(rest, " \t\r\n"); trimmed != "" {
-		at := dec.InputOffset() + int64(len(rest)-len(trimmed))
+	// Only whitespace may follow the value.
+	if trimmed := strings.TrimLeft(text[end:], " \t\r\n"); trimmed != "" {
+		at := len(text) - len(trimmed)
 		return nil, invalid("JSON", label, position(text, at)+"unexpected content after the JSON value")
 	}
-	return fromJSON(v), nil
-}
-
-// fromJSON turns json.Number into float64 as JSON.parse does: beyond 2^53
-// precision is lost, and out-of-range numbers become null, which is what
-// the original's JSON.stringify deep copy made of Infinity.
-func fromJSON(v any) any {
-	switch v := v.(type) {
-	case map[string]any:
-		for k, e := range v {
-			v[k] = fromJSON(e)
-		}
-	case []any:
-		for i, e := range v {
-			v[i] = fromJSON(e)
-		}
-	case json.Number:
-		f, _ := strconv.ParseFloat(string(v), 64) // ±Inf on overflow
-		return finite(f)
-	}
-	return v
+	return v, nil
 }
 
 // finite is f, or nil for NaN and ±Inf, which JSON cannot carry.
@@ -105,12 +69,12 @@ func finite(f float64) any {
 
 // position turns a byte offset into "line L, column C: " (1-based, the
 // column in bytes).
-func position(text string, offset int64) string {
-	offset = min(max(offset, 0), int64(len(text)))
+func position(text string, offset int) string {
+	offset = min(max(offset, 0), len(text))
 	before := text[:offset]
 	line := strings.Count(before, "\n") + 1
 	col := len(before) - strings.LastIndex(before, "\n")
-	return fmt.Sprintf("line %d, column %d: ", line, col)
+	return "line " + strconv.Itoa(line) + ", column " + strconv.Itoa(col) + ": "
 }
 
 // parseTOML parses text with package toml, which builds what JSON.parse

@@ -19,14 +19,16 @@
 package files
 
 import (
-	"fmt"
+	"errors"
 	"maps"
-	"net/url"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/execctx/execctx/component/internal/config"
+	"github.com/execctx/execctx/component/internal/urlref"
+	"github.com/execctx/execctx/component/internal/wrap"
 )
 
 // Entry is one file to fetch: URL is absolute, Path is where it goes
@@ -56,7 +58,7 @@ func Resolve(cfg map[string]any, base string) ([]Entry, error) {
 	}
 	table, ok := raw.(map[string]any)
 	if !ok {
-		return nil, fmt.Errorf("files: expected a table of URL = destination, got %s", config.KindName(raw))
+		return nil, errors.New("files: expected a table of URL = destination, got " + config.KindName(raw))
 	}
 	templates, sources, err := split(table)
 	if err != nil {
@@ -68,10 +70,10 @@ func Resolve(cfg map[string]any, base string) ([]Entry, error) {
 	for _, src := range slices.Sorted(maps.Keys(sources)) {
 		e, err := entry(src, sources[src], templates, base, &room)
 		if err != nil {
-			return nil, fmt.Errorf("files: %q: %w", src, err)
+			return nil, wrap.With("files: "+strconv.Quote(src)+": ", err)
 		}
 		if other, dup := seen[e.Path]; dup {
-			return nil, fmt.Errorf("files: Duplicated destination: %s (from %s and %s)", e.Path, other, e.URL)
+			return nil, errors.New("files: Duplicated destination: " + e.Path + " (from " + other + " and " + e.URL + ")")
 		}
 		seen[e.Path] = e.URL
 		out = append(out, e)
@@ -87,7 +89,7 @@ func split(table map[string]any) (templates, sources map[string]string, err erro
 	for k, v := range table {
 		s, ok := v.(string)
 		if !ok {
-			return nil, nil, fmt.Errorf("files: %q: the destination must be a string, got %s", k, config.KindName(v))
+			return nil, nil, errors.New("files: " + strconv.Quote(k) + ": the destination must be a string, got " + config.KindName(v))
 		}
 		if start, end, ok := nextTemplate(k); ok && start == 0 && end == len(k) {
 			templates[k] = s
@@ -125,8 +127,9 @@ func expand(s string, templates map[string]string, room *int) (string, error) {
 	var out strings.Builder
 	write := func(text string) error {
 		if *room -= len(text); *room < 0 {
-			return fmt.Errorf("templates expand the files table past %d bytes of URLs and paths; "+
-				"execctx limits it to %d bytes: use fewer or shorter templates", maxExpanded, maxExpanded)
+			limit := strconv.Itoa(maxExpanded)
+			return errors.New("templates expand the files table past " + limit + " bytes of URLs and paths; " +
+				"execctx limits it to " + limit + " bytes: use fewer or shorter templates")
 		}
 		out.WriteString(text)
 		return nil
@@ -142,7 +145,7 @@ func expand(s string, templates map[string]string, room *int) (string, error) {
 		name := s[start:end]
 		v, defined := templates[name]
 		if !defined {
-			return "", fmt.Errorf("Invalid template: %s is not defined; define it as a key of files, e.g. %q = \"./lib/\"", name, name)
+			return "", errors.New("Invalid template: " + name + " is not defined; define it as a key of files, e.g. " + strconv.Quote(name) + ` = "./lib/"`)
 		}
 		if err := write(s[:start]); err != nil {
 			return "", err
@@ -173,14 +176,17 @@ func nextTemplate(s string) (start, end int, ok bool) {
 // destination is where the file at abs goes, given the entry's value.
 func destination(abs, dest string) (string, error) {
 	if strings.HasSuffix(dest, "/*") {
-		return "", fmt.Errorf("unpacking archives (%q) is not supported by execctx; list the files instead", dest)
+		return "", errors.New("unpacking archives (" + strconv.Quote(dest) + ") is not supported by execctx; list the files instead")
 	}
 	if dest == "" || strings.HasSuffix(dest, "/") {
-		u, err := url.Parse(abs) // abs came from config.Resolve, so it parses
-		if err != nil || u.Path == "" || strings.HasSuffix(u.Path, "/") {
-			return "", fmt.Errorf("the URL names no file to save; give a destination path")
+		file := ""
+		if u, err := urlref.Parse(abs); err == nil { // abs came from config.Resolve, so it parses
+			file = u.DecodedPath()
 		}
-		name := path.Base(u.Path)
+		if file == "" || strings.HasSuffix(file, "/") {
+			return "", errors.New("the URL names no file to save; give a destination path")
+		}
+		name := path.Base(file)
 		if dest == "" {
 			dest = "./"
 		}

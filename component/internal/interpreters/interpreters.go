@@ -6,7 +6,10 @@
 // export).
 package interpreters
 
-import "fmt"
+import (
+	"errors"
+	"strconv"
+)
 
 // The interpreters, by the names the environment report and PyWorker's
 // worker-type use.
@@ -55,5 +58,5 @@ func OfContext(name string) (string, error) {
 	if i, ok := Resolve(name); ok {
 		return i, nil
 	}
-	return "", fmt.Errorf("execctx: interpreter must be %s; got %q", Accepted, name)
+	return "", errors.New("execctx: interpreter must be " + Accepted + "; got " + strconv.Quote(name))
 }

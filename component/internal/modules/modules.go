@@ -27,13 +27,14 @@ package modules
 
 import (
 	"errors"
-	"fmt"
-	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/execctx/execctx/component/internal/config"
 	"github.com/execctx/execctx/component/internal/detect"
+	"github.com/execctx/execctx/component/internal/urlref"
+	"github.com/execctx/execctx/component/internal/wrap"
 )
 
 // Realm is where a module is imported; the order matches the WIT enum.
@@ -58,8 +59,8 @@ type Entry struct {
 var importable = map[string]bool{"http": true, "https": true, "file": true, "blob": true}
 
 // invalid is a PY1000 config error.
-func invalid(format string, args ...any) error {
-	return fmt.Errorf("(PY1000): Invalid config: "+format, args...)
+func invalid(msg string) error {
+	return errors.New("(PY1000): Invalid config: " + msg)
 }
 
 // Table lists the modules of cfg's js_modules for the realm r describes;
@@ -86,7 +87,7 @@ func Table(cfg map[string]any, base string, r detect.Report) ([]Entry, error) {
 	}
 	for _, e := range worker {
 		if e.Stylesheet {
-			return nil, invalid("js_modules.worker cannot load stylesheets: %s", e.URL)
+			return nil, invalid("js_modules.worker cannot load stylesheets: " + e.URL)
 		}
 	}
 	if !r.InWorker {
@@ -117,7 +118,7 @@ func tablesOf(cfg map[string]any) (map[string]any, error) {
 	}
 	for k := range tables {
 		if k != "main" && k != "worker" {
-			return nil, invalid("js_modules has an unknown table %q; use main and/or worker", k)
+			return nil, invalid("js_modules has an unknown table " + strconv.Quote(k) + "; use main and/or worker")
 		}
 	}
 	return tables, nil
@@ -131,7 +132,7 @@ func entries(tables map[string]any, which, base string) ([]Entry, error) {
 	}
 	table, ok := raw.(map[string]any)
 	if !ok {
-		return nil, invalid("js_modules.%s must be a table of URL = module name", which)
+		return nil, invalid("js_modules." + which + " must be a table of URL = module name")
 	}
 	urls := make([]string, 0, len(table))
 	for u := range table {
@@ -142,11 +143,11 @@ func entries(tables map[string]any, which, base string) ([]Entry, error) {
 	for _, u := range urls {
 		name, ok := table[u].(string)
 		if !ok || name == "" {
-			return nil, invalid("js_modules.%s[%q] must be a module name string", which, u)
+			return nil, invalid("js_modules." + which + "[" + strconv.Quote(u) + "] must be a module name string")
 		}
 		abs, err := resolve(u, base)
 		if err != nil {
-			return nil, invalid("js_modules.%s[%q]: %v", which, u, err)
+			return nil, invalid("js_modules." + which + "[" + strconv.Quote(u) + "]: " + err.Error())
 		}
 		out = append(out, Entry{Name: name, URL: abs, Stylesheet: isCSS(abs)})
 	}
@@ -164,8 +165,8 @@ func resolve(u, base string) (string, error) {
 
 // isCSS is polyscript's test, /\.css$/i on the URL's path.
 func isCSS(abs string) bool {
-	u, err := url.Parse(abs)
-	return err == nil && strings.HasSuffix(strings.ToLower(u.Path), ".css")
+	u, err := urlref.Parse(abs)
+	return err == nil && strings.HasSuffix(strings.ToLower(u.DecodedPath()), ".css")
 }
 
 // lastOfEachName keeps the last script entry of each name, at the place
@@ -209,7 +210,7 @@ func ResolveImports(urls []string, base string) ([]string, error) {
 	for i, u := range urls {
 		abs, err := resolve(u, base)
 		if err != nil {
-			return nil, fmt.Errorf("js_import: URL %d, %q: %w", i+1, u, err)
+			return nil, wrap.With("js_import: URL "+strconv.Itoa(i+1)+", "+strconv.Quote(u)+": ", err)
 		}
 		out[i] = abs
 	}

@@ -2,10 +2,10 @@ package target
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/execctx/execctx/component/internal/detect"
 	"github.com/execctx/execctx/component/internal/jsval"
+	"github.com/execctx/execctx/component/internal/wrap"
 )
 
 // companion finds or makes the output element (spec §9.1) of a main
@@ -21,7 +21,7 @@ func (r *Resolver) companion(script uint32) (uint32, error) {
 	if s, ok := r.dom.(PropertySetter); ok {
 		if err := s.Set(script, "target", jsval.Object(el)); err != nil {
 			r.release(el)
-			return 0, fmt.Errorf("current_target: recording script.target: %w", err)
+			return 0, wrap.With("current_target: recording script.target: ", err)
 		}
 	}
 	r.companions[script] = el
@@ -34,7 +34,7 @@ func (r *Resolver) findOrMakeCompanion(script uint32) (uint32, error) {
 	}
 	attr, err := r.dom.Call(script, "getAttribute", []jsval.Value{jsval.Text("target")})
 	if err != nil {
-		return 0, fmt.Errorf("current_target: reading the target attribute: %w", err)
+		return 0, wrap.With("current_target: reading the target attribute: ", err)
 	}
 	if attr.Kind == jsval.KindText && attr.Text != "" {
 		return r.query(attr.Text)
@@ -42,11 +42,11 @@ func (r *Resolver) findOrMakeCompanion(script uint32) (uint32, error) {
 	// "script-py" for mpy too, as PyScript's core.js has it (C95).
 	el, err := r.dom.CreateElement("script-py")
 	if err != nil {
-		return 0, fmt.Errorf("current_target: %w", err)
+		return 0, wrap.With("current_target: ", err)
 	}
 	if err := r.place(script, el); err != nil {
 		r.release(el)
-		return 0, fmt.Errorf("current_target: %w", err)
+		return 0, wrap.With("current_target: ", err)
 	}
 	return el, nil
 }
@@ -61,7 +61,7 @@ func (r *Resolver) query(target string) (uint32, error) {
 	v, err := r.dom.Call(jsval.DocumentHandle, "querySelector", []jsval.Value{jsval.Text(target)})
 	switch {
 	case err != nil: // not a valid selector, most likely
-		return 0, fmt.Errorf("%s: %w", notFound, err)
+		return 0, wrap.With(notFound+": ", err)
 	case v.Kind != jsval.KindObject:
 		return 0, errors.New(notFound)
 	}
@@ -125,12 +125,12 @@ func (r *Resolver) workerCompanion(scriptID string) (string, error) {
 	}
 	el, err := r.dom.CreateElement("script-" + r.scriptType)
 	if err != nil {
-		return "", fmt.Errorf("current_target: %w", err)
+		return "", wrap.With("current_target: ", err)
 	}
 	defer r.release(el)
 	r.dom.SetElementID(el, id)
 	if err := r.dom.InsertAfter(script, el); err != nil {
-		return "", fmt.Errorf("current_target: %w", err)
+		return "", wrap.With("current_target: ", err)
 	}
 	return id, nil
 }

@@ -25,7 +25,8 @@
 package target
 
 import (
-	"fmt"
+	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/execctx/execctx/component/internal/detect"
@@ -113,7 +114,7 @@ func (r *Resolver) DisplayTarget(report detect.Report, target string, hasTarget 
 	}
 	el, ok := r.dom.GetElementByID(target)
 	if !ok {
-		return 0, fmt.Errorf("Cannot find element with id='%s' in the page.", target)
+		return 0, errors.New("Cannot find element with id='" + target + "' in the page.")
 	}
 	if r.dom.TagName(el) != "SCRIPT" {
 		return el, nil
@@ -141,7 +142,7 @@ func (r *Resolver) reference(el uint32) (uint32, error) {
 			return again, nil
 		}
 	}
-	return 0, fmt.Errorf("Cannot find element with id='%s' in the page.", id)
+	return 0, errors.New("Cannot find element with id='" + id + "' in the page.")
 }
 
 // release drops a reference to an object, never the window or document.
@@ -165,7 +166,7 @@ func (r *Resolver) ensureID(el uint32) string {
 		return id
 	}
 	for {
-		id := fmt.Sprintf("%s-%d", r.scriptType, r.next)
+		id := r.scriptType + "-" + strconv.Itoa(r.next)
 		r.next++
 		other, taken := r.dom.GetElementByID(id)
 		if !taken {

@@ -1,31 +1,32 @@
 package workers
 
 import (
-	"encoding/json"
+	"strconv"
 	"strings"
 
 	"github.com/execctx/execctx/component/internal/config"
+	"github.com/execctx/execctx/component/internal/jsonvalue"
 )
 
 // configOption accepts a JSON object, a config URL, or inline JSON/TOML
-// text; v is nil when the option was not given.
-func configOption(v json.RawMessage, baseURL string, opts *Options) error {
-	if v == nil {
+// text; v is the option's JSON text, "" when it was not given.
+func configOption(v string, baseURL string, opts *Options) error {
+	if v == "" {
 		return nil
 	}
-	var text string
-	if err := json.Unmarshal(v, &text); err != nil {
+	text, ok := jsonvalue.Unquote(v)
+	if !ok {
 		return objectConfig(v, opts)
 	}
 	src := config.Source{Origin: config.OriginExplicit, Text: text}
 	isURL, err := config.IsURL(src)
 	switch {
 	case err != nil:
-		return fail("config: %v", err)
+		return fail("config: " + err.Error())
 	case isURL:
 		abs, err := config.URLOf(src, baseURL)
 		if err != nil {
-			return fail("config: %v", err)
+			return fail("config: " + err.Error())
 		}
 		opts.Config, opts.HasConfig, opts.ConfigIsURL = abs, true, true
 		return nil
@@ -34,11 +35,11 @@ func configOption(v json.RawMessage, baseURL string, opts *Options) error {
 	}
 	parsed, _, err := config.Load(src, baseURL, nil) // inline: nothing to fetch
 	if err != nil {
-		return fail("config: %v", err)
+		return fail("config: " + err.Error())
 	}
 	cfg, ok := parsed.(map[string]any)
 	if !ok {
-		return fail("config must be a table/object; got %s", text)
+		return fail("config must be a table/object; got " + text)
 	}
 	opts.Config, opts.HasConfig = config.Marshal(cfg), true
 	return nil
@@ -46,32 +47,33 @@ func configOption(v json.RawMessage, baseURL string, opts *Options) error {
 
 // objectConfig takes a config given as an object, as compact JSON text.
 // It goes through config.Parse so that numbers read as in JSON.parse.
-func objectConfig(v json.RawMessage, opts *Options) error {
-	parsed, err := config.Parse(string(v), config.FormatJSON, "")
+func objectConfig(v string, opts *Options) error {
+	parsed, err := config.Parse(v, config.FormatJSON, "")
 	cfg, ok := parsed.(map[string]any)
 	if err != nil || !ok {
-		return fail("config must be an object, a config URL or inline JSON/TOML text; got %s", v)
+		return fail("config must be an object, a config URL or inline JSON/TOML text; got " + v)
 	}
 	opts.Config, opts.HasConfig = config.Marshal(cfg), true
 	return nil
 }
 
 // simpleOptions reads async, name, id and the service worker URL.
-func simpleOptions(raw map[string]json.RawMessage, baseURL string, opts *Options) error {
+func simpleOptions(raw map[string]string, baseURL string, opts *Options) error {
 	if v, ok := raw["async"]; ok {
-		if err := json.Unmarshal(v, &opts.Async); err != nil {
-			return fail("async must be true or false; got %s", v)
+		if v != "true" && v != "false" {
+			return fail("async must be true or false; got " + v)
 		}
+		opts.Async = v == "true"
 	}
 	if v, ok := raw["name"]; ok {
-		if err := json.Unmarshal(v, &opts.Name); err != nil {
-			return fail("name must be a string; got %s", v)
+		if opts.Name, ok = jsonvalue.Unquote(v); !ok {
+			return fail("name must be a string; got " + v)
 		}
 		opts.HasName = true
 	}
 	if v, ok := raw["id"]; ok {
-		if err := json.Unmarshal(v, &opts.ScriptID); err != nil || opts.ScriptID == "" || strings.ContainsAny(opts.ScriptID, " \t\n\f\r") {
-			return fail("id must be the id of a <script> element on the page (text without spaces); got %s", v)
+		if opts.ScriptID, ok = jsonvalue.Unquote(v); !ok || opts.ScriptID == "" || strings.ContainsAny(opts.ScriptID, " \t\n\f\r") {
+			return fail("id must be the id of a <script> element on the page (text without spaces); got " + v)
 		}
 		opts.HasScriptID = true
 	}
@@ -81,17 +83,17 @@ func simpleOptions(raw map[string]json.RawMessage, baseURL string, opts *Options
 		if !ok {
 			continue
 		}
-		var sw string
-		if err := json.Unmarshal(v, &sw); err != nil {
-			return fail("%s must be a URL string; got %s", key, v)
+		sw, ok := jsonvalue.Unquote(v)
+		if !ok {
+			return fail(key + " must be a URL string; got " + v)
 		}
 		abs, err := config.Resolve(strings.TrimSpace(sw), baseURL, nil)
 		if err != nil {
-			return fail("%s %q: %v", key, sw, err)
+			return fail(key + " " + strconv.Quote(sw) + ": " + err.Error())
 		}
 		sw = abs
 		if opts.HasServiceWorker && sw != opts.ServiceWorker {
-			return fail("service_worker %q and serviceWorker %q disagree; give one", opts.ServiceWorker, sw)
+			return fail("service_worker " + strconv.Quote(opts.ServiceWorker) + " and serviceWorker " + strconv.Quote(sw) + " disagree; give one")
 		}
 		opts.ServiceWorker, opts.HasServiceWorker = sw, true
 	}

@@ -20,13 +20,14 @@
 package workers
 
 import (
-	"encoding/json"
-	"fmt"
+	"errors"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/execctx/execctx/component/internal/config"
 	"github.com/execctx/execctx/component/internal/interpreters"
+	"github.com/execctx/execctx/component/internal/jsonvalue"
 )
 
 // Options are PyWorker's options after validation.
@@ -58,8 +59,8 @@ type Options struct {
 // allowedKeys are the options, in the order messages list them.
 var allowedKeys = []string{"type", "config", "async", "name", "service_worker", "serviceWorker", "id"}
 
-func fail(format string, args ...any) error {
-	return fmt.Errorf("pyscript.PyWorker: "+format, args...)
+func fail(msg string) error {
+	return errors.New("pyscript.PyWorker: " + msg)
 }
 
 // Validate checks a PyWorker(url, options) call on a main thread (in a
@@ -91,31 +92,31 @@ func Validate(url, optionsJSON, baseURL string) (resolvedURL string, opts Option
 func workerURL(url, baseURL string) (string, error) {
 	trimmed := strings.TrimSpace(url)
 	if trimmed == "" {
-		return "", fail("url must name the file the worker runs; got %q", url)
+		return "", fail("url must name the file the worker runs; got " + strconv.Quote(url))
 	}
 	abs, err := config.Resolve(trimmed, baseURL, nil)
 	if err != nil {
-		return "", fail("url %q: %v", url, err)
+		return "", fail("url " + strconv.Quote(url) + ": " + err.Error())
 	}
 	return abs, nil
 }
 
 // decodeOptions reads the options object, with null values dropped, and
 // refuses keys PyWorker does not know.
-func decodeOptions(optionsJSON string) (map[string]json.RawMessage, error) {
-	raw := map[string]json.RawMessage{}
+func decodeOptions(optionsJSON string) (map[string]string, error) {
 	if strings.TrimSpace(optionsJSON) == "" {
-		return raw, nil
+		return map[string]string{}, nil
 	}
-	if err := json.Unmarshal([]byte(optionsJSON), &raw); err != nil {
-		return nil, fail("options must be a JSON object: %v", err)
+	raw, err := jsonvalue.Members(optionsJSON)
+	if err != nil {
+		return nil, fail("options must be a JSON object: " + err.Error())
 	}
 	var unknown []string
 	for k, v := range raw {
 		switch {
 		case !slices.Contains(allowedKeys, k):
-			unknown = append(unknown, fmt.Sprintf("%q", k))
-		case string(v) == "null" && k != "type":
+			unknown = append(unknown, strconv.Quote(k))
+		case v == "null" && k != "type":
 			delete(raw, k)
 		}
 	}
@@ -125,29 +126,29 @@ func decodeOptions(optionsJSON string) (map[string]json.RawMessage, error) {
 		if len(unknown) > 1 {
 			plural = "s"
 		}
-		return nil, fail("unknown option%s %s; the options are %s",
-			plural, strings.Join(unknown, ", "), strings.Join(allowedKeys, ", "))
+		return nil, fail("unknown option" + plural + " " + strings.Join(unknown, ", ") +
+			"; the options are " + strings.Join(allowedKeys, ", "))
 	}
 	return raw, nil
 }
 
 // interpreter checks the type option (Q1).
-func interpreter(raw map[string]json.RawMessage) (string, error) {
-	const want = "type must be either " + interpreters.Accepted + `, or "module" for a JS module worker; got %s`
+func interpreter(raw map[string]string) (string, error) {
+	const want = "type must be either " + interpreters.Accepted + `, or "module" for a JS module worker; got `
 	v, ok := raw["type"]
 	if !ok {
-		return "", fail(want, "nothing")
+		return "", fail(want + "nothing")
 	}
-	var t string
-	if err := json.Unmarshal(v, &t); err != nil || string(v) == "null" {
-		return "", fail(want, string(v))
+	t, ok := jsonvalue.Unquote(v)
+	if !ok {
+		return "", fail(want + v)
 	}
 	if t == interpreters.Module {
 		return t, nil
 	}
 	name, ok := interpreters.Resolve(t)
 	if !ok {
-		return "", fail(want, fmt.Sprintf("%q", t))
+		return "", fail(want + strconv.Quote(t))
 	}
 	return name, nil
 }
