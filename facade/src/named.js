@@ -8,7 +8,14 @@
 // registry, or probing it as a dict or iterator, must not create entries.
 const RESERVED = new Set(["__dict__", "constructor", "get", "has", "includes", "next", "set", "then"]);
 
-const entries = new Map(); // name → { promise, resolve, named }
+const entries = new Map(); // name → { promise, resolve, named, handle }
+
+/**
+ * workers[HANDLES]: the handles of the named workers, for tests to end
+ * them (a Node or Deno process lives as long as its workers; the registry
+ * keeps them, as PyScript's keeps them for the page's life).
+ */
+export const HANDLES = Symbol.for("execctx.namedWorkers");
 
 function entry(name) {
   let e = entries.get(name);
@@ -28,13 +35,17 @@ export function nameWorker(name, handle) {
   const e = entry(name);
   if (e.named) return;
   e.named = true;
+  e.handle = handle;
   e.resolve(handle.ready.then(() => handle.sync));
 }
 
 /** workers[name]: a promise of the named worker's sync; undefined for reserved and non-string names. */
 export const workers = Object.freeze(
   new Proxy(Object.create(null), {
-    get: (_, name) => (typeof name !== "string" || RESERVED.has(name) ? undefined : entry(name).promise),
+    get: (_, name) => {
+      if (name === HANDLES) return [...entries.values()].flatMap((e) => (e.handle ? [e.handle] : []));
+      return typeof name !== "string" || RESERVED.has(name) ? undefined : entry(name).promise;
+    },
     has: (_, name) => typeof name === "string" && entries.get(name)?.named === true,
     set: () => false,
   }),

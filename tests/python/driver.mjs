@@ -24,6 +24,8 @@ js.execctxPythonSuite(await harness.main(${JSON.stringify(label)}, config["test_
     await execctx.runPython(source, { type, context, async: true, ...output });
   } finally {
     delete globalThis.execctxPythonSuite;
+    // the named workers the suite started: a Node process lives as long as they do
+    await Promise.all((execctx.workers[Symbol.for("execctx.namedWorkers")] ?? []).map((w) => w.terminate()));
   }
   return results;
 }
