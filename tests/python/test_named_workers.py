@@ -60,17 +60,21 @@ async def py_worker_name_registers():
     expect(await (await workers["by-py-worker-" + TYPE]).add(1, 2), 3)
 
 
+# The registry rejects with it too, rather than waiting for ever.
 @case("export NameError", MAIN)
 async def missing_export_rejects_ready():
-    from pyscript import PyWorker
+    from pyscript import PyWorker, workers
 
-    w = PyWorker("./bad_export.py", type="mpy")
+    w = PyWorker("./bad_export.py", type="mpy", name="bad-export-" + TYPE)
     try:
         msg = await raises(Exception, lambda: w.ready)
     finally:
         w.terminate()
     if "NameError" not in msg or "absent" not in msg:
         raise AssertionError(msg)
+    named = await raises(Exception, lambda: workers["bad-export-" + TYPE])
+    if "NameError" not in named:
+        raise AssertionError(named)
 
 
 @case("C76", WORKER)
