@@ -21,3 +21,4 @@ export const {
 export { createContext };
 export { notSupported, isNotSupported } from "./notsupported.js";
 export { runPython } from "./python/run.js";
+export { workers } from "./named.js";

@@ -13,6 +13,7 @@ import { syncBufferAllowed } from "./env.js";
 import { syncObject } from "./sync.js";
 import { readiness, watch, endedBeforeReady, endedError } from "./lifecycle.js";
 import { compiledModules } from "./component.js";
+import { nameWorker } from "./named.js";
 
 const ENTRY = new URL("./worker-entry.js", import.meta.url);
 
@@ -69,6 +70,7 @@ export function startWorker(url, options, { workerThreads, objects, context }) {
     worker: raw,
   };
   Object.defineProperty(handle, STATS, { get: () => ({ ended: ending, ...server.stats() }) });
+  if (options.name) nameWorker(options.name, handle); // pyscript.workers[name]
   return handle;
 }
 

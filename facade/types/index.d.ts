@@ -35,7 +35,7 @@ export interface PyWorkerOptions {
   config?: Record<string, unknown> | string;
   /** Run the worker's Python with top-level await. */
   async?: boolean;
-  /** The worker's name (a Web Worker's `name`). */
+  /** The worker's name (a Web Worker's `name`); a non-empty name also registers it in `workers`. */
   name?: string;
   /** The id of the <script> element the worker runs for; its current_target() is that script's output element. */
   id?: string;
@@ -125,6 +125,13 @@ export const js_import: Context["js_import"];
 export const PyWorker: Context["PyWorker"];
 export const current_target: Context["current_target"];
 export const js_modules: Context["js_modules"];
+
+/**
+ * Named workers, as PyScript's `workers`: `await workers[name]` is the `sync` of the worker
+ * started with that name (PyWorker's `name` option) once it is ready, pending until one is;
+ * undefined for the names polyscript reserves ("then", "get", …). The first worker of a name wins.
+ */
+export const workers: { readonly [name: string]: Promise<WorkerHandle["sync"]> | undefined };
 
 export function notSupported(name: string, message: string): NotSupported;
 export function isNotSupported(value: unknown): value is NotSupported;

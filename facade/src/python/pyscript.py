@@ -4,6 +4,7 @@
 # `_execctx` that execctx registers first.
 import sys
 import json
+import js
 import _execctx
 
 
@@ -184,4 +185,139 @@ _names = {
     "js_modules": _js_modules,
 }
 _context = _module("pyscript.context", dict(_names, NotSupported=NotSupported))
-_package = _module("pyscript", dict(_names, context=_context))
+
+
+# pyscript.util, as the original's: the context's NotSupported itself.
+def as_bytearray(buffer):
+    """A JS ArrayBuffer's bytes as a Python bytearray."""
+    view = js.Uint8Array.new(buffer)
+    if hasattr(view, "to_py"):  # Pyodide copies it in one go
+        return bytearray(view.to_py())
+    size = view.length
+    out = bytearray(size)
+    for i in range(size):
+        out[i] = view[i]
+    return out
+
+
+def is_awaitable(obj):
+    """Whether obj is an async function (or an async bound method or closure)."""
+    import inspect
+
+    if sys.implementation.name != "micropython":
+        return inspect.iscoroutinefunction(obj)
+    # MicroPython's async functions are generator functions; a closure or a
+    # bound method says so only in its repr.
+    r = repr(obj)
+    if "<closure <generator>" in r or ("<bound_method" in r and "<generator>" in r):
+        return True
+    return inspect.isgeneratorfunction(obj)
+
+
+_util = _module("pyscript.util", {
+    "NotSupported": NotSupported,
+    "as_bytearray": as_bytearray,
+    "is_awaitable": is_awaitable,
+})
+
+
+# pyscript.fetch: the original's wrapper over the realm's fetch. The
+# promise fetch returns has the response's readers too, so that
+# `await fetch(url).json()` reads in one await.
+class _FetchResponse:
+    def __init__(self, response):
+        self._response = response
+
+    def __getattr__(self, attr):  # ok, status, statusText, headers, ...
+        return getattr(self._response, attr)
+
+    async def arrayBuffer(self):
+        buffer = await self._response.arrayBuffer()
+        if hasattr(buffer, "to_py"):  # Pyodide: a memoryview
+            return buffer.to_py()
+        return memoryview(as_bytearray(buffer))
+
+    async def blob(self):
+        return await self._response.blob()
+
+    async def bytearray(self):
+        return as_bytearray(await self._response.arrayBuffer())
+
+    async def json(self):
+        return json.loads(await self.text())
+
+    async def text(self):
+        return await self._response.text()
+
+
+def _reader(promise, name):
+    async def read():
+        if promise._response is None:
+            await promise
+        return await getattr(promise._response, name)()
+
+    return read
+
+
+def fetch(url, **options):
+    """fetch(url, method=..., headers=..., body=...): a JS promise of a response; see the README."""
+    # As the original: the options travel as JSON, so body is text. What
+    # json.dumps cannot hold is its TypeError; MicroPython's json.dumps
+    # writes such values as reprs, which JSON.parse rejects: a ValueError
+    # here (the original's JS SyntaxError, which MicroPython cannot catch).
+    js_options = _checked(_execctx.value("parse_json")(json.dumps(options)))
+
+    def on_response(response, *_):
+        promise._response = _FetchResponse(response)
+        return promise._response
+
+    promise = _execctx.value("fetch")(url, js_options).then(on_response)
+    promise._response = None
+    for name in ("arrayBuffer", "blob", "bytearray", "json", "text"):
+        setattr(promise, name, _reader(promise, name))
+    return promise
+
+
+_fetch = _module("pyscript.fetch", {"fetch": fetch})
+_extra = {"fetch": fetch, "util": _util}
+
+
+# Named workers (spec §7.3), on the main thread only: a worker's pyscript
+# has neither workers nor create_named_worker, and pyscript.workers does
+# not import there, as in the original.
+class _Workers:
+    """workers[name] and workers.name: a promise of the named worker's sync (its __export__ names)."""
+
+    def __getitem__(self, name):
+        # None for the names polyscript reserves ("then", "get", ...)
+        answer = _execctx.value("named_worker")(name)
+        return answer.promise if answer.found else None
+
+    def __getattr__(self, name):
+        return self[name]
+
+
+async def create_named_worker(src, name, config=None, type="py"):
+    """Starts src in a worker registered as name and returns `await workers[name]`.
+
+    As the original's <script worker name> tag: the worker is async, and
+    without a config (None, {}, "") it gets main's config."""
+    options = {"type": type, "name": name, "async": True, "config": config or _names["config"]}
+    _names["PyWorker"](src, **options)
+    return await workers[name]
+
+
+def _export(namespace):
+    # A worker's __export__ names, offered to main through sync once its
+    # code has run (run.js calls this before the worker is ready).
+    for name in namespace.get("__export__") or []:
+        if name not in namespace:
+            raise NameError("name '%s' is not defined" % name)
+        setattr(_names["sync"], name, namespace[name])
+
+
+if not _names["RUNNING_IN_WORKER"]:
+    workers = _Workers()
+    _module("pyscript.workers", {"workers": workers, "create_named_worker": create_named_worker})
+    _extra.update(workers=workers, create_named_worker=create_named_worker)
+_package = _module("pyscript", dict(_names, context=_context, _export=_export, **_extra))

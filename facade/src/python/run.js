@@ -7,6 +7,8 @@ import { createContext, interpreterOf } from "../context.js";
 import { isNotSupported } from "../notsupported.js";
 import { load } from "../load.js";
 import { loadInterpreter } from "./interpreters.js";
+import { workers } from "../named.js";
+import { WORKER_STATE } from "../env.js";
 
 let layer; // the Python layer's source, read once per realm
 
@@ -58,12 +60,30 @@ function guarded(fn) {
 }
 
 /**
+ * fetcher is the fetch pyscript.fetch wraps. A worker resolves relative
+ * URLs against main's base URL, as its other URLs (a worker's own base is
+ * execctx's bootstrap module). It is async so that every failure is a
+ * rejection, which MicroPython can catch.
+ */
+function fetcher() {
+  const base = globalThis[WORKER_STATE]?.init.context.baseURL;
+  return async (url, init) => fetch(base ? new URL(url, base) : url, init);
+}
+
+/**
  * The JS module `_execctx` that pyscript.py adapts. Values go out through
  * value(name), not as module attributes: MicroPython binds a callable
  * attribute (main's proxies are callable) to the module as a method.
  */
 function bridge(ctx, modules) {
-  const values = { js_modules: modules, current_target: guarded(() => ctx.current_target()) };
+  const values = {
+    js_modules: modules,
+    current_target: guarded(() => ctx.current_target()),
+    fetch: fetcher(),
+    parse_json: guarded((text) => JSON.parse(text)),
+    // wrapped: the interpreters read neither undefined nor null as None alike
+    named_worker: (name) => ({ found: workers[name] !== undefined, promise: workers[name] }),
+  };
   const unsupported = {};
   for (const name of ["window", "document", "sync", "js_import", "PyWorker"]) {
     const value = ctx[name];
@@ -100,5 +120,8 @@ export async function runPython(source, options = {}) {
   interpreter.registerJsModule("_execctx", bridge(ctx, await loadModules(ctx)));
   layer ??= load(new URL("./pyscript.py", import.meta.url), "text", "execctx's Python layer");
   interpreter.runPython(await layer);
-  return options.async ? interpreter.runPythonAsync(source) : interpreter.runPython(source);
+  const result = options.async ? await interpreter.runPythonAsync(source) : interpreter.runPython(source);
+  // A worker offers its __export__ names to main (spec §5.3) before it is ready.
+  if (ctx.RUNNING_IN_WORKER && !isNotSupported(ctx.sync)) interpreter.runPython("__import__('pyscript')._export(globals())");
+  return result;
 }
