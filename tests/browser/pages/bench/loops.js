@@ -16,3 +16,8 @@ export function loops(n, readTitle, add) {
   });
   return { get, call, check };
 }
+
+/** The spin statistics of the calls between two of execctx's Spinner.stats() snapshots. */
+export function spinSince(before, after) {
+  return Object.fromEntries(Object.keys(after).map((k) => [k, after[k] - before[k]]));
+}
