@@ -92,8 +92,7 @@ function callTable(title, n, runs) {
   const ratio = (a, b, key) => (m(a, key) / m(b, key)).toFixed(2);
   console.log(`execctx ÷ coincident: get ${ratio("execctx", "coincident", "get")}, call ${ratio("execctx", "coincident", "call")}` +
     (runs["execctx, baseline"] ? `; execctx ÷ baseline: get ${ratio("execctx", "execctx, baseline", "get")}, call ${ratio("execctx", "execctx, baseline", "call")}` : ""));
-  const stats = runs.execctx.map((r) => r.spin).filter(Boolean);
-  console.log(spinLine(stats.length ? Object.fromEntries(Object.keys(stats[0]).map((k) => [k, stats.reduce((t, s) => t + s[k], 0)])) : undefined));
+  console.log(spinLine(runs.execctx.map((r) => r.spin)));
 }
 
 /**

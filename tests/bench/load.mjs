@@ -28,10 +28,18 @@ export async function withBusyCores(fn) {
 /** The median of xs. */
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** spinLine describes what the execctx worker's spin before blocking cost, from Spinner.stats(). */
-export function spinLine(stats) {
-  if (!stats || stats.calls === 0) return "execctx worker: no spin statistics (a build without the spinner)";
-  const { calls, spins, hits, spunMs } = stats;
+/**
+ * spinLine describes what the execctx worker's spin before blocking cost,
+ * from the Spinner.stats() of each measured loop (spinSince in loops.js).
+ */
+export function spinLine(list) {
+  const runs = list.filter(Boolean);
+  if (runs.length === 0) return "execctx worker: no spin statistics (a build without the spinner)";
+  const sum = (k) => runs.reduce((t, r) => t + r[k], 0);
+  const [calls, spins, hits, spunMs] = ["calls", "spins", "hits", "spunMs"].map(sum);
+  const us = (ms) => (ms === undefined ? "?" : (ms * 1000).toFixed(1));
+  const last = runs.at(-1);
   return `execctx worker: spun ${((spunMs * 1000) / calls).toFixed(2)} µs per call ` +
-    `(${spins} of ${calls} calls spun, ${hits} saw the answer while spinning)`;
+    `(${spins} of ${calls} calls spun, ${hits} saw the answer while spinning); ` +
+    `round-trip estimates at the end: spinning ${us(last.spinMs)} µs, blocking ${us(last.waitMs)} µs`;
 }

@@ -47,15 +47,13 @@ async function rounds(n) {
   return Object.fromEntries(Object.entries(got).map(([name, runs]) => [name, medians(runs)]));
 }
 
-/** medians takes each numeric field's median over runs, and sums the spin statistics. */
+/** medians takes each numeric field's median over runs, and keeps the spin statistics. */
 function medians(runs) {
   const out = {};
   for (const key of ["get", "call", "spin", "wait"]) {
     if (typeof runs[0][key] === "number") out[key] = median(runs.map((r) => r[key]));
   }
-  if (runs[0].spin && typeof runs[0].spin === "object") {
-    out.spinStats = Object.fromEntries(Object.keys(runs[0].spin).map((k) => [k, runs.reduce((t, r) => t + r.spin[k], 0)]));
-  }
+  out.spinStats = runs.map((r) => (typeof r.spin === "object" ? r.spin : undefined));
   return out;
 }
 

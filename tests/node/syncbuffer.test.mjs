@@ -1,11 +1,11 @@
 // The sync buffer's wire format (PROTOCOL.md, "The sync buffer") on its
 // own: every kind of answer main writes, read back as the worker reads it,
-// the header slots each kind sets, answers that grow the buffer or do not
-// fit it, and the spin a worker may do before it blocks.
+// the header slots each kind sets, and answers that grow the buffer or do
+// not fit it. spin.test.mjs has the worker's spin before it blocks.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { newSyncBuffer, writeAnswer, readAnswer, waitForAnswer } from "../../npm/dist/protocol/syncbuffer.js";
-import { Spinner, SPIN_BOUND_MS } from "../../npm/dist/protocol/spin.js";
+import { Spinner } from "../../npm/dist/protocol/spin.js";
 import { encode, decode, errorData, toError } from "../../npm/dist/protocol/wire.js";
 
 // References stand in for objects as PROTOCOL.md's $r and $c: here a
@@ -158,58 +158,4 @@ test("waitForAnswer returns an answer already there, and times out on one that n
   assert.deepEqual(waitForAnswer(sab, 3, 0), { ok: true, value: "here" });
   assert.equal(waitForAnswer(sab, 4, 0, new Spinner()), undefined);
   assert.equal(waitForAnswer(sab, 4, 0), undefined);
-});
-
-/** A spinner on a fake clock that advances a hundredth of a ms per reading. */
-function fakeSpinner() {
-  let t = 0;
-  return new Spinner({ now: () => (t += 0.01) });
-}
-
-test("a spin that sees the answer says so and counts it", () => {
-  const s = fakeSpinner();
-  const i32 = new Int32Array(new SharedArrayBuffer(4));
-  i32[0] = 1;
-  assert.equal(s.spin(i32, 0, 1), true);
-  const { calls, spins, hits, spunMs } = s.stats();
-  assert.deepEqual([calls, spins, hits], [1, 1, 1]);
-  assert.ok(spunMs > 0 && spunMs <= SPIN_BOUND_MS, `spun ${spunMs} ms`);
-});
-
-test("spins that never see the answer stop at the bound and back off: 1, 4, 16 … calls without spinning", () => {
-  const s = fakeSpinner();
-  const i32 = new Int32Array(new SharedArrayBuffer(4));
-  const spun = []; // for each call, whether it spun
-  for (let call = 0; call < 1 + 1 + 1 + 4 + 1 + 16 + 1; call++) {
-    const before = s.stats().spins;
-    assert.equal(s.spin(i32, 0, 1), false);
-    spun.push(s.stats().spins > before);
-  }
-  const expected = [true, false, true, ...Array(4).fill(false), true, ...Array(16).fill(false), true];
-  assert.deepEqual(spun, expected);
-  const { spins, hits, spunMs } = s.stats();
-  assert.deepEqual([spins, hits], [4, 0]);
-  assert.ok(spunMs >= 4 * SPIN_BOUND_MS, "each spin ran to the bound");
-  assert.ok(spunMs <= 4 * (SPIN_BOUND_MS + 0.01) + 1e-9, `spun ${spunMs} ms in 4 spins, more than the bound allows`);
-});
-
-test("the backoff never skips more than 1024 calls, and answers seen while spinning shorten it again", () => {
-  const s = fakeSpinner();
-  const i32 = new Int32Array(new SharedArrayBuffer(4));
-  const skipsBeforeNextSpin = () => {
-    for (let skipped = 0; ; skipped++) {
-      const before = s.stats().spins;
-      s.spin(i32, 0, 1);
-      if (s.stats().spins > before) return skipped;
-    }
-  };
-  s.spin(i32, 0, 1); // the first call spins and misses
-  const skips = Array.from({ length: 8 }, skipsBeforeNextSpin);
-  assert.deepEqual(skips, [1, 4, 16, 64, 256, 1024, 1024, 1024]);
-  i32[0] = 1; // main now answers at once: every spin hits, and the backoff halves each time
-  const after = Array.from({ length: 3 }, skipsBeforeNextSpin);
-  assert.deepEqual(after, [1024, 0, 0], "the skip set by the last miss runs out, then every call spins");
-  i32[0] = 0;
-  s.spin(i32, 0, 1); // a miss now skips what the three hits left of the backoff: 1024 halved three times
-  assert.equal(skipsBeforeNextSpin(), 1024 / 8);
 });

@@ -133,20 +133,26 @@ function head(v, kind, length = 0, ref = 0) {
  * waitForAnswer blocks until sab holds the answer to call id and returns
  * it, or returns undefined when timeout ms (negative: no bound) passed
  * first. spinner, when given, may watch for the answer a little before
- * the worker blocks (spin.js).
+ * the worker blocks (spin.js); sent is when the call was posted.
  */
-export function waitForAnswer(sab, id, timeout, spinner) {
+export function waitForAnswer(sab, id, timeout, spinner, sent) {
   const v = viewsOf(sab);
-  if (!spinner?.spin(v.i32, ANSWERED, id)) {
-    const deadline = timeout >= 0 ? Date.now() + timeout : Infinity;
-    // No reset between calls: an answer to another call has another id, so
-    // waiting on the slot's current value never misses or takes it.
-    for (let seen = Atomics.load(v.i32, ANSWERED); seen !== id; seen = Atomics.load(v.i32, ANSWERED)) {
-      const left = deadline === Infinity ? undefined : Math.max(0, deadline - Date.now());
-      if (Atomics.wait(v.i32, ANSWERED, seen, left) === "timed-out") return undefined;
-    }
+  const block = () => blockUntil(v.i32, id, timeout);
+  const answered = spinner ? spinner.wait(v.i32, ANSWERED, id, block, sent) : block();
+  return answered ? answerIn(v) : undefined;
+}
+
+// blockUntil waits in Atomics.wait until the ANSWERED slot holds id; false
+// when timeout ms passed first. No reset between calls: an answer to
+// another call has another id, so waiting on the slot's current value
+// never misses or takes it.
+function blockUntil(i32, id, timeout) {
+  const deadline = timeout >= 0 ? Date.now() + timeout : Infinity;
+  for (let seen = Atomics.load(i32, ANSWERED); seen !== id; seen = Atomics.load(i32, ANSWERED)) {
+    const left = deadline === Infinity ? undefined : Math.max(0, deadline - Date.now());
+    if (Atomics.wait(i32, ANSWERED, seen, left) === "timed-out") return false;
   }
-  return answerIn(v);
+  return true;
 }
 
 /** readAnswer returns, without waiting, the answer sab holds and the id of its call. */

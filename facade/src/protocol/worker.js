@@ -89,8 +89,9 @@ class WorkerChannel {
   #callSync(op, args) {
     if (!this.#sab) throw new Error("execctx: synchronous calls to main need SharedArrayBuffer (a cross-origin isolated page)");
     const id = (this.#lastCall = nextCallId(this.#lastCall));
+    const sent = performance.now();
     this.#port.post({ execctx: "call", id, op, args, sync: true });
-    const answer = waitForAnswer(this.#sab, id, this.#timeout, this.#spinner);
+    const answer = waitForAnswer(this.#sab, id, this.#timeout, this.#spinner, sent);
     if (answer === undefined) {
       throw new Error(`execctx: the main thread did not answer ${op} within ${this.#timeout} ms (createContext's timeout)`);
     }

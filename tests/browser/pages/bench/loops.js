@@ -17,7 +17,11 @@ export function loops(n, readTitle, add) {
   return { get, call, check };
 }
 
-/** The spin statistics of the calls between two of execctx's Spinner.stats() snapshots. */
+/**
+ * The spin statistics of the calls between two of execctx's
+ * Spinner.stats() snapshots: counts and time, and the estimates at the end.
+ */
 export function spinSince(before, after) {
-  return Object.fromEntries(Object.keys(after).map((k) => [k, after[k] - before[k]]));
+  const counted = ["calls", "spins", "hits", "spunMs"];
+  return { ...after, ...Object.fromEntries(counted.map((k) => [k, after[k] - before[k]])) };
 }
