@@ -1,24 +1,39 @@
 // make bench, Chromium part: execctx and coincident 4.1.1 in one browser
 // run, on cross-origin isolated pages from the Go server: time from
 // navigation to a ready context on main and in a worker, worker → main
-// round trips, and what each page downloads before its main side is
-// ready. Page loads alternate between the two so that a slow moment of the
-// machine hits both. It prints numbers and never judges them.
+// round trips (with a core free and with every core busy, beside the raw
+// transport floor), and what each page downloads before its main side is
+// ready. Page loads rotate between the sides so that a slow moment of the
+// machine hits all of them. It prints numbers and never judges them.
 import { join } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { root, startServer, launchChromium, withPage } from "../browser/harness.mjs";
+import { loadAverage, withBusyCores, median, spinLine } from "./load.mjs";
 
 const N = Number(process.env.BENCH_CALLS ?? 10000);
+const N_LOADED = Number(process.env.BENCH_LOADED_CALLS ?? 3000); // calls per loop with every core busy
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const SIDES = ["execctx", "coincident"];
+// Each side's page; BENCH_BASELINE (a directory holding an earlier build's
+// dist/) adds that build beside this one.
+const PAGES = {
+  execctx: "execctx.html",
+  ...(process.env.BENCH_BASELINE ? { "execctx, baseline": "execctx.html?dist=baseline" } : {}),
+  coincident: "coincident.html",
+  floor: "floor.html",
+};
+const SIDES = Object.keys(PAGES);
+const mounts = ["-mount", `/coincident/=${join(root, "tests/node_modules/coincident/dist")}`];
+if (process.env.BENCH_BASELINE) mounts.push("-mount", `/baseline/=${process.env.BENCH_BASELINE}`);
 
-const server = await startServer(["-mount", `/coincident/=${join(root, "tests/node_modules/coincident/dist")}`]);
+const server = await startServer(mounts);
 let browser;
 try {
   browser = await launchChromium();
-  const runs = await measure();
+  const runs = await measure(N);
   report(runs);
-  for (const side of SIDES) console.log(await bytesBefore(side, runs[side][0].resources));
+  callTable("a core free", N, runs);
+  await withBusyCores(async (busy) => callTable(`both cores busy (${busy} busy loops)`, N_LOADED, await measure(N_LOADED)));
+  for (const side of ["execctx", "coincident"]) console.log(await bytesBefore(side, runs[side][0].resources));
 } finally {
   try {
     await browser?.close();
@@ -27,28 +42,28 @@ try {
   }
 }
 
-/** measure loads each side's page RUNS times, alternating which goes first. */
-async function measure() {
+/** measure loads each side's page RUNS times, rotating which goes first. */
+async function measure(n) {
   const runs = Object.fromEntries(SIDES.map((s) => [s, []]));
   for (let i = 0; i < RUNS; i++) {
-    for (const side of i % 2 ? [...SIDES].reverse() : SIDES) runs[side].push(await load(side));
+    for (let k = 0; k < SIDES.length; k++) {
+      const side = SIDES[(k + i) % SIDES.length];
+      runs[side].push(await load(side, n));
+    }
   }
   return runs;
 }
 
-function load(side) {
+function load(side, n) {
   return withPage(browser, {}, async (page) => {
-    await page.goto(`${server.base}/coi/tests/bench/${side}.html?n=${N}`);
-    return page.waitForFunction(() => window.results, null, { timeout: 60000 }).then((h) => h.jsonValue());
+    const [file, query = ""] = PAGES[side].split("?");
+    await page.goto(`${server.base}/coi/tests/bench/${file}?n=${n}${query && `&${query}`}`);
+    return page.waitForFunction(() => window.results, null, { timeout: 120000 }).then((h) => h.jsonValue());
   });
 }
 
-function median(xs) {
-  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-}
-
 function report(runs) {
-  console.log(`Chromium ${browser.version()}, ${RUNS} page loads each (alternating), ${N} calls per loop, medians:`);
+  console.log(`Chromium ${browser.version()}, ${RUNS} page loads each (rotating), ${N} calls per loop, medians; ${loadAverage()}:`);
   console.log("metric                                  execctx    coincident 4.1.1   execctx/coincident");
   for (const [label, key, unit] of [
     ["navigation → main context ready", "mainReady", "ms"],
@@ -56,9 +71,28 @@ function report(runs) {
     ["worker → main document.title get", "get", "µs"],
     ["worker → main sync call", "call", "µs"],
   ]) {
-    const [a, b] = SIDES.map((s) => median(runs[s].map((r) => r[key])));
+    const [a, b] = ["execctx", "coincident"].map((s) => median(runs[s].map((r) => r[key])));
     console.log(`${label.padEnd(38)} ${`${a.toFixed(1)} ${unit}`.padStart(10)} ${`${b.toFixed(1)} ${unit}`.padStart(18)} ${(a / b).toFixed(2).padStart(18)}`);
   }
+}
+
+/** callTable prints each side's worker → main calls as multiples of the floor measured in the same loads. */
+function callTable(title, n, runs) {
+  const m = (side, key) => median(runs[side].map((r) => r[key]));
+  const spin = m("floor", "spin");
+  const wait = m("floor", "wait");
+  console.log(`\nworker → main round trips in Chromium, ${title}, ${n} calls per loop, medians of ${RUNS} page loads; ${loadAverage()}:`);
+  console.log("side                          get µs    call µs   call ÷ floor (spin)   call ÷ floor (wait)");
+  const row = (label, get, call) =>
+    console.log(`${label.padEnd(28)} ${get === undefined ? "".padStart(8) : get.toFixed(1).padStart(8)} ${call.toFixed(1).padStart(10)} ` +
+      `${(call / spin).toFixed(2).padStart(21)} ${(call / wait).toFixed(2).padStart(21)}`);
+  for (const side of SIDES.filter((s) => s !== "floor")) row(side === "coincident" ? "coincident 4.1.1" : side, m(side, "get"), m(side, "call"));
+  row("floor: worker spins", undefined, spin);
+  row("floor: worker in Atomics.wait", undefined, wait);
+  const ratio = (a, b, key) => (m(a, key) / m(b, key)).toFixed(2);
+  console.log(`execctx ÷ coincident: get ${ratio("execctx", "coincident", "get")}, call ${ratio("execctx", "coincident", "call")}` +
+    (runs["execctx, baseline"] ? `; execctx ÷ baseline: get ${ratio("execctx", "execctx, baseline", "get")}, call ${ratio("execctx", "execctx, baseline", "call")}` : ""));
+  console.log(spinLine(runs.execctx.map((r) => r.spin)));
 }
 
 /**

@@ -3,63 +3,110 @@
 // 4.1.1 in the same process. It prints numbers and never judges them.
 import { performance } from "node:perf_hooks";
 import { execFileSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { Worker as NodeWorker } from "node:worker_threads";
+import { loadAverage, withBusyCores, median, spinLine } from "./load.mjs";
+import { floorAnswerer } from "../browser/pages/bench/floor-loops.js";
+import { recordTarget } from "./targets.mjs";
 
 const N = Number(process.env.BENCH_CALLS ?? 20000);
+const N_LOADED = Number(process.env.BENCH_LOADED_CALLS ?? 5000); // calls per loop with every core busy
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const here = (p) => new URL(p, import.meta.url);
 const fmt = (v, unit) => `${v.toFixed(2)} ${unit}`;
 
-// import → ready in a fresh process, several times, alternating: the
-// bundle (what `import "execctx"` loads) and the unbundled files it is made of
-const entries = { bundle: "../../npm/dist/bundle/index.js", unbundled: "../../npm/dist/index.js" };
-const cold = { bundle: [], unbundled: [] };
-for (let i = 0; i < 9; i++) {
-  for (const [name, entry] of Object.entries(entries)) {
-    const out = execFileSync(process.execPath, ["--input-type=module", "-e",
-      `const t0 = performance.now(); await import(${JSON.stringify(here(entry).href)}); console.log(performance.now() - t0);`]);
-    cold[name].push(Number(out));
-  }
-}
 const execctx = await import("../../npm/dist/bundle/index.js");
-const warm = [];
-for (let i = 0; i < 20; i++) {
-  const t0 = performance.now();
-  await execctx.createContext();
-  warm.push(performance.now() - t0);
-}
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-for (const [name, times] of Object.entries(cold)) {
-  console.log(`import → ready, Node, new process, ${name} (median of ${times.length}): ${fmt(median(times), "ms")}`);
-}
-console.log(`createContext with the compiled module reused (median of ${warm.length}): ${fmt(median(warm), "ms")}`);
-
-let sink = 0;
-const t0 = performance.now();
-for (let i = 0; i < 1e6; i++) sink += execctx.config.type.length + (execctx.RUNNING_IN_WORKER ? 1 : 0);
-console.log(`reading config and RUNNING_IN_WORKER: ${fmt(((performance.now() - t0) * 1e6) / 1e6, "ns")} per pair (checksum ${sink})`);
+if (process.env.BENCH_ONLY !== "calls") await startup();
 
 // side by side: a fake document on main, so both proxies have a title to read
 globalThis.document = { title: "benchmark" };
-const ours = execctx.PyWorker(here("./execctx-worker.mjs"), { type: "module" });
-ours.sync.add = (a, b) => a + b;
-await ours.ready;
-const e = await ours.sync.run(N);
-
-await import("./web-worker-shim.mjs");
-const { default: coincident } = await import("coincident/window/main");
-const { Worker } = coincident();
-const peer = new Worker(here("./coincident-worker.mjs"), { type: "module" });
-peer.proxy.add = (a, b) => a + b;
-const c = await until(() => peer.proxy.run(N));
-
-console.log(`\nworker → main, ${N} calls each, Node ${process.version} worker_threads:`);
-console.log("operation                       execctx      coincident 4.1.1   execctx/coincident");
-for (const [label, a, b] of [["document.title get", e.get, c.get], ["sync call add(i, 1)", e.call, c.call]]) {
-  console.log(`${label.padEnd(30)} ${fmt(a, "µs").padStart(10)} ${fmt(b, "µs").padStart(16)} ${(a / b).toFixed(2).padStart(16)}`);
+const sides = { execctx: await execctxSide(execctx) };
+if (process.env.BENCH_BASELINE) {
+  // an earlier build of the package (a directory holding dist/), measured beside this one
+  sides["execctx, baseline"] = await execctxSide(await import(pathToFileURL(join(process.env.BENCH_BASELINE, "dist/index.js")).href));
 }
-await ours.terminate();
-await peer.terminate();
+sides["coincident 4.1.1"] = await coincidentSide();
+const floor = floorSide();
+
+console.log(`\nworker → main round trips, Node ${process.version} worker_threads, medians of ${ROUNDS} rounds (sides alternating):`);
+printTable("a core free", N, await rounds(N));
+await withBusyCores(async (busy) => printTable(`both cores busy (${busy} busy loops)`, N_LOADED, await rounds(N_LOADED)));
+await Promise.all([...Object.values(sides).map((s) => s.stop()), floor.stop()]);
 process.exit(0);
+
+/** rounds runs every side's loops ROUNDS times, rotating which goes first; medians per side. */
+async function rounds(n) {
+  const all = [...Object.entries(sides), ["floor", floor]];
+  const got = Object.fromEntries(all.map(([name]) => [name, []]));
+  for (let r = 0; r < ROUNDS; r++) {
+    for (let k = 0; k < all.length; k++) {
+      const [name, side] = all[(k + r) % all.length];
+      got[name].push(await side.run(n));
+    }
+  }
+  return Object.fromEntries(Object.entries(got).map(([name, runs]) => [name, medians(runs)]));
+}
+
+/** medians takes each numeric field's median over runs, and keeps the spin statistics. */
+function medians(runs) {
+  const out = {};
+  for (const key of ["get", "call", "spin", "wait"]) {
+    if (typeof runs[0][key] === "number") out[key] = median(runs.map((r) => r[key]));
+  }
+  out.spinStats = runs.map((r) => (typeof r.spin === "object" ? r.spin : undefined));
+  return out;
+}
+
+function printTable(title, n, m) {
+  const { spin, wait } = m.floor;
+  console.log(`\n${title}, ${n} calls per loop; ${loadAverage()}:`);
+  console.log("side                          get µs    call µs   call ÷ floor (spin)   call ÷ floor (wait)");
+  const row = (label, get, call) =>
+    console.log(`${label.padEnd(28)} ${get === undefined ? "".padStart(8) : get.toFixed(2).padStart(8)} ${call.toFixed(2).padStart(10)} ` +
+      `${(call / spin).toFixed(2).padStart(21)} ${(call / wait).toFixed(2).padStart(21)}`);
+  for (const [name, r] of Object.entries(m)) if (name !== "floor") row(name, r.get, r.call);
+  row("floor: worker spins", undefined, spin);
+  row("floor: worker in Atomics.wait", undefined, wait);
+  const e = m.execctx, c = m["coincident 4.1.1"], b = m["execctx, baseline"];
+  console.log(`execctx ÷ coincident: get ${(e.get / c.get).toFixed(2)}, call ${(e.call / c.call).toFixed(2)}` +
+    (b ? `; execctx ÷ baseline: get ${(e.get / b.get).toFixed(2)}, call ${(e.call / b.call).toFixed(2)}` : ""));
+  console.log(spinLine(e.spinStats));
+}
+
+/** execctxSide starts the benchmark worker with the package pkg. */
+async function execctxSide(pkg) {
+  const w = pkg.PyWorker(here("./execctx-worker.mjs"), { type: "module" });
+  w.sync.add = (a, b) => a + b;
+  await w.ready;
+  return { run: (n) => w.sync.run(n), stop: () => w.terminate() };
+}
+
+async function coincidentSide() {
+  await import("./web-worker-shim.mjs");
+  const { default: coincident } = await import("coincident/window/main");
+  const { Worker } = coincident();
+  const peer = new Worker(here("./coincident-worker.mjs"), { type: "module" });
+  peer.proxy.add = (a, b) => a + b;
+  await until(() => peer.proxy.run(1));
+  return { run: (n) => peer.proxy.run(n), stop: () => peer.terminate() };
+}
+
+/** floorSide is the bare transport (floor-loops.js) over a worker_threads worker. */
+function floorSide() {
+  const worker = new NodeWorker(here("./floor-worker.mjs"));
+  const sab = new SharedArrayBuffer(8);
+  const answer = floorAnswerer(sab);
+  let settle;
+  worker.on("message", (m) => (typeof m === "number" ? answer(m) : settle(m.result)));
+  return {
+    run: (n) => new Promise((resolve) => {
+      settle = resolve;
+      worker.postMessage({ sab, n });
+    }),
+    stop: () => worker.terminate(),
+  };
+}
 
 // coincident's worker registers run after its own start-up; retry until it has.
 async function until(fn) {
@@ -71,4 +118,35 @@ async function until(fn) {
       await new Promise((r) => setTimeout(r, 50));
     }
   }
+}
+
+/** startup prints import → ready in new processes, createContext, and reading config. */
+async function startup() {
+  // import → ready in a fresh process, several times, alternating: the
+  // bundle (what `import "execctx"` loads) and the unbundled files it is made of
+  const entries = { bundle: "../../npm/dist/bundle/index.js", unbundled: "../../npm/dist/index.js" };
+  const cold = { bundle: [], unbundled: [] };
+  for (let i = 0; i < 9; i++) {
+    for (const [name, entry] of Object.entries(entries)) {
+      const out = execFileSync(process.execPath, ["--input-type=module", "-e",
+        `const t0 = performance.now(); await import(${JSON.stringify(here(entry).href)}); console.log(performance.now() - t0);`]);
+      cold[name].push(Number(out));
+    }
+  }
+  const warm = [];
+  for (let i = 0; i < 20; i++) {
+    const t0 = performance.now();
+    await execctx.createContext();
+    warm.push(performance.now() - t0);
+  }
+  for (const [name, times] of Object.entries(cold)) {
+    console.log(`import → ready, Node, new process, ${name} (median of ${times.length}): ${fmt(median(times), "ms")}; ${loadAverage()}`);
+  }
+  recordTarget("Node: import \"execctx\" → ready, new process", fmt(median(cold.bundle), "ms"), "", fmt(median(cold.bundle), "ms"), "≤ 80 ms");
+  console.log(`createContext with the compiled module reused (median of ${warm.length}): ${fmt(median(warm), "ms")}`);
+
+  let sink = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < 1e6; i++) sink += execctx.config.type.length + (execctx.RUNNING_IN_WORKER ? 1 : 0);
+  console.log(`reading config and RUNNING_IN_WORKER: ${fmt(((performance.now() - t0) * 1e6) / 1e6, "ns")} per pair (checksum ${sink})`);
 }

@@ -8,6 +8,10 @@ import { writeAnswer } from "./syncbuffer.js";
 import { ObjectTable } from "./objects.js";
 import { RemoteRefs } from "./remote.js";
 
+// Whether await would wait for v: the answer to an operation that returns
+// one is written once it settles. Reading then is what await does too.
+const thenable = (v) => (typeof v === "object" || typeof v === "function") && v !== null && typeof v.then === "function";
+
 /**
  * serve answers one worker's requests on port. expose holds the functions
  * main offers the worker through sync; sab is the worker's sync buffer or
@@ -141,7 +145,9 @@ class WorkerServer {
     let answer;
     try {
       if (!Object.hasOwn(this.#ops, op)) throw new TypeError(`execctx: unknown operation ${op}`);
-      answer = { ok: true, value: encode(await this.#ops[op](args), this.#codec(refs)) };
+      let value = this.#ops[op](args);
+      if (thenable(value)) value = await value; // else answer now: an await would cost a turn of the microtask queue
+      answer = { ok: true, value: encode(value, this.#codec(refs)) };
     } catch (e) {
       answer = { ok: false, error: errorData(e) };
       for (const ref of refs.splice(0)) this.#held.release(ref, 1); // an answer that could not be encoded

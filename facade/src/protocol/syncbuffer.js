@@ -1,12 +1,33 @@
 // The sync buffer (PROTOCOL.md, "The sync buffer"): a growable
 // SharedArrayBuffer in which main writes the answer to the call a blocked
-// worker waits on, marked with that call's id.
+// worker waits on, marked with that call's id. An answer is a kind and a
+// payload: the common ones (a primitive, a reference) are a few bytes
+// written and read in place, and only a structured value or an error goes
+// through JSON, whose stringify, parse and copies cost microseconds.
 
 const ANSWERED = 0; // Int32 slot: id of the call whose answer the buffer holds (0: none yet)
-const LENGTH = 1; // Int32 slot: byte length of the answer's JSON
-const HEADER = 16; // bytes before the answer
+const LENGTH = 1; // Int32 slot: byte length of the payload
+const KIND = 2; // Int32 slot: what the answer is (the kinds below)
+const REF = 3; // Int32 slot: the id a reference answer names
+const HEADER = 16; // bytes before the payload
+
+// The kinds of answer. Every one but ERROR is the value of a call that returned.
+const UNDEFINED = 1;
+const NULL = 2;
+const FALSE = 3;
+const TRUE = 4;
+const NUMBER = 5; // a float64 payload: any number, NaN, ±Infinity and -0 too
+const STRING = 6; // a UTF-8 payload (a string without lone surrogates)
+const OBJECT = 7; // main's object REF (wire $r)
+const FUNCTION = 8; // the worker's function REF (wire $c)
+const JSON_VALUE = 9; // a UTF-8 JSON payload: any other wire value
+const ERROR = 10; // a UTF-8 JSON payload: the thrown error's { name, message, stack }
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+const wellFormed = String.prototype.isWellFormed
+  ? (s) => s.isWellFormed()
+  : (s) => !/\p{Surrogate}/u.test(s);
 
 /** A new sync buffer, or null where SharedArrayBuffer is missing or cannot grow. */
 export function newSyncBuffer() {
@@ -20,46 +41,157 @@ export function newSyncBuffer() {
 /** The call id after id: positive Int32s, wrapping, so that the ANSWERED slot can hold it. */
 export const nextCallId = (id) => (id >= 0x7fffffff ? 1 : id + 1);
 
+// The views of a sync buffer, made once per buffer. payload is remade
+// when the buffer has grown: V8 reads and writes a view of fixed length
+// several times faster than one that tracks a growable buffer's length.
+const views = new WeakMap();
+function viewsOf(sab) {
+  let v = views.get(sab);
+  if (!v) {
+    v = { sab, i32: new Int32Array(sab, 0, HEADER / 4), f64: new Float64Array(sab, HEADER, 1), payload: null };
+    payloadOf(v, 0);
+    views.set(sab, v);
+  }
+  return v;
+}
+
+/** payloadOf returns a view of at least length payload bytes, the buffer having grown to hold them. */
+function payloadOf(v, length) {
+  if (v.payload === null || v.payload.length < length) v.payload = new Uint8Array(v.sab, HEADER, v.sab.byteLength - HEADER);
+  return v.payload;
+}
+
 /**
- * writeAnswer puts answer ({ ok, value } or { ok, error }) to call id in
- * sab and wakes the worker. It returns false when the answer did not fit
- * and a RangeError saying so was written instead.
+ * writeAnswer puts answer ({ ok, value } or { ok, error }, value in its
+ * wire form) to call id in sab and wakes the worker. It returns false when
+ * the answer did not fit and a RangeError saying so was written instead.
  */
 export function writeAnswer(sab, id, answer) {
-  let bytes = encoder.encode(JSON.stringify(answer));
-  const fits = HEADER + bytes.length <= sab.maxByteLength;
-  if (!fits) {
-    const message = `execctx: result of ${bytes.length} bytes exceeds the ${sab.maxByteLength}-byte sync buffer`;
-    bytes = encoder.encode(JSON.stringify({ ok: false, error: { name: "RangeError", message, stack: "" } }));
+  const v = viewsOf(sab);
+  const fits = put(v, answer);
+  if (fits !== true) {
+    const message = `execctx: result of ${fits} bytes exceeds the ${sab.maxByteLength}-byte sync buffer`;
+    put(v, { ok: false, error: { name: "RangeError", message, stack: "" } });
   }
-  if (HEADER + bytes.length > sab.byteLength) sab.grow(HEADER + bytes.length);
-  new Uint8Array(sab, HEADER, bytes.length).set(bytes);
-  const i32 = new Int32Array(sab, 0, 2);
-  Atomics.store(i32, LENGTH, bytes.length);
-  Atomics.store(i32, ANSWERED, id); // last: the worker reads the bytes once it sees its id
-  Atomics.notify(i32, ANSWERED);
-  return fits;
+  Atomics.store(v.i32, ANSWERED, id); // last: the worker reads the rest once it sees its id
+  Atomics.notify(v.i32, ANSWERED);
+  return fits === true;
+}
+
+/** put writes answer's kind and payload; true, or the payload's byte length when it does not fit. */
+function put(v, answer) {
+  if (!answer.ok) return putBytes(v, ERROR, encoder.encode(JSON.stringify(answer.error)));
+  const w = answer.value;
+  switch (typeof w) {
+    case "boolean":
+      return head(v, w ? TRUE : FALSE);
+    case "number":
+      v.f64[0] = w;
+      return head(v, NUMBER, 8);
+    case "string":
+      return putString(v, w);
+  }
+  if (w === null) return head(v, NULL);
+  if ("$u" in w) return head(v, UNDEFINED);
+  if ("$n" in w) {
+    v.f64[0] = Number(w.$n);
+    return head(v, NUMBER, 8);
+  }
+  if ("$r" in w) return head(v, OBJECT, 0, w.$r);
+  if ("$c" in w) return head(v, FUNCTION, 0, w.$c);
+  return putBytes(v, JSON_VALUE, encoder.encode(JSON.stringify(w)));
+}
+
+// A string is encoded into scratch, then copied: browsers refuse to
+// encodeInto shared memory, and encode's new array costs more than the
+// copy. Strings too long for scratch are encoded on their own. JSON keeps
+// lone surrogates, which UTF-8 cannot carry.
+const scratch = new Uint8Array(16 << 10);
+function putString(v, s) {
+  if (!wellFormed(s)) return putBytes(v, JSON_VALUE, encoder.encode(JSON.stringify(s)));
+  if (s.length * 3 > scratch.length) return putBytes(v, STRING, encoder.encode(s));
+  const { written } = encoder.encodeInto(s, scratch);
+  return putBytes(v, STRING, scratch.subarray(0, written));
+}
+
+function putBytes(v, kind, bytes) {
+  const size = HEADER + bytes.length;
+  if (size > v.sab.maxByteLength) return bytes.length;
+  if (size > v.sab.byteLength) v.sab.grow(size);
+  payloadOf(v, bytes.length).set(bytes);
+  return head(v, kind, bytes.length);
+}
+
+function head(v, kind, length = 0, ref = 0) {
+  v.i32[KIND] = kind;
+  v.i32[LENGTH] = length;
+  v.i32[REF] = ref;
+  return true;
 }
 
 /**
  * waitForAnswer blocks until sab holds the answer to call id and returns
- * it, or returns undefined when timeout ms (negative: no bound) passed first.
+ * it, or returns undefined when timeout ms (negative: no bound) passed
+ * first. spinner, when given, may watch for the answer a little before
+ * the worker blocks (spin.js); sent is when the call was posted.
  */
-export function waitForAnswer(sab, id, timeout) {
-  const i32 = new Int32Array(sab, 0, 2);
+export function waitForAnswer(sab, id, timeout, spinner, sent) {
+  const v = viewsOf(sab);
+  const block = () => blockUntil(v.i32, id, timeout);
+  const answered = spinner ? spinner.wait(v.i32, ANSWERED, id, block, sent) : block();
+  return answered ? answerIn(v) : undefined;
+}
+
+// blockUntil waits in Atomics.wait until the ANSWERED slot holds id; false
+// when timeout ms passed first. No reset between calls: an answer to
+// another call has another id, so waiting on the slot's current value
+// never misses or takes it.
+function blockUntil(i32, id, timeout) {
   const deadline = timeout >= 0 ? Date.now() + timeout : Infinity;
-  // No reset between calls: an answer to another call has another id, so
-  // waiting on the slot's current value never misses or takes it.
   for (let seen = Atomics.load(i32, ANSWERED); seen !== id; seen = Atomics.load(i32, ANSWERED)) {
     const left = deadline === Infinity ? undefined : Math.max(0, deadline - Date.now());
-    if (Atomics.wait(i32, ANSWERED, seen, left) === "timed-out") return undefined;
+    if (Atomics.wait(i32, ANSWERED, seen, left) === "timed-out") return false;
   }
-  return readAnswer(sab).answer;
+  return true;
 }
 
 /** readAnswer returns, without waiting, the answer sab holds and the id of its call. */
 export function readAnswer(sab) {
-  const i32 = new Int32Array(sab, 0, 2);
-  const bytes = new Uint8Array(sab, HEADER, Atomics.load(i32, LENGTH)).slice();
-  return { id: Atomics.load(i32, ANSWERED), answer: JSON.parse(decoder.decode(bytes)) };
+  const v = viewsOf(sab);
+  return { id: Atomics.load(v.i32, ANSWERED), answer: answerIn(v) };
+}
+
+// answerIn reads the answer as { ok, value } with value in its wire form
+// (a number may be NaN or infinite), or { ok: false, error }.
+function answerIn(v) {
+  const kind = v.i32[KIND];
+  switch (kind) {
+    case UNDEFINED:
+      return { ok: true, value: { $u: 1 } };
+    case NULL:
+      return { ok: true, value: null };
+    case FALSE:
+    case TRUE:
+      return { ok: true, value: kind === TRUE };
+    case NUMBER:
+      return { ok: true, value: v.f64[0] };
+    case STRING:
+      return { ok: true, value: text(v) };
+    case OBJECT:
+      return { ok: true, value: { $r: v.i32[REF] } };
+    case FUNCTION:
+      return { ok: true, value: { $c: v.i32[REF] } };
+    case JSON_VALUE:
+      return { ok: true, value: JSON.parse(text(v)) };
+    case ERROR:
+      return { ok: false, error: JSON.parse(text(v)) };
+  }
+  throw new TypeError(`execctx: the sync buffer holds an answer of unknown kind ${kind}`);
+}
+
+// The payload as text. TextDecoder refuses views of shared memory in
+// browsers, hence the copy.
+function text(v) {
+  const length = v.i32[LENGTH];
+  return decoder.decode(payloadOf(v, length).slice(0, length));
 }

@@ -21,6 +21,7 @@ export function encode(v, { ref, remote }, seen = new Map()) {
     case "undefined":
       return { $u: 1 };
     case "number":
+      if (Object.is(v, -0)) return { $n: "-0" }; // JSON would make it 0
       return Number.isFinite(v) ? v : { $n: String(v) };
     case "bigint":
       return { $b: String(v) };

@@ -5,6 +5,7 @@
 import { encode, decode, errorData, toError } from "./wire.js";
 import { ours } from "./port.js";
 import { nextCallId, waitForAnswer } from "./syncbuffer.js";
+import { Spinner } from "./spin.js";
 import { remoteObjects, idOf } from "./proxies.js";
 import { Callbacks } from "./callbacks.js";
 
@@ -25,6 +26,7 @@ class WorkerChannel {
   #pending = new Map(); // call id → { resolve, reject }, for calls without the sync buffer
   #exposed = new Map(); // name → worker function main may call
   #callbacks = new Callbacks();
+  #spinner = new Spinner();
   #remote;
 
   constructor(port, sab, timeout) {
@@ -70,6 +72,11 @@ class WorkerChannel {
     return { pending: this.#pending.size, callbacks: this.#callbacks.size, proxies: this.#remote.size };
   }
 
+  /** What the spin before blocking cost so far, for benchmarks (Spinner.stats). */
+  spinStats() {
+    return this.#spinner.stats();
+  }
+
   /** Makes fn callable from main as sync.<name>. */
   expose(name, fn) {
     this.#exposed.set(name, fn);
@@ -82,8 +89,9 @@ class WorkerChannel {
   #callSync(op, args) {
     if (!this.#sab) throw new Error("execctx: synchronous calls to main need SharedArrayBuffer (a cross-origin isolated page)");
     const id = (this.#lastCall = nextCallId(this.#lastCall));
+    const sent = performance.now();
     this.#port.post({ execctx: "call", id, op, args, sync: true });
-    const answer = waitForAnswer(this.#sab, id, this.#timeout);
+    const answer = waitForAnswer(this.#sab, id, this.#timeout, this.#spinner, sent);
     if (answer === undefined) {
       throw new Error(`execctx: the main thread did not answer ${op} within ${this.#timeout} ms (createContext's timeout)`);
     }

@@ -16,3 +16,12 @@ export function loops(n, readTitle, add) {
   });
   return { get, call, check };
 }
+
+/**
+ * The spin statistics of the calls between two of execctx's
+ * Spinner.stats() snapshots: counts and time, and the estimates at the end.
+ */
+export function spinSince(before, after) {
+  const counted = ["calls", "spins", "hits", "spunMs"];
+  return { ...after, ...Object.fromEntries(counted.map((k) => [k, after[k] - before[k]])) };
+}

@@ -1,0 +1,102 @@
+// A short spin before a worker blocks on main's answer (PROTOCOL.md, "The
+// sync buffer"). Waking a thread out of Atomics.wait costs from a few to a
+// hundred microseconds (a virtual CPU that went idle wakes slowest); when
+// main answers within tens of microseconds, watching the slot instead
+// saves that. When the cores are all busy, a spinning worker takes CPU from
+// main and its answer comes later than if the worker had slept. So the
+// worker measures both: it keeps a recent round-trip time for calls that
+// spun first and for calls that blocked at once, takes the faster way, and
+// tries the other way every 256th call to notice when the machine changes.
+
+/** The longest a worker spins per call, in ms: 50 µs. */
+export const SPIN_BOUND_MS = 0.05;
+
+const PROBE_EVERY = 256; // calls: every so many, one goes the other way, to re-measure it
+const CHECK_EVERY = 8; // spin rounds between reads of the clock
+const WEIGHT = 0.25; // of a new round trip in its way's running estimate
+const PROBE_WEIGHT = 0.5; // of a probe's round trip: the estimate it updates is older
+const CEILING = 3; // a round trip counts for at most this many times the estimate: a thread descheduled for a time slice is not the way's cost
+const MARGIN = 0.9; // spinning must save at least a tenth of the blocked round trip
+const hasPause = typeof Atomics.pause === "function";
+
+/**
+ * Spinner decides, call by call, whether to spin before blocking, and
+ * counts what spinning cost. bound is the longest spin in ms; now is the
+ * clock (tests pass their own).
+ */
+export class Spinner {
+  #bound;
+  #now;
+  #spinMs; // recent round trip of a call that spun first (undefined: not measured yet)
+  #waitMs; // recent round trip of a call that blocked at once
+  #calls = 0;
+  #spins = 0;
+  #hits = 0;
+  #spunMs = 0;
+
+  constructor({ bound = SPIN_BOUND_MS, now = () => performance.now() } = {}) {
+    this.#bound = bound;
+    this.#now = now;
+  }
+
+  /**
+   * wait returns once i32[slot] holds value. It spins first when that has
+   * been the faster way, then calls block(), which blocks until then or
+   * returns false when its deadline passed; wait returns what block
+   * returned, or true when the spin saw the value. start is when the
+   * call was sent: a thread descheduled in between finds the answer there,
+   * which says nothing about spinning.
+   */
+  wait(i32, slot, value, block, start = this.#now()) {
+    const [spin, probe] = this.#choose();
+    this.#calls++;
+    const ok = (spin && this.#spin(i32, slot, value, start)) || block();
+    if (ok) this.#learn(spin, probe, this.#now() - start);
+    return ok;
+  }
+
+  // #choose returns [whether to spin, whether that is a probe of the slower way].
+  #choose() {
+    if (this.#spinMs === undefined) return [true, true];
+    if (this.#waitMs === undefined) return [false, true];
+    const spin = this.#spinMs < this.#waitMs * MARGIN;
+    const probe = this.#calls % PROBE_EVERY === PROBE_EVERY - 1;
+    return [spin !== probe, probe];
+  }
+
+  // #learn folds one round trip into its way's estimate, a probe's with
+  // more weight: the estimate is older, and the machine may have changed.
+  #learn(spun, probe, ms) {
+    const old = spun ? this.#spinMs : this.#waitMs;
+    const estimate = old === undefined ? ms : old + (Math.min(ms, old * CEILING) - old) * (probe ? PROBE_WEIGHT : WEIGHT);
+    if (spun) this.#spinMs = estimate;
+    else this.#waitMs = estimate;
+  }
+
+  // #spin watches i32[slot] for value, for at most the bound, and says
+  // whether it saw it.
+  #spin(i32, slot, value, start) {
+    this.#spins++;
+    const end = start + this.#bound;
+    let now = start;
+    let hit;
+    for (let n = 1; !(hit = Atomics.load(i32, slot) === value); n++) {
+      if (hasPause) Atomics.pause();
+      if (n % CHECK_EVERY === 0 && (now = this.#now()) >= end) break;
+    }
+    if (hit) {
+      this.#hits++;
+      now = this.#now();
+    }
+    this.#spunMs += now - start;
+    return hit;
+  }
+
+  /**
+   * What spinning cost so far: calls, calls that spun, spins that saw the
+   * answer, ms spent spinning, and the current round-trip estimates in ms.
+   */
+  stats() {
+    return { calls: this.#calls, spins: this.#spins, hits: this.#hits, spunMs: this.#spunMs, spinMs: this.#spinMs, waitMs: this.#waitMs };
+  }
+}
