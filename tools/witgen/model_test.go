@@ -70,7 +70,7 @@ func TestWASIImportsSkipped(t *testing.T) {
 			return true
 		})
 	}
-	if wasi != 18 {
-		t.Errorf("the world imports %d WASI interfaces, want the 18 the component imports", wasi)
+	if wasi != 13 {
+		t.Errorf("the world imports %d WASI interfaces, want the 13 the component imports", wasi)
 	}
 }
