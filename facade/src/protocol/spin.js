@@ -8,8 +8,13 @@
 // spun first and for calls that blocked at once, takes the faster way, and
 // tries the other way every 256th call to notice when the machine changes.
 
-/** The longest a worker spins per call, in ms: 50 µs. */
-export const SPIN_BOUND_MS = 0.05;
+/**
+ * The longest a worker spins per call, in ms: 100 µs. Main's thread, idle
+ * between calls, can take 50–100 µs to wake on a virtual machine; a bound
+ * of 50 µs missed a third of the answers there, and each miss let both
+ * threads fall idle, so that the next answers came late too.
+ */
+export const SPIN_BOUND_MS = 0.1;
 
 const PROBE_EVERY = 256; // calls: every so many, one goes the other way, to re-measure it
 const CHECK_EVERY = 8; // spin rounds between reads of the clock
