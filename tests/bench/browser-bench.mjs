@@ -5,6 +5,9 @@
 // transport floor), and what each page downloads before its main side is
 // ready. Page loads rotate between the sides so that a slow moment of the
 // machine hits all of them. It prints numbers and never judges them.
+// BENCH_CALLS, BENCH_LOADED_CALLS and BENCH_RUNS size the runs;
+// BENCH_BASELINE=<dir holding an earlier build's dist/> runs that build
+// beside this one.
 import { join } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { root, startServer, launchChromium, withPage } from "../browser/harness.mjs";
@@ -30,10 +33,14 @@ const server = await startServer(mounts);
 let browser;
 try {
   browser = await launchChromium();
+  const loadBefore = loadAverage();
   const runs = await measure(N);
-  report(runs);
-  callTable("a core free", N, runs);
-  await withBusyCores(async (busy) => callTable(`both cores busy (${busy} busy loops)`, N_LOADED, await measure(N_LOADED)));
+  report(runs, loadBefore);
+  callTable("a core free", N, runs, loadBefore);
+  await withBusyCores(async (busy) => {
+    const before = loadAverage();
+    callTable(`both cores busy (${busy} busy loops)`, N_LOADED, await measure(N_LOADED), before);
+  });
   for (const side of ["execctx", "coincident"]) console.log(await bytesBefore(side, runs[side][0].resources));
 } finally {
   try {
@@ -63,8 +70,11 @@ function load(side, n) {
   });
 }
 
-function report(runs) {
-  console.log(`Chromium ${browser.version()}, ${RUNS} page loads each (rotating), ${N} calls per loop, medians; ${loadAverage()}:`);
+// the load average before a table's page loads, and after them
+const loads = (before) => `${before} before, ${loadAverage().replace("load average ", "")} after`;
+
+function report(runs, loadBefore) {
+  console.log(`Chromium ${browser.version()}, ${RUNS} page loads each (rotating), ${N} calls per loop, medians; ${loads(loadBefore)}:`);
   console.log("metric                                  execctx    coincident 4.1.1   execctx/coincident");
   for (const [label, key, unit] of [
     ["navigation → main context ready", "mainReady", "ms"],
@@ -82,11 +92,11 @@ function report(runs) {
 }
 
 /** callTable prints each side's worker → main calls as multiples of the floor measured in the same loads. */
-function callTable(title, n, runs) {
+function callTable(title, n, runs, loadBefore) {
   const m = (side, key) => median(runs[side].map((r) => r[key]));
   const spin = m("floor", "spin");
   const wait = m("floor", "wait");
-  console.log(`\nworker → main round trips in Chromium, ${title}, ${n} calls per loop, medians of ${RUNS} page loads; ${loadAverage()}:`);
+  console.log(`\nworker → main round trips in Chromium, ${title}, ${n} calls per loop, medians of ${RUNS} page loads; ${loads(loadBefore)}:`);
   console.log("side                          get µs    call µs   call ÷ floor (spin)   call ÷ floor (wait)");
   const row = (label, get, call) =>
     console.log(`${label.padEnd(28)} ${get === undefined ? "".padStart(8) : get.toFixed(1).padStart(8)} ${call.toFixed(1).padStart(10)} ` +
