@@ -70,8 +70,10 @@ function load(side, n) {
   });
 }
 
-// the load average before a table's page loads, and after them
-const loads = (before) => `${before} before, ${loadAverage().replace("load average ", "")} after`;
+/** The load average before a table's page loads, and after them. */
+function loads(before) {
+  return `${before} before, ${loadAverage().replace("load average ", "")} after`;
+}
 
 function report(runs, loadBefore) {
   console.log(`Chromium ${browser.version()}, ${RUNS} page loads each (rotating), ${N} calls per loop, medians; ${loads(loadBefore)}:`);

@@ -1,13 +1,12 @@
 // The worker's spin before it blocks on main's answer (spin.js), on a fake
 // clock: it spins only while that has been the faster way, never longer
-// than its bound, re-measures the slower way every 256th call, and counts
-// what spinning cost.
+// than its bound, re-measures the slower way now and then, and counts what
+// spinning cost.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Spinner, SPIN_BOUND_MS } from "../../npm/dist/protocol/spin.js";
+import { Spinner, SPIN_BOUND_MS, probeInterval } from "../../npm/dist/protocol/spin.js";
 
 const STEP = 0.001; // ms the fake clock advances at each reading
-const PROBE = (call) => call % 256 === 255; // the calls that go the other way
 
 /**
  * A spinner on a fake clock, and a slot main "answers" in. answerWhileSpinning
@@ -18,7 +17,7 @@ function rig({ answerWhileSpinning, blockMs }) {
   const r = { t: 0, answerWhileSpinning, blockMs, blocks: 0, spinsAt: [], call: 0 };
   r.spinner = new Spinner({ now: () => (r.t += STEP) });
   r.i32 = new Int32Array(new SharedArrayBuffer(4));
-  /** call makes one call; it returns whether it spun. */
+  /** makeCall makes one call; it returns whether it spun. */
   r.makeCall = () => {
     r.i32[0] = r.answerWhileSpinning ? 1 : 0;
     const before = r.spinner.stats().spins;
@@ -34,8 +33,16 @@ function rig({ answerWhileSpinning, blockMs }) {
     return spun;
   };
   r.makeCalls = (n) => Array.from({ length: n }, r.makeCall).filter(Boolean).length;
+  r.blockedAt = (from, to) => Array.from({ length: to - from }, (_, i) => from + i).filter((c) => !r.spinsAt.includes(c));
   return r;
 }
+
+test("probes of the slower way: one in 32 × (slower ÷ faster)² calls, from 32 to 4096", () => {
+  assert.deepEqual([[1, 1], [1, 1.25], [1, 2], [1, 4], [1, 8], [1, 12], [1, 1000]].map(([f, s]) => probeInterval(f, s)),
+    [32, 50, 128, 512, 2048, 4096, 4096]);
+  assert.equal(probeInterval(0, 1), 4096, "a way measured at 0 ms");
+  assert.equal(probeInterval(0, 0), 4096);
+});
 
 test("the first call spins and the second blocks at once: both ways get measured", () => {
   const r = rig({ answerWhileSpinning: true, blockMs: 1 });
@@ -47,22 +54,35 @@ test("the first call spins and the second blocks at once: both ways get measured
   assert.ok(waitMs >= 1, `blocking took ${waitMs} ms`);
 });
 
-const PROBES = [255, 511, 767, 1023]; // the probes up to call 1100
-
-test("when blocking is slower, every call spins but every 256th, which blocks to re-measure", () => {
+test("when blocking is far slower, calls spin, and one in 4096 blocks to re-measure", () => {
   const r = rig({ answerWhileSpinning: true, blockMs: 1 });
-  r.makeCalls(1100);
-  const blocked = Array.from({ length: 1100 }, (_, i) => i).filter((i) => !r.spinsAt.includes(i));
-  assert.deepEqual(blocked, [1, ...PROBES], "the first blocking call, then the probes");
-  assert.equal(r.blocks, 1 + PROBES.length);
+  r.makeCalls(2 + 4096 * 2);
+  assert.deepEqual(r.blockedAt(0, r.call), [1, 1 + 4096, 1 + 4096 * 2]);
   assert.equal(r.spinner.stats().hits, r.spinsAt.length);
 });
 
-test("when spinning does not pay, calls block at once but every 256th, which spins to re-measure", () => {
+test("when spinning does not pay, calls block at once, and one in 4096 spins to re-measure", () => {
   const r = rig({ answerWhileSpinning: false, blockMs: 0.002 });
-  r.makeCalls(1100);
-  assert.deepEqual(r.spinsAt, [0, ...PROBES]);
+  r.makeCalls(2 + 4096 * 2);
+  assert.deepEqual(r.spinsAt, [0, 1 + 4096, 1 + 4096 * 2]);
   assert.equal(r.spinner.stats().hits, 0);
+});
+
+test("when the two ways cost about the same, calls block, and one in 32 spins to re-measure", () => {
+  // a spin that sees the answer takes 2 readings of the clock, as does blocking for blockMs
+  const r = rig({ answerWhileSpinning: true, blockMs: STEP });
+  r.makeCalls(2 + 32 * 4);
+  assert.deepEqual(r.spinsAt, [0, 1 + 32, 1 + 64, 1 + 96, 1 + 128]);
+});
+
+test("a spin that does not see the answer stops at the bound, then the call blocks", () => {
+  const r = rig({ answerWhileSpinning: false, blockMs: 0.002 });
+  r.makeCalls(2 + 4096);
+  const { spins, spunMs } = r.spinner.stats();
+  assert.equal(spins, 2);
+  assert.equal(r.blocks, 2 + 4096, "every call blocked in the end");
+  assert.ok(spunMs >= spins * SPIN_BOUND_MS, `${spunMs} ms in ${spins} spins: they stopped early`);
+  assert.ok(spunMs <= spins * (SPIN_BOUND_MS + 2 * STEP), `${spunMs} ms in ${spins} spins: more than the bound`);
 });
 
 test("one slow round trip (a thread descheduled for a time slice) does not change the way", () => {
@@ -72,20 +92,10 @@ test("one slow round trip (a thread descheduled for a time slice) does not chang
   r.makeCall();
   r.blockMs = 0.002;
   r.makeCalls(200);
-  assert.deepEqual(r.spinsAt, [0, 255]);
+  assert.deepEqual(r.spinsAt, [0]);
 });
 
-test("a spin that does not see the answer stops at the bound, then the call blocks", () => {
-  const r = rig({ answerWhileSpinning: false, blockMs: 0.002 });
-  r.makeCalls(1100);
-  const { spins, spunMs } = r.spinner.stats();
-  assert.equal(spins, 1 + PROBES.length);
-  assert.equal(r.blocks, 1100, "every call blocked in the end");
-  assert.ok(spunMs >= spins * SPIN_BOUND_MS, `${spunMs} ms in ${spins} spins: they stopped early`);
-  assert.ok(spunMs <= spins * (SPIN_BOUND_MS + 2 * STEP), `${spunMs} ms in ${spins} spins: more than the bound`);
-});
-
-test("when the machine changes, the worker switches ways within a few probes", () => {
+test("when the machine changes, the worker switches ways within a few hundred calls", () => {
   // a core free: blocking costs 0.1 ms, a spin sees the answer at once
   const r = rig({ answerWhileSpinning: true, blockMs: 0.1 });
   r.makeCalls(300);
@@ -93,19 +103,16 @@ test("when the machine changes, the worker switches ways within a few probes", (
   r.answerWhileSpinning = false;
   r.blockMs = 0.01;
   const busy = r.call;
-  r.makeCalls(256 * 8);
-  const spun = r.spinsAt.filter((c) => c >= busy);
-  const lastRun = spun.filter((c) => !PROBE(c)).at(-1);
-  assert.ok(lastRun < busy + 256 * 4, `spun until call ${lastRun}, ${lastRun - busy} calls after the change`);
-  assert.ok(spun.filter((c) => c > lastRun).every(PROBE), "spins after the switch that are not probes");
+  r.makeCalls(5000);
+  const spunLater = r.spinsAt.filter((c) => c >= busy + 300);
+  assert.ok(spunLater.length <= 3, `${spunLater.length} spins from 300 calls after the change on: more than probes`);
   // and back: spinning pays again
   r.answerWhileSpinning = true;
   r.blockMs = 0.1;
   const free = r.call;
-  r.makeCalls(256 * 8);
-  const blocked = Array.from({ length: 256 * 8 }, (_, i) => free + i).filter((c) => !r.spinsAt.includes(c));
-  const lastBlocked = blocked.filter((c) => !PROBE(c)).at(-1) ?? free;
-  assert.ok(lastBlocked < free + 256 * 4, `blocked until call ${lastBlocked}, ${lastBlocked - free} calls after the change`);
+  r.makeCalls(5000);
+  const blockedLater = r.blockedAt(free + 300, r.call);
+  assert.ok(blockedLater.length <= 2, `${blockedLater.length} blocked calls from 300 calls after the change on: more than probes`);
 });
 
 test("a call whose block timed out returns false and teaches the spinner nothing", () => {

@@ -6,7 +6,7 @@
 // main and its answer comes later than if the worker had slept. So the
 // worker measures both: it keeps a recent round-trip time for calls that
 // spun first and for calls that blocked at once, takes the faster way, and
-// tries the other way every 256th call to notice when the machine changes.
+// now and then tries the other way to notice when the machine changes.
 
 /**
  * The longest a worker spins per call, in ms: 100 µs. Main's thread, idle
@@ -16,13 +16,24 @@
  */
 export const SPIN_BOUND_MS = 0.1;
 
-const PROBE_EVERY = 256; // calls: every so many, one goes the other way, to re-measure it
 const CHECK_EVERY = 8; // spin rounds between reads of the clock
 const WEIGHT = 0.25; // of a new round trip in its way's running estimate
 const PROBE_WEIGHT = 0.5; // of a probe's round trip: the estimate it updates is older
 const CEILING = 3; // a round trip counts for at most this many times the estimate: a thread descheduled for a time slice is not the way's cost
 const MARGIN = 0.9; // spinning must save at least a tenth of the blocked round trip
 const hasPause = typeof Atomics.pause === "function";
+
+/**
+ * probeInterval is how many calls go the faster way between two that go
+ * the slower way to re-measure it: 32 × (slow ÷ fast)², from 32 to 4096.
+ * A probe costs the difference of the two ways, so probes stay under 1 %
+ * of the calls' time at any ratio; ways that differ little are compared
+ * often, and a machine that changes makes them differ little first.
+ */
+export function probeInterval(fastMs, slowMs) {
+  const ratio = slowMs / fastMs;
+  return Math.round(Math.min(4096, Math.max(32, 32 * ratio * ratio))) || 4096;
+}
 
 /**
  * Spinner decides, call by call, whether to spin before blocking, and
@@ -34,6 +45,7 @@ export class Spinner {
   #now;
   #spinMs; // recent round trip of a call that spun first (undefined: not measured yet)
   #waitMs; // recent round trip of a call that blocked at once
+  #sinceProbe = 0; // calls since the last that went the slower way
   #calls = 0;
   #spins = 0;
   #hits = 0;
@@ -65,7 +77,9 @@ export class Spinner {
     if (this.#spinMs === undefined) return [true, true];
     if (this.#waitMs === undefined) return [false, true];
     const spin = this.#spinMs < this.#waitMs * MARGIN;
-    const probe = this.#calls % PROBE_EVERY === PROBE_EVERY - 1;
+    const [fast, slow] = spin ? [this.#spinMs, this.#waitMs] : [this.#waitMs, this.#spinMs];
+    const probe = ++this.#sinceProbe >= probeInterval(fast, Math.max(fast, slow));
+    if (probe) this.#sinceProbe = 0;
     return [spin !== probe, probe];
   }
 
