@@ -36,10 +36,10 @@ export function spinLine(list) {
   const runs = list.filter(Boolean);
   if (runs.length === 0) return "execctx worker: no spin statistics (a build without the spinner)";
   const sum = (k) => runs.reduce((t, r) => t + r[k], 0);
-  const [calls, spins, hits, spunMs] = ["calls", "spins", "hits", "spunMs"].map(sum);
+  const [calls, spins, hits, spunMs, gaps] = ["calls", "spins", "hits", "spunMs", "gaps"].map(sum);
   const us = (ms) => (ms === undefined ? "?" : (ms * 1000).toFixed(1));
   const last = runs.at(-1);
   return `execctx worker: spun ${((spunMs * 1000) / calls).toFixed(2)} µs per call ` +
-    `(${spins} of ${calls} calls spun, ${hits} saw the answer while spinning); ` +
+    `(${spins} of ${calls} calls spun, ${hits} saw the answer while spinning, ${gaps} descheduled while spinning); ` +
     `round-trip estimates at the end: spinning ${us(last.spinMs)} µs, blocking ${us(last.waitMs)} µs`;
 }

@@ -14,11 +14,18 @@ const STEP = 0.001; // ms the fake clock advances at each reading
  * a call that blocks takes.
  */
 function rig({ answerWhileSpinning, blockMs }) {
-  const r = { t: 0, answerWhileSpinning, blockMs, blocks: 0, spinsAt: [], call: 0 };
-  r.spinner = new Spinner({ now: () => (r.t += STEP) });
+  const r = { t: 0, answerWhileSpinning, blockMs, blocks: 0, spinsAt: [], call: 0, readings: 0, deschedule: 0 };
+  // deschedule: ms the clock skips at a call's third reading, the first look
+  // of a spin that does not see the answer at once: its thread was descheduled
+  r.spinner = new Spinner({ now: () => {
+    r.t += STEP;
+    if (++r.readings === 3) r.t += r.deschedule;
+    return r.t;
+  } });
   r.i32 = new Int32Array(new SharedArrayBuffer(4));
   /** makeCall makes one call; it returns whether it spun. */
   r.makeCall = () => {
+    r.readings = 0;
     r.i32[0] = r.answerWhileSpinning ? 1 : 0;
     const before = r.spinner.stats().spins;
     const ok = r.spinner.wait(r.i32, 0, 1, () => {
@@ -69,8 +76,8 @@ test("when spinning does not pay, calls block at once, and one in 4096 spins to 
 });
 
 test("when the two ways cost about the same, calls block, and one in 32 spins to re-measure", () => {
-  // a spin that sees the answer takes 2 readings of the clock, as does blocking for blockMs
-  const r = rig({ answerWhileSpinning: true, blockMs: STEP });
+  // a spin that sees the answer takes 3 readings of the clock, as does blocking for 2 readings' time
+  const r = rig({ answerWhileSpinning: true, blockMs: 2 * STEP });
   r.makeCalls(2 + 32 * 4);
   assert.deepEqual(r.spinsAt, [0, 1 + 32, 1 + 64, 1 + 96, 1 + 128]);
 });
@@ -113,6 +120,31 @@ test("when the machine changes, the worker switches ways within a few hundred ca
   r.makeCalls(5000);
   const blockedLater = r.blockedAt(free + 300, r.call);
   assert.ok(blockedLater.length <= 2, `${blockedLater.length} blocked calls from 300 calls after the change on: more than probes`);
+});
+
+test("a spin whose thread was descheduled stops spinning for 20 ms, twice as long when that recurs soon, up to 2 s", () => {
+  const r = rig({ answerWhileSpinning: true, blockMs: 1 }); // spinning pays
+  r.makeCalls(12);
+  const quietFor = () => {
+    // a spin that does not see the answer at once, and is descheduled for 1 ms
+    r.answerWhileSpinning = false;
+    r.deschedule = 1;
+    assert.equal(r.makeCall(), true);
+    r.answerWhileSpinning = true;
+    r.deschedule = 0;
+    const from = r.t;
+    while (!r.makeCall()); // calls block, 1 ms each, until spinning starts again
+    return Math.round(r.t - from);
+  };
+  // each quiet, measured in 1 ms calls: within a call of what is due
+  const about = (ms) => (got) => got >= ms && got <= ms + 2;
+  const quiets = Array.from({ length: 9 }, quietFor);
+  const due = [20, 40, 80, 160, 320, 640, 1280, 2000, 2000];
+  assert.ok(quiets.every((q, i) => about(due[i])(q)), `quiets of ${quiets} ms, not ${due}`);
+  assert.equal(r.spinner.stats().gaps, 9);
+  r.t += 10000; // 10 s later, a spin is descheduled again
+  const calm = quietFor();
+  assert.ok(about(20)(calm), `after a long calm the quiet lasted ${calm} ms, not 20 again`);
 });
 
 test("a call whose block timed out returns false and teaches the spinner nothing", () => {

@@ -7,6 +7,10 @@
 // worker measures both: it keeps a recent round-trip time for calls that
 // spun first and for calls that blocked at once, takes the faster way, and
 // now and then tries the other way to notice when the machine changes.
+// Those estimates cannot see one cost of spinning on a busy machine: a
+// thread that keeps its core busy is descheduled more often, for a whole
+// time slice. A spin sees that directly, as a jump of the clock between
+// two looks at the slot, and then the worker stops spinning for a while.
 
 /**
  * The longest a worker spins per call, in ms: 100 µs. Main's thread, idle
@@ -21,6 +25,9 @@ const WEIGHT = 0.25; // of a new round trip in its way's running estimate
 const PROBE_WEIGHT = 0.5; // of a probe's round trip: the estimate it updates is older
 const CEILING = 3; // a round trip counts for at most this many times the estimate: a thread descheduled for a time slice is not the way's cost
 const MARGIN = 0.9; // spinning must save at least a tenth of the blocked round trip
+const GAP_MS = 0.25; // a jump of the clock between two looks at the slot: the thread was descheduled
+const QUIET_MIN_MS = 20; // no spinning for this long after a spin was descheduled,
+const QUIET_MAX_MS = 2000; // twice as long each time it recurs soon after, up to this
 const hasPause = typeof Atomics.pause === "function";
 
 /**
@@ -46,10 +53,15 @@ export class Spinner {
   #spinMs; // recent round trip of a call that spun first (undefined: not measured yet)
   #waitMs; // recent round trip of a call that blocked at once
   #sinceProbe = 0; // calls since the last that went the slower way
+  #quietUntil = -Infinity; // no spinning before this time
+  #quietMs = QUIET_MIN_MS; // how long the last quiet lasted
+  #lastGap = -Infinity; // when a spin was last descheduled
+  #descheduled = false; // whether the current call's spin was
   #calls = 0;
   #spins = 0;
   #hits = 0;
   #spunMs = 0;
+  #gaps = 0;
 
   constructor({ bound = SPIN_BOUND_MS, now = () => performance.now() } = {}) {
     this.#bound = bound;
@@ -65,10 +77,11 @@ export class Spinner {
    * which says nothing about spinning.
    */
   wait(i32, slot, value, block, start = this.#now()) {
-    const [spin, probe] = this.#choose();
     this.#calls++;
-    const ok = (spin && this.#spin(i32, slot, value, start)) || block();
-    if (ok) this.#learn(spin, probe, this.#now() - start);
+    const [spin, probe] = start < this.#quietUntil ? [false, false] : this.#choose();
+    const ok = (spin && this.#spin(i32, slot, value)) || block();
+    if (this.#descheduled) this.#quiet();
+    else if (ok) this.#learn(spin, probe, this.#now() - start);
     return ok;
   }
 
@@ -93,15 +106,20 @@ export class Spinner {
   }
 
   // #spin watches i32[slot] for value, for at most the bound, and says
-  // whether it saw it.
-  #spin(i32, slot, value, start) {
+  // whether it saw it; it notes whether its thread was descheduled.
+  #spin(i32, slot, value) {
     this.#spins++;
+    const start = this.#now();
     const end = start + this.#bound;
     let now = start;
     let hit;
     for (let n = 1; !(hit = Atomics.load(i32, slot) === value); n++) {
       if (hasPause) Atomics.pause();
-      if (n % CHECK_EVERY === 0 && (now = this.#now()) >= end) break;
+      if (n % CHECK_EVERY !== 0) continue;
+      const before = now;
+      now = this.#now();
+      if (now - before > GAP_MS) this.#descheduled = true;
+      if (now >= end) break;
     }
     if (hit) {
       this.#hits++;
@@ -111,11 +129,28 @@ export class Spinner {
     return hit;
   }
 
+  // #quiet stops spinning for a while after a spin was descheduled: the
+  // cores are all busy. It recurring within a few quiet periods doubles
+  // the next one; after a long calm it starts again from the shortest.
+  #quiet() {
+    this.#descheduled = false;
+    this.#gaps++;
+    const now = this.#now();
+    const recurred = now - this.#lastGap < 4 * this.#quietMs;
+    this.#quietMs = recurred ? Math.min(this.#quietMs * 2, QUIET_MAX_MS) : QUIET_MIN_MS;
+    this.#lastGap = now;
+    this.#quietUntil = now + this.#quietMs;
+  }
+
   /**
    * What spinning cost so far: calls, calls that spun, spins that saw the
-   * answer, ms spent spinning, and the current round-trip estimates in ms.
+   * answer, ms spent spinning, spins that were descheduled, and the current
+   * round-trip estimates in ms.
    */
   stats() {
-    return { calls: this.#calls, spins: this.#spins, hits: this.#hits, spunMs: this.#spunMs, spinMs: this.#spinMs, waitMs: this.#waitMs };
+    return {
+      calls: this.#calls, spins: this.#spins, hits: this.#hits, spunMs: this.#spunMs, gaps: this.#gaps,
+      spinMs: this.#spinMs, waitMs: this.#waitMs,
+    };
   }
 }

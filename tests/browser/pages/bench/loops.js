@@ -22,6 +22,6 @@ export function loops(n, readTitle, add) {
  * Spinner.stats() snapshots: counts and time, and the estimates at the end.
  */
 export function spinSince(before, after) {
-  const counted = ["calls", "spins", "hits", "spunMs"];
+  const counted = ["calls", "spins", "hits", "spunMs", "gaps"].filter((k) => k in after);
   return { ...after, ...Object.fromEntries(counted.map((k) => [k, after[k] - before[k]])) };
 }
