@@ -122,7 +122,7 @@ test("when the machine changes, the worker switches ways within a few hundred ca
   assert.ok(blockedLater.length <= 2, `${blockedLater.length} blocked calls from 300 calls after the change on: more than probes`);
 });
 
-test("a spin whose thread was descheduled stops spinning for 20 ms, twice as long when that recurs soon, up to 2 s", () => {
+test("a spin whose thread was descheduled stops spinning for 20 ms, twice as long each time until 100 ms of calm spinning, up to 2 s", () => {
   const r = rig({ answerWhileSpinning: true, blockMs: 1 }); // spinning pays
   r.makeCalls(12);
   const quietFor = () => {
@@ -142,9 +142,14 @@ test("a spin whose thread was descheduled stops spinning for 20 ms, twice as lon
   const due = [20, 40, 80, 160, 320, 640, 1280, 2000, 2000];
   assert.ok(quiets.every((q, i) => about(due[i])(q)), `quiets of ${quiets} ms, not ${due}`);
   assert.equal(r.spinner.stats().gaps, 9);
-  r.t += 10000; // 10 s later, a spin is descheduled again
+  r.t += 10000; // 10 s without calls: time alone is no calm
+  assert.ok(about(2000)(quietFor()), "the quiet shrank without spinning in between");
+  r.answerWhileSpinning = false; // spins of 0.1 ms each
+  r.blockMs = 0.001;
+  r.makeCalls(1100); // 110 ms of spinning, never descheduled
+  r.blockMs = 1;
   const calm = quietFor();
-  assert.ok(about(20)(calm), `after a long calm the quiet lasted ${calm} ms, not 20 again`);
+  assert.ok(about(20)(calm), `after 100 ms of calm spinning the quiet lasted ${calm} ms, not 20 again`);
 });
 
 test("a call whose block timed out returns false and teaches the spinner nothing", () => {

@@ -27,7 +27,8 @@ const CEILING = 3; // a round trip counts for at most this many times the estima
 const MARGIN = 0.9; // spinning must save at least a tenth of the blocked round trip
 const GAP_MS = 0.25; // a jump of the clock between two looks at the slot: the thread was descheduled
 const QUIET_MIN_MS = 20; // no spinning for this long after a spin was descheduled,
-const QUIET_MAX_MS = 2000; // twice as long each time it recurs soon after, up to this
+const QUIET_MAX_MS = 2000; // twice as long each time it recurs, up to this,
+const CALM_MS = 100; // unless the worker spun this long since the last time without being descheduled
 const hasPause = typeof Atomics.pause === "function";
 
 /**
@@ -54,9 +55,9 @@ export class Spinner {
   #waitMs; // recent round trip of a call that blocked at once
   #sinceProbe = 0; // calls since the last that went the slower way
   #quietUntil = -Infinity; // no spinning before this time
-  #quietMs = QUIET_MIN_MS; // how long the last quiet lasted
-  #lastGap = -Infinity; // when a spin was last descheduled
-  #descheduled = false; // whether the current call's spin was
+  #quietMs = QUIET_MIN_MS / 2; // how long the last quiet lasted
+  #calmMs = 0; // ms spun since a spin was last descheduled
+  #descheduled = false; // whether the current call was, on its way to or in its spin
   #calls = 0;
   #spins = 0;
   #hits = 0;
@@ -79,7 +80,7 @@ export class Spinner {
   wait(i32, slot, value, block, start = this.#now()) {
     this.#calls++;
     const [spin, probe] = start < this.#quietUntil ? [false, false] : this.#choose();
-    const ok = (spin && this.#spin(i32, slot, value)) || block();
+    const ok = (spin && this.#spin(i32, slot, value, start)) || block();
     if (this.#descheduled) this.#quiet();
     else if (ok) this.#learn(spin, probe, this.#now() - start);
     return ok;
@@ -106,10 +107,12 @@ export class Spinner {
   }
 
   // #spin watches i32[slot] for value, for at most the bound, and says
-  // whether it saw it; it notes whether its thread was descheduled.
-  #spin(i32, slot, value) {
+  // whether it saw it; it notes whether its thread was descheduled since
+  // the call was sent.
+  #spin(i32, slot, value, sent) {
     this.#spins++;
     const start = this.#now();
+    if (start - sent > GAP_MS) this.#descheduled = true;
     const end = start + this.#bound;
     let now = start;
     let hit;
@@ -126,20 +129,20 @@ export class Spinner {
       now = this.#now();
     }
     this.#spunMs += now - start;
+    this.#calmMs += now - start;
     return hit;
   }
 
   // #quiet stops spinning for a while after a spin was descheduled: the
-  // cores are all busy. It recurring within a few quiet periods doubles
-  // the next one; after a long calm it starts again from the shortest.
+  // cores are all busy. Each time that recurs the quiet doubles, until the
+  // worker has spun for CALM_MS in all without being descheduled: on a
+  // busy machine that never happens, and it starts again from the shortest.
   #quiet() {
     this.#descheduled = false;
     this.#gaps++;
-    const now = this.#now();
-    const recurred = now - this.#lastGap < 4 * this.#quietMs;
-    this.#quietMs = recurred ? Math.min(this.#quietMs * 2, QUIET_MAX_MS) : QUIET_MIN_MS;
-    this.#lastGap = now;
-    this.#quietUntil = now + this.#quietMs;
+    this.#quietMs = this.#calmMs > CALM_MS ? QUIET_MIN_MS : Math.min(this.#quietMs * 2, QUIET_MAX_MS);
+    this.#calmMs = 0;
+    this.#quietUntil = this.#now() + this.#quietMs;
   }
 
   /**
