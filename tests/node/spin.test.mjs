@@ -126,9 +126,9 @@ test("a spin whose thread was descheduled stops spinning for 20 ms, twice as lon
   const r = rig({ answerWhileSpinning: true, blockMs: 1 }); // spinning pays
   r.makeCalls(12);
   const quietFor = () => {
-    // a spin that does not see the answer at once, and is descheduled for 1 ms
+    // a spin that does not see the answer at once, and is descheduled for 2 ms
     r.answerWhileSpinning = false;
-    r.deschedule = 1;
+    r.deschedule = 2;
     assert.equal(r.makeCall(), true);
     r.answerWhileSpinning = true;
     r.deschedule = 0;
@@ -150,6 +150,18 @@ test("a spin whose thread was descheduled stops spinning for 20 ms, twice as lon
   r.blockMs = 1;
   const calm = quietFor();
   assert.ok(about(20)(calm), `after 100 ms of calm spinning the quiet lasted ${calm} ms, not 20 again`);
+});
+
+test("a jump of the clock under 1 ms (the host, an interrupt) is no deschedule", () => {
+  const r = rig({ answerWhileSpinning: true, blockMs: 1 });
+  r.makeCalls(12);
+  r.answerWhileSpinning = false;
+  r.deschedule = 0.9;
+  r.makeCall();
+  r.answerWhileSpinning = true;
+  r.deschedule = 0;
+  assert.equal(r.spinner.stats().gaps, 0);
+  assert.equal(r.makeCall(), true, "the next call did not spin");
 });
 
 test("a call whose block timed out returns false and teaches the spinner nothing", () => {
