@@ -253,6 +253,33 @@ type Response struct {
 	Body       string
 }
 
+// ScriptTag is the WIT record script-tag.
+//
+// A tag of a PyScript page (<script type="py|mpy">, <py-script>,
+// <mpy-script>) as PyScript runs it: what a host needs to run it.
+type ScriptTag struct {
+	// "py" (Pyodide) or "mpy" (MicroPython)
+	ScriptType string
+	// it runs in a worker (the worker attribute)
+	Worker bool
+	// a worker's element id, assigned as {type}-w{n} when it had none;
+	// "" on the main thread
+	ID string
+	// absolute URL of the code (the src attribute); none: code has it
+	Src Option[string]
+	// the inline code, dedented
+	Code string
+	// top-level await allowed: unless async is false, 0 or no
+	RunAsync bool
+	// a worker's name attribute
+	Name Option[string]
+	// a worker's config attribute; none: the worker takes the main
+	// config of its type
+	Config Option[string]
+	// a worker's service-worker attribute
+	ServiceWorker Option[string]
+}
+
 // InterpreterNames is the WIT record interpreter-names.
 //
 // An interpreter as execctx names it.

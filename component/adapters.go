@@ -8,6 +8,7 @@ import (
 	"github.com/execctx/execctx/component/internal/detect"
 	"github.com/execctx/execctx/component/internal/jsval"
 	"github.com/execctx/execctx/component/internal/modules"
+	"github.com/execctx/execctx/component/internal/pagescript"
 	"github.com/execctx/execctx/component/internal/workers"
 	"github.com/execctx/execctx/internal/cabi"
 	"github.com/execctx/execctx/internal/wittypes"
@@ -45,6 +46,16 @@ func toAccess(a detect.Access) wittypes.Access {
 	}
 	ns := wittypes.NotSupported{Name: a.NotSupported.Name, Message: a.NotSupported.Message}
 	return wittypes.Access{Kind: wittypes.AccessNotSupported, NotSupported: ns}
+}
+
+func toPageScript(s pagescript.Script) wittypes.ScriptTag {
+	opt := func(v string, ok bool) cabi.Option[string] { return cabi.Option[string]{Some: ok, Value: v} }
+	return wittypes.ScriptTag{
+		ScriptType: s.Type, Worker: s.Worker, ID: s.ID,
+		Src: opt(s.Src, s.HasSrc), Code: s.Code, RunAsync: s.Async,
+		Name: opt(s.Name, s.HasName), Config: opt(s.Config, s.HasConfig),
+		ServiceWorker: opt(s.ServiceWorker, s.HasServiceWorker),
+	}
 }
 
 func toWorkerOptions(o workers.Options) wittypes.WorkerOptions {

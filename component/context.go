@@ -11,6 +11,7 @@ import (
 	"github.com/execctx/execctx/component/internal/jsval"
 	"github.com/execctx/execctx/component/internal/modules"
 	"github.com/execctx/execctx/component/internal/notsupported"
+	"github.com/execctx/execctx/component/internal/pagescript"
 	"github.com/execctx/execctx/component/internal/target"
 	"github.com/execctx/execctx/component/internal/workers"
 	"github.com/execctx/execctx/component/internal/wrap"
@@ -26,6 +27,7 @@ type contextExports struct {
 	cfg      *loadedConfig
 	warned   bool
 	resolver *target.Resolver
+	scripts  *pagescript.Reader
 }
 
 // loadedConfig is the outcome of loading the config, error included, so
@@ -188,6 +190,19 @@ func (c *contextExports) CurrentTarget() (string, error) {
 // DisplayTarget resolves display()'s target to an element handle.
 func (c *contextExports) DisplayTarget(t cabi.Option[string]) (uint32, error) {
 	return c.targets().DisplayTarget(c.env(), t.Value, t.Some)
+}
+
+// PageScript reads a tag of the page as PyScript runs it; the Reader
+// keeps the worker-id counter, so one context reads a page's tags.
+func (c *contextExports) PageScript(element uint32) (wittypes.ScriptTag, error) {
+	if c.scripts == nil {
+		c.scripts = pagescript.NewReader(hostDOM{}, bindings.EnvironmentWarn)
+	}
+	s, err := c.scripts.Read(element, c.env().BaseURL)
+	if err != nil {
+		return wittypes.ScriptTag{}, err
+	}
+	return toPageScript(s), nil
 }
 
 // configBase is what the config's relative URLs resolve against: the

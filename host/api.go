@@ -21,6 +21,17 @@ func (c *Context) Interpreter(ctx context.Context, name string) (api.Interpreter
 	})
 }
 
+// PageScript reads the tag element (a handle the guest releases) of a
+// PyScript page as PyScript runs it: its type, main thread or worker,
+// src or inline code, async, and a worker's id, name, config and service
+// worker. Worker ids count in the order tags are read, so read a page's
+// tags with one Context.
+func (c *Context) PageScript(ctx context.Context, element uint32) (api.ScriptTag, error) {
+	return call(ctx, c, "page-script", func(i *bindings.Instance, ctx context.Context) (api.ScriptTag, error) {
+		return i.ContextPageScript(ctx, element)
+	})
+}
+
 // RunningInWorker reports RUNNING_IN_WORKER.
 func (c *Context) RunningInWorker(ctx context.Context) (bool, error) {
 	return call(ctx, c, "running-in-worker", (*bindings.Instance).ContextRunningInWorker)

@@ -58,6 +58,8 @@ func (p *Page) Get(_ context.Context, target uint32, name string) (api.Value, er
 			return null(), nil
 		}
 		return object(n.parent.handle), nil
+	case "outerHTML":
+		return text(outerHTMLLocked(n)), nil
 	}
 	if v, ok := n.props[name]; ok {
 		return v, nil
@@ -116,6 +118,8 @@ func (p *Page) Call(_ context.Context, target uint32, method string, args []api.
 			return text(v), nil
 		}
 		return null(), nil
+	case "cloneNode":
+		return p.cloneLocked(n, len(args) == 1 && args[0].Boolean), nil
 	case "appendChild":
 		if len(args) == 1 && p.nodes[args[0].Object] != nil {
 			p.appendChild(n, p.nodes[args[0].Object])

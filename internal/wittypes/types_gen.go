@@ -30,6 +30,7 @@ type (
 	WorkerConfigKind = api.WorkerConfigKind
 	WorkerOptions    = api.WorkerOptions
 	Response         = api.Response
+	ScriptTag        = api.ScriptTag
 	InterpreterNames = api.InterpreterNames
 	NotSupported     = api.NotSupported
 	Access           = api.Access
@@ -934,6 +935,113 @@ func LiftResultResponse(m cabi.Memory, flat []uint64) (v cabi.Result[Response]) 
 		return v
 	}
 	v.Value = LiftResponse(m, flat[1:])
+	return v
+}
+
+// StoreScriptTag stores v at addr.
+func StoreScriptTag(m cabi.Memory, addr uint32, v ScriptTag) {
+	StoreString(m, addr+0, v.ScriptType)
+	StoreBool(m, addr+8, v.Worker)
+	StoreString(m, addr+12, v.ID)
+	StoreOptionString(m, addr+20, v.Src)
+	StoreString(m, addr+32, v.Code)
+	StoreBool(m, addr+40, v.RunAsync)
+	StoreOptionString(m, addr+44, v.Name)
+	StoreOptionString(m, addr+56, v.Config)
+	StoreOptionString(m, addr+68, v.ServiceWorker)
+}
+
+// LoadScriptTag loads the value at addr, trapping on an invalid one.
+func LoadScriptTag(m cabi.Memory, addr uint32) (v ScriptTag) {
+	v.ScriptType = LoadString(m, addr+0)
+	v.Worker = LoadBool(m, addr+8)
+	v.ID = LoadString(m, addr+12)
+	v.Src = LoadOptionString(m, addr+20)
+	v.Code = LoadString(m, addr+32)
+	v.RunAsync = LoadBool(m, addr+40)
+	v.Name = LoadOptionString(m, addr+44)
+	v.Config = LoadOptionString(m, addr+56)
+	v.ServiceWorker = LoadOptionString(m, addr+68)
+	return v
+}
+
+// LowerScriptTag writes v as 20 flat values.
+func LowerScriptTag(m cabi.Memory, v ScriptTag, flat []uint64) {
+	LowerString(m, v.ScriptType, flat[0:])
+	LowerBool(m, v.Worker, flat[2:])
+	LowerString(m, v.ID, flat[3:])
+	LowerOptionString(m, v.Src, flat[5:])
+	LowerString(m, v.Code, flat[8:])
+	LowerBool(m, v.RunAsync, flat[10:])
+	LowerOptionString(m, v.Name, flat[11:])
+	LowerOptionString(m, v.Config, flat[14:])
+	LowerOptionString(m, v.ServiceWorker, flat[17:])
+}
+
+// LiftScriptTag reads a value from 20 flat values, trapping on an invalid one.
+func LiftScriptTag(m cabi.Memory, flat []uint64) (v ScriptTag) {
+	v.ScriptType = LiftString(m, flat[0:])
+	v.Worker = LiftBool(m, flat[2:])
+	v.ID = LiftString(m, flat[3:])
+	v.Src = LiftOptionString(m, flat[5:])
+	v.Code = LiftString(m, flat[8:])
+	v.RunAsync = LiftBool(m, flat[10:])
+	v.Name = LiftOptionString(m, flat[11:])
+	v.Config = LiftOptionString(m, flat[14:])
+	v.ServiceWorker = LiftOptionString(m, flat[17:])
+	return v
+}
+
+// StoreResultScriptTag stores v at addr.
+func StoreResultScriptTag(m cabi.Memory, addr uint32, v cabi.Result[ScriptTag]) {
+	switch {
+	case !v.IsErr:
+		m.Store8(addr, uint8(0))
+		StoreScriptTag(m, addr+4, v.Value)
+	case v.IsErr:
+		m.Store8(addr, uint8(1))
+		StoreString(m, addr+4, v.Err)
+	}
+}
+
+// LoadResultScriptTag loads the value at addr, trapping on an invalid one.
+func LoadResultScriptTag(m cabi.Memory, addr uint32) (v cabi.Result[ScriptTag]) {
+	d := uint32(m.Load8(addr))
+	if d >= 2 {
+		cabi.BadDiscriminant("ResultScriptTag", d)
+	}
+	if d == 1 {
+		v.IsErr, v.Err = true, LoadString(m, addr+4)
+		return v
+	}
+	v.Value = LoadScriptTag(m, addr+4)
+	return v
+}
+
+// LowerResultScriptTag writes v as 21 flat values.
+func LowerResultScriptTag(m cabi.Memory, v cabi.Result[ScriptTag], flat []uint64) {
+	clear(flat[:21])
+	switch {
+	case !v.IsErr:
+		flat[0] = 0
+		LowerScriptTag(m, v.Value, flat[1:])
+	case v.IsErr:
+		flat[0] = 1
+		LowerString(m, v.Err, flat[1:])
+	}
+}
+
+// LiftResultScriptTag reads a value from 21 flat values, trapping on an invalid one.
+func LiftResultScriptTag(m cabi.Memory, flat []uint64) (v cabi.Result[ScriptTag]) {
+	d := uint32(flat[0])
+	if d >= 2 {
+		cabi.BadDiscriminant("ResultScriptTag", d)
+	}
+	if d == 1 {
+		v.IsErr, v.Err = true, LiftString(m, flat[1:])
+		return v
+	}
+	v.Value = LiftScriptTag(m, flat[1:])
 	return v
 }
 

@@ -52,7 +52,7 @@ func TestPyWorker(t *testing.T) {
 		{id: "Q18 unknown option", url: "w.py", options: `{"type": "py", "hooks": {}}`,
 			wantErr: `pyscript.PyWorker: unknown option "hooks"; the options are type, config, async, name, service_worker, serviceWorker, id`},
 		{id: "hostile worker URL", url: "javascript:alert(1)", options: `{"type": "py"}`,
-			wantErr: `pyscript.PyWorker: url "javascript:alert(1)": scheme "javascript" is not allowed; use http, https, file`},
+			wantErr: `pyscript.PyWorker: url "javascript:alert(1)": scheme "javascript" is not allowed; use http, https, file, blob`},
 		{id: "Q19 the host cannot start it: its error, with context", url: "w.py", options: `{"type": "py"}`, hostFail: "worker script returned 404",
 			wantErr: "pyscript.PyWorker: worker script returned 404"},
 	}

@@ -258,6 +258,7 @@ func FetchFetchText(url string) (wittypes.Response, error) {
 
 // Context is implemented by the guest and exported as execctx:context/context@0.1.0.
 type Context interface {
+	PageScript(element uint32) (wittypes.ScriptTag, error)
 	Interpreter(name string) (wittypes.InterpreterNames, error)
 	RunningInWorker() bool
 	Config() (string, error)
@@ -282,6 +283,20 @@ var exportContext Context
 
 // ExportContext registers the implementation of the exported context interface.
 func ExportContext(impl Context) { exportContext = impl }
+
+//go:wasmexport execctx:context/context@0.1.0#page-script
+func wasmexportContextPageScript(p0 uint32) uint32 {
+	guestabi.Enter()
+	m := guestabi.Memory
+	flat := [1]uint64{uint64(p0)}
+	element := wittypes.LiftU32(m, flat[0:])
+	guestabi.ReleasePins()
+	v, err := exportContext.PageScript(element)
+	r := cabi.ResultOf(v, err)
+	ret := m.Alloc(84, 4)
+	wittypes.StoreResultScriptTag(m, ret, r)
+	return ret
+}
 
 //go:wasmexport execctx:context/context@0.1.0#interpreter
 func wasmexportContextInterpreter(p0 uint32, p1 uint32) uint32 {

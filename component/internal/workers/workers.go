@@ -15,6 +15,8 @@
 //     (the worker fetches it); inline JSON or TOML text is parsed now and
 //     handed over as a JSON object, so the worker's pyscript.config is the
 //     real config;
+//   - the worker's source is an http, https, file or blob URL (a page's
+//     inline worker code, as execctx/auto runs it);
 //   - JSON null counts as "not given", as Python's None does for an
 //     optional keyword (create_named_worker passes config=None).
 package workers
@@ -87,6 +89,11 @@ func Validate(url, optionsJSON, baseURL string) (resolvedURL string, opts Option
 	return resolvedURL, opts, nil
 }
 
+// runnable are the schemes of a worker's source: those a config is
+// fetched from, and blob:, the URL a page makes for a worker tag's inline
+// code (polyscript runs those from a blob: URL too).
+var runnable = map[string]bool{"http": true, "https": true, "file": true, "blob": true}
+
 // workerURL resolves the worker's source. Surrounding spaces are dropped,
 // as a browser's URL parser drops them.
 func workerURL(url, baseURL string) (string, error) {
@@ -94,7 +101,7 @@ func workerURL(url, baseURL string) (string, error) {
 	if trimmed == "" {
 		return "", fail("url must name the file the worker runs; got " + strconv.Quote(url))
 	}
-	abs, err := config.Resolve(trimmed, baseURL, nil)
+	abs, err := config.Resolve(trimmed, baseURL, runnable)
 	if err != nil {
 		return "", fail("url " + strconv.Quote(url) + ": " + err.Error())
 	}

@@ -333,7 +333,23 @@ func hostFetchFetchText(ctx context.Context, _ wazeroapi.Module, stack []uint64)
 }
 
 // exportNames are the core names of the guest's exports, in the order of Instance.fns.
-var exportNames = [...]string{"execctx:context/context@0.1.0#interpreter", "execctx:context/context@0.1.0#running-in-worker", "execctx:context/context@0.1.0#config", "execctx:context/context@0.1.0#config-url", "execctx:context/context@0.1.0#window", "execctx:context/context@0.1.0#document", "execctx:context/context@0.1.0#sync", "execctx:context/context@0.1.0#js-import-access", "execctx:context/context@0.1.0#js-import", "execctx:context/context@0.1.0#py-worker-access", "execctx:context/context@0.1.0#py-worker", "execctx:context/context@0.1.0#current-target", "execctx:context/context@0.1.0#display-target", "execctx:context/context@0.1.0#js-modules", "execctx:context/context@0.1.0#files", "execctx:context/context@0.1.0#get", "execctx:context/context@0.1.0#set", "execctx:context/context@0.1.0#call"}
+var exportNames = [...]string{"execctx:context/context@0.1.0#page-script", "execctx:context/context@0.1.0#interpreter", "execctx:context/context@0.1.0#running-in-worker", "execctx:context/context@0.1.0#config", "execctx:context/context@0.1.0#config-url", "execctx:context/context@0.1.0#window", "execctx:context/context@0.1.0#document", "execctx:context/context@0.1.0#sync", "execctx:context/context@0.1.0#js-import-access", "execctx:context/context@0.1.0#js-import", "execctx:context/context@0.1.0#py-worker-access", "execctx:context/context@0.1.0#py-worker", "execctx:context/context@0.1.0#current-target", "execctx:context/context@0.1.0#display-target", "execctx:context/context@0.1.0#js-modules", "execctx:context/context@0.1.0#files", "execctx:context/context@0.1.0#get", "execctx:context/context@0.1.0#set", "execctx:context/context@0.1.0#call"}
+
+// ContextPageScript calls the guest's export execctx:context/context@0.1.0#page-script.
+// A trap is returned as a *cabi.Trap; a result's own error as a plain error.
+func (i *Instance) ContextPageScript(ctx context.Context, element uint32) (v wittypes.ScriptTag, err error) {
+	ctx = i.enter(ctx)
+	defer recoverTrap("page-script", &err)
+	m := i.mem
+	var flat [1]uint64
+	wittypes.LowerU32(m, element, flat[0:])
+	res, callErr := i.fns[0].Call(ctx, flat[:]...)
+	if callErr != nil {
+		return v, exportTrap("page-script", callErr)
+	}
+	r := wittypes.LoadResultScriptTag(m, uint32(res[0]))
+	return r.Value, r.Error()
+}
 
 // ContextInterpreter calls the guest's export execctx:context/context@0.1.0#interpreter.
 // A trap is returned as a *cabi.Trap; a result's own error as a plain error.
@@ -343,7 +359,7 @@ func (i *Instance) ContextInterpreter(ctx context.Context, name string) (v witty
 	m := i.mem
 	var flat [2]uint64
 	wittypes.LowerString(m, name, flat[0:])
-	res, callErr := i.fns[0].Call(ctx, flat[:]...)
+	res, callErr := i.fns[1].Call(ctx, flat[:]...)
 	if callErr != nil {
 		return v, exportTrap("interpreter", callErr)
 	}
@@ -357,7 +373,7 @@ func (i *Instance) ContextRunningInWorker(ctx context.Context) (v bool, err erro
 	ctx = i.enter(ctx)
 	defer recoverTrap("running-in-worker", &err)
 	m := i.mem
-	res, callErr := i.fns[1].Call(ctx)
+	res, callErr := i.fns[2].Call(ctx)
 	if callErr != nil {
 		return v, exportTrap("running-in-worker", callErr)
 	}
@@ -371,7 +387,7 @@ func (i *Instance) ContextConfig(ctx context.Context) (v string, err error) {
 	ctx = i.enter(ctx)
 	defer recoverTrap("config", &err)
 	m := i.mem
-	res, callErr := i.fns[2].Call(ctx)
+	res, callErr := i.fns[3].Call(ctx)
 	if callErr != nil {
 		return v, exportTrap("config", callErr)
 	}
@@ -385,7 +401,7 @@ func (i *Instance) ContextConfigURL(ctx context.Context) (v cabi.Option[string],
 	ctx = i.enter(ctx)
 	defer recoverTrap("config-url", &err)
 	m := i.mem
-	res, callErr := i.fns[3].Call(ctx)
+	res, callErr := i.fns[4].Call(ctx)
 	if callErr != nil {
 		return v, exportTrap("config-url", callErr)
 	}
@@ -399,7 +415,7 @@ func (i *Instance) ContextWindow(ctx context.Context) (v wittypes.Access, err er
 	ctx = i.enter(ctx)
 	defer recoverTrap("window", &err)
 	m := i.mem
-	res, callErr := i.fns[4].Call(ctx)
+	res, callErr := i.fns[5].Call(ctx)
 	if callErr != nil {
 		return v, exportTrap("window", callErr)
 	}
@@ -413,7 +429,7 @@ func (i *Instance) ContextDocument(ctx context.Context) (v wittypes.Access, err 
 	ctx = i.enter(ctx)
 	defer recoverTrap("document", &err)
 	m := i.mem
-	res, callErr := i.fns[5].Call(ctx)
+	res, callErr := i.fns[6].Call(ctx)
 	if callErr != nil {
 		return v, exportTrap("document", callErr)
 	}
@@ -427,7 +443,7 @@ func (i *Instance) ContextSync(ctx context.Context) (v wittypes.Access, err erro
 	ctx = i.enter(ctx)
 	defer recoverTrap("sync", &err)
 	m := i.mem
-	res, callErr := i.fns[6].Call(ctx)
+	res, callErr := i.fns[7].Call(ctx)
 	if callErr != nil {
 		return v, exportTrap("sync", callErr)
 	}
@@ -441,7 +457,7 @@ func (i *Instance) ContextJSImportAccess(ctx context.Context) (v wittypes.Access
 	ctx = i.enter(ctx)
 	defer recoverTrap("js-import-access", &err)
 	m := i.mem
-	res, callErr := i.fns[7].Call(ctx)
+	res, callErr := i.fns[8].Call(ctx)
 	if callErr != nil {
 		return v, exportTrap("js-import-access", callErr)
 	}
@@ -457,7 +473,7 @@ func (i *Instance) ContextJSImport(ctx context.Context, urls []string) (v []stri
 	m := i.mem
 	var flat [2]uint64
 	wittypes.LowerListString(m, urls, flat[0:])
-	res, callErr := i.fns[8].Call(ctx, flat[:]...)
+	res, callErr := i.fns[9].Call(ctx, flat[:]...)
 	if callErr != nil {
 		return v, exportTrap("js-import", callErr)
 	}
@@ -471,7 +487,7 @@ func (i *Instance) ContextPyWorkerAccess(ctx context.Context) (v wittypes.Access
 	ctx = i.enter(ctx)
 	defer recoverTrap("py-worker-access", &err)
 	m := i.mem
-	res, callErr := i.fns[9].Call(ctx)
+	res, callErr := i.fns[10].Call(ctx)
 	if callErr != nil {
 		return v, exportTrap("py-worker-access", callErr)
 	}
@@ -488,7 +504,7 @@ func (i *Instance) ContextPyWorker(ctx context.Context, url string, options stri
 	var flat [4]uint64
 	wittypes.LowerString(m, url, flat[0:])
 	wittypes.LowerString(m, options, flat[2:])
-	res, callErr := i.fns[10].Call(ctx, flat[:]...)
+	res, callErr := i.fns[11].Call(ctx, flat[:]...)
 	if callErr != nil {
 		return v, exportTrap("py-worker", callErr)
 	}
@@ -502,7 +518,7 @@ func (i *Instance) ContextCurrentTarget(ctx context.Context) (v string, err erro
 	ctx = i.enter(ctx)
 	defer recoverTrap("current-target", &err)
 	m := i.mem
-	res, callErr := i.fns[11].Call(ctx)
+	res, callErr := i.fns[12].Call(ctx)
 	if callErr != nil {
 		return v, exportTrap("current-target", callErr)
 	}
@@ -518,7 +534,7 @@ func (i *Instance) ContextDisplayTarget(ctx context.Context, target cabi.Option[
 	m := i.mem
 	var flat [3]uint64
 	wittypes.LowerOptionString(m, target, flat[0:])
-	res, callErr := i.fns[12].Call(ctx, flat[:]...)
+	res, callErr := i.fns[13].Call(ctx, flat[:]...)
 	if callErr != nil {
 		return v, exportTrap("display-target", callErr)
 	}
@@ -532,7 +548,7 @@ func (i *Instance) ContextJSModules(ctx context.Context) (v []wittypes.JSModule,
 	ctx = i.enter(ctx)
 	defer recoverTrap("js-modules", &err)
 	m := i.mem
-	res, callErr := i.fns[13].Call(ctx)
+	res, callErr := i.fns[14].Call(ctx)
 	if callErr != nil {
 		return v, exportTrap("js-modules", callErr)
 	}
@@ -546,7 +562,7 @@ func (i *Instance) ContextFiles(ctx context.Context) (v []wittypes.FileEntry, er
 	ctx = i.enter(ctx)
 	defer recoverTrap("files", &err)
 	m := i.mem
-	res, callErr := i.fns[14].Call(ctx)
+	res, callErr := i.fns[15].Call(ctx)
 	if callErr != nil {
 		return v, exportTrap("files", callErr)
 	}
@@ -563,7 +579,7 @@ func (i *Instance) ContextGet(ctx context.Context, target uint32, name string) (
 	var flat [3]uint64
 	wittypes.LowerU32(m, target, flat[0:])
 	wittypes.LowerString(m, name, flat[1:])
-	res, callErr := i.fns[15].Call(ctx, flat[:]...)
+	res, callErr := i.fns[16].Call(ctx, flat[:]...)
 	if callErr != nil {
 		return v, exportTrap("get", callErr)
 	}
@@ -581,7 +597,7 @@ func (i *Instance) ContextSet(ctx context.Context, target uint32, name string, v
 	wittypes.LowerU32(m, target, flat[0:])
 	wittypes.LowerString(m, name, flat[1:])
 	wittypes.LowerValue(m, value, flat[3:])
-	res, callErr := i.fns[16].Call(ctx, flat[:]...)
+	res, callErr := i.fns[17].Call(ctx, flat[:]...)
 	if callErr != nil {
 		return exportTrap("set", callErr)
 	}
@@ -599,7 +615,7 @@ func (i *Instance) ContextCall(ctx context.Context, target uint32, method string
 	wittypes.LowerU32(m, target, flat[0:])
 	wittypes.LowerString(m, method, flat[1:])
 	wittypes.LowerListValue(m, args, flat[3:])
-	res, callErr := i.fns[17].Call(ctx, flat[:]...)
+	res, callErr := i.fns[18].Call(ctx, flat[:]...)
 	if callErr != nil {
 		return v, exportTrap("call", callErr)
 	}

@@ -25,6 +25,7 @@ var importInterfaces = []string{"environment", "window", "document", "worker", "
 // of host.Context (wazero) and of Context (jco), so that one test can
 // run against either.
 type API interface {
+	PageScript(ctx context.Context, element uint32) (wittypes.ScriptTag, error)
 	Interpreter(ctx context.Context, name string) (wittypes.InterpreterNames, error)
 	RunningInWorker(ctx context.Context) (bool, error)
 	Config(ctx context.Context) (string, error)
@@ -44,6 +45,16 @@ type API interface {
 	Set(ctx context.Context, target uint32, name string, value wittypes.Value) error
 	Call(ctx context.Context, target uint32, method string, args []wittypes.Value) (wittypes.Value, error)
 	Close(ctx context.Context) error
+}
+
+// PageScript calls the export execctx:context/context@0.1.0#page-script through jco.
+func (c *Context) PageScript(ctx context.Context, element uint32) (wittypes.ScriptTag, error) {
+	out, err := c.call(ctx, "pageScript", encodeU32(element))
+	if err != nil {
+		var zero wittypes.ScriptTag
+		return zero, err
+	}
+	return decodeScriptTag(out)
 }
 
 // Interpreter calls the export execctx:context/context@0.1.0#interpreter through jco.
@@ -226,6 +237,13 @@ func (c *Context) Call(ctx context.Context, target uint32, method string, args [
 type Recorder struct {
 	API
 	Log func(call string, args []any, answer []any, err error)
+}
+
+// PageScript logs the call.
+func (r Recorder) PageScript(ctx context.Context, element uint32) (wittypes.ScriptTag, error) {
+	v, err := r.API.PageScript(ctx, element)
+	r.Log("page-script", []any{element}, []any{v}, err)
+	return v, err
 }
 
 // Interpreter logs the call.
@@ -963,6 +981,55 @@ func decodeResponse(j any) (v wittypes.Response, err error) {
 	}
 	if v.Body, err = decodeString(o["body"]); err != nil {
 		return v, fmt.Errorf("response.body: %w", err)
+	}
+	return v, nil
+}
+
+func encodeScriptTag(v wittypes.ScriptTag) any {
+	return map[string]any{
+		"scriptType":    encodeString(v.ScriptType),
+		"worker":        encodeBool(v.Worker),
+		"id":            encodeString(v.ID),
+		"src":           encodeOptionString(v.Src),
+		"code":          encodeString(v.Code),
+		"runAsync":      encodeBool(v.RunAsync),
+		"name":          encodeOptionString(v.Name),
+		"config":        encodeOptionString(v.Config),
+		"serviceWorker": encodeOptionString(v.ServiceWorker),
+	}
+}
+
+func decodeScriptTag(j any) (v wittypes.ScriptTag, err error) {
+	o, err := as[map[string]any](j, "script-tag")
+	if err != nil {
+		return v, err
+	}
+	if v.ScriptType, err = decodeString(o["scriptType"]); err != nil {
+		return v, fmt.Errorf("script-tag.script-type: %w", err)
+	}
+	if v.Worker, err = decodeBool(o["worker"]); err != nil {
+		return v, fmt.Errorf("script-tag.worker: %w", err)
+	}
+	if v.ID, err = decodeString(o["id"]); err != nil {
+		return v, fmt.Errorf("script-tag.id: %w", err)
+	}
+	if v.Src, err = decodeOptionString(o["src"]); err != nil {
+		return v, fmt.Errorf("script-tag.src: %w", err)
+	}
+	if v.Code, err = decodeString(o["code"]); err != nil {
+		return v, fmt.Errorf("script-tag.code: %w", err)
+	}
+	if v.RunAsync, err = decodeBool(o["runAsync"]); err != nil {
+		return v, fmt.Errorf("script-tag.run-async: %w", err)
+	}
+	if v.Name, err = decodeOptionString(o["name"]); err != nil {
+		return v, fmt.Errorf("script-tag.name: %w", err)
+	}
+	if v.Config, err = decodeOptionString(o["config"]); err != nil {
+		return v, fmt.Errorf("script-tag.config: %w", err)
+	}
+	if v.ServiceWorker, err = decodeOptionString(o["serviceWorker"]); err != nil {
+		return v, fmt.Errorf("script-tag.service-worker: %w", err)
 	}
 	return v, nil
 }
