@@ -9,7 +9,7 @@
  */
 export function localHandles(table) {
   const held = table.holder();
-  return { get: (h) => table.get(h), idOf: (v) => held.hold(v), release: (h) => held.release(h) };
+  return { get: (h) => table.get(h), idOf: (v) => held.hold(v), release: (h) => held.release(h, 1) }; // one reference per release, as the WIT counts them
 }
 
 /** Handles of main's objects as a worker sees them, through its channel. */
