@@ -88,7 +88,7 @@ test-wasmtime: $(WASMTIME_BRIDGE) $(COMPONENT) core $(NPM_DIST)/index.js
 	cd tests/differential && $(WASMTIME_ENV) $(GO) test -count=1
 
 ## npm: the publishable package in npm/ (npm/dist is built, not committed).
-FACADE_SRC := $(shell find facade/src -name '*.js' -o -name '*.py') facade/types/index.d.ts
+FACADE_SRC := $(shell find facade/src -name '*.js' -o -name '*.py') facade/types/index.d.ts facade/types/auto.d.ts
 
 npm: $(NPM_DIST)/index.js
 
@@ -102,6 +102,7 @@ $(NPM_DIST)/index.js: $(COMPONENT) $(FACADE_SRC) facade/bundle/shim.js tools/bun
 	rm -rf $(NPM_DIST) && mkdir -p $(NPM_DIST)
 	cp -r facade/src/. $(NPM_DIST)/
 	cp facade/types/index.d.ts $(NPM_DIST)/index.d.ts
+	cp facade/types/auto.d.ts $(NPM_DIST)/auto.d.ts
 	$(JCO) transpile $(COMPONENT) -o $(NPM_DIST)/component --name execctx --instantiation sync --no-typescript -q
 	node tools/cores.mjs $(NPM_DIST)/component
 	node tools/bundle.mjs npm

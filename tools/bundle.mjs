@@ -8,8 +8,9 @@
 //   node tools/bundle.mjs NPM_DIR
 //
 // NPM_DIR/dist/bundle/ gets index.js (what `import "execctx"` loads),
-// worker-entry.js (what PyWorker starts a worker on) and shared.js, the
-// code both use, each with a source map that points at the package's
+// worker-entry.js (what PyWorker starts a worker on), auto.js (what a
+// PyScript page loads: execctx/auto) and shared.js, the code they share
+// (auto.js imports only modules the other two share), each with a source map that points at the package's
 // unbundled files (all but facade/bundle/shim.js, a few lines that are
 // not in the package). The split keeps one copy of the code per realm: a
 // worker loads worker-entry.js and shared.js, and its script's import of
@@ -29,7 +30,7 @@ import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SHIM_STANDIN = resolve(here, "../facade/bundle/shim.js");
-const ENTRIES = ["index.js", "worker-entry.js"]; // in npm/dist, and in the bundle's folder
+const ENTRIES = ["index.js", "worker-entry.js", "auto.js"]; // in npm/dist, and in the bundle's folder
 
 // `new URL("path", import.meta.url)`, or the leading text of `new URL(`path${…}`, import.meta.url)`
 const URL_OF_MODULE = /new URL\((["'])([^"'`$]*)\1\s*,\s*import\.meta\.url\s*\)|new URL\(`([^`$]*)\$\{/g;

@@ -73,11 +73,11 @@ export async function createContext(options = {}) {
   const config = JSON.parse(guest.call("config", (c) => c.config()));
   if (channel && options.timeout !== undefined) channel.setTimeout(timeout);
   const context = build(guest, realm, channel, config);
-  guests.set(context, guest);
+  internals.set(context, { guest, realm });
   return context;
 }
 
-const guests = new WeakMap(); // context → its component instance, for interpreterOf
+const internals = new WeakMap(); // context → { guest, realm }: its component instance and hosts, for the functions below
 
 /**
  * resolveInterpreter asks the component for an interpreter's name and
@@ -95,9 +95,26 @@ function resolveInterpreter(guest, name = "") {
 
 /** interpreterOf resolves an interpreter name or alias through context's component (see resolveInterpreter). */
 export function interpreterOf(context, name) {
-  const guest = guests.get(context);
-  if (!guest) throw new TypeError("execctx: context must be a context made by createContext");
-  return resolveInterpreter(guest, name);
+  return resolveInterpreter(internalsOf(context).guest, name);
+}
+
+/**
+ * pageScript reads a tag of the page (<script type="py|mpy">,
+ * <py-script>, <mpy-script>) through context's component, as PyScript
+ * runs it: { scriptType, worker, id, src, code, runAsync, name, config,
+ * serviceWorker } (WIT page-script). It throws PyScript's message for a
+ * tag PyScript refuses. Worker ids count per context: read a page's tags
+ * with one.
+ */
+export function pageScript(context, element) {
+  const { guest, realm } = internalsOf(context);
+  return guest.call("page-script", (c) => c.pageScript(realm.handles.idOf(element)));
+}
+
+function internalsOf(context) {
+  const inner = internals.get(context);
+  if (!inner) throw new TypeError("execctx: context must be a context made by createContext");
+  return inner;
 }
 
 const READY_TIMEOUT = 60_000; // ms: generous for an interpreter's start-up; a script that runs longer at top level raises it

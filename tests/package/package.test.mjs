@@ -22,13 +22,14 @@ test("the tarball holds the package, its bundle, its component and the bundled W
   for (const f of ["package/dist/index.js", "package/dist/index.d.ts", "package/dist/worker-entry.js",
     "package/dist/bundle/index.js", "package/dist/bundle/worker-entry.js", "package/dist/bundle/shared.js",
     "package/dist/bundle/index.js.map", "package/dist/bundle/worker-entry.js.map", "package/dist/bundle/shared.js.map",
+    "package/dist/auto.js", "package/dist/auto.d.ts", "package/dist/bundle/auto.js", "package/dist/bundle/auto.js.map",
     "package/dist/component/execctx.js", "package/dist/component/cores.js", "package/dist/component/execctx.core.wasm",
     "package/node_modules/@bytecodealliance/preview2-shim/package.json"]) {
     assert.ok(files.includes(f), `${f} missing from the tarball`);
   }
-  // the bundle is one shared chunk and two entries: a second chunk would be a request the README does not mention
+  // the bundle is one shared chunk and three entries: a second chunk would be a request the README does not mention
   assert.deepEqual(files.filter((f) => f.startsWith("package/dist/bundle/") && f.endsWith(".js")).sort(),
-    ["package/dist/bundle/index.js", "package/dist/bundle/shared.js", "package/dist/bundle/worker-entry.js"]);
+    ["package/dist/bundle/auto.js", "package/dist/bundle/index.js", "package/dist/bundle/shared.js", "package/dist/bundle/worker-entry.js"]);
 });
 
 // readme.test.mjs runs every README snippet against such an install.
@@ -56,6 +57,16 @@ test("import \"execctx\" is the bundle in Node, and the README's pages import th
   const maps = [...readme.matchAll(/"execctx": "([^"]+)"/g)].map((m) => m[1]);
   assert.ok(maps.length > 0, "README has no import map naming execctx");
   for (const target of maps) assert.equal(target, `./node_modules/execctx/${browser.replace(/^\.\//, "")}`);
+});
+
+// A PyScript page loads execctx/auto by its path (its one module script).
+test("execctx/auto is the bundle's auto.js, and the README's PyScript pages load that same file", async () => {
+  const resolved = run(process.execPath, ["--input-type=module", "-e", 'console.log(import.meta.resolve("execctx/auto"))'], project).trim();
+  assert.equal(resolved, pathToFileURL(join(project, "node_modules/execctx/dist/bundle/auto.js")).href);
+  const readme = await readFile(fileURLToPath(new URL("../../README.md", import.meta.url)), "utf8");
+  const srcs = [...readme.matchAll(/<script type="module" src="([^"]*auto\.js)">/g)].map((m) => m[1]);
+  assert.ok(srcs.length > 0, "README has no page that loads execctx/auto");
+  for (const src of srcs) assert.equal(src, "./node_modules/execctx/dist/bundle/auto.js");
 });
 
 test("its TypeScript declarations type-check a typical use", async () => {

@@ -100,6 +100,35 @@ function bridge(ctx, modules) {
 }
 
 /**
+ * startPython starts an interpreter with `pyscript` importable, for
+ * several runs that share its globals (the scripts of one type on a
+ * PyScript page do). options: type, context, script, stdout and stderr,
+ * as runPython's. It resolves to { context, run(source, { async }),
+ * exportNames() }: run returns what runPython returns; exportNames, in a
+ * worker, offers the __export__ names to main (spec §5.3).
+ */
+export async function startPython(options = {}) {
+  const type = options.type ?? "micropython";
+  const script = options.script;
+  const ctx = options.context ?? (await createContext({ interpreter: type, ...(script && { currentScript: () => script }) }));
+  const output = { stdout: options.stdout ?? console.log, stderr: options.stderr ?? console.error };
+  const interpreter = await loadInterpreter(interpreterOf(ctx, type).name, output); // the component knows the aliases
+  await writeFiles(interpreter, ctx.files);
+  interpreter.registerJsModule("_execctx", bridge(ctx, await loadModules(ctx)));
+  layer ??= load(new URL("./pyscript.py", import.meta.url), "text", "execctx's Python layer");
+  interpreter.runPython(await layer);
+  return {
+    context: ctx,
+    // async, so that a failure is a rejection; a run without top-level
+    // await still runs before run returns
+    run: async (source, { async } = {}) => (async ? interpreter.runPythonAsync(source) : interpreter.runPython(source)),
+    exportNames: () => {
+      if (ctx.RUNNING_IN_WORKER && !isNotSupported(ctx.sync)) interpreter.runPython("__import__('pyscript')._export(globals())");
+    },
+  };
+}
+
+/**
  * runPython runs source with `pyscript` importable. options: type
  * ("micropython" or "pyodide", aliases "mpy" and "py"; default
  * "micropython"), context (an execctx context; default: one made for that
@@ -111,17 +140,8 @@ function bridge(ctx, modules) {
  * traceback text.
  */
 export async function runPython(source, options = {}) {
-  const type = options.type ?? "micropython";
-  const script = options.script;
-  const ctx = options.context ?? (await createContext({ interpreter: type, ...(script && { currentScript: () => script }) }));
-  const output = { stdout: options.stdout ?? console.log, stderr: options.stderr ?? console.error };
-  const interpreter = await loadInterpreter(interpreterOf(ctx, type).name, output); // the component knows the aliases
-  await writeFiles(interpreter, ctx.files);
-  interpreter.registerJsModule("_execctx", bridge(ctx, await loadModules(ctx)));
-  layer ??= load(new URL("./pyscript.py", import.meta.url), "text", "execctx's Python layer");
-  interpreter.runPython(await layer);
-  const result = options.async ? await interpreter.runPythonAsync(source) : interpreter.runPython(source);
-  // A worker offers its __export__ names to main (spec §5.3) before it is ready.
-  if (ctx.RUNNING_IN_WORKER && !isNotSupported(ctx.sync)) interpreter.runPython("__import__('pyscript')._export(globals())");
+  const python = await startPython(options);
+  const result = await python.run(source, { async: options.async });
+  python.exportNames(); // a worker offers its __export__ names to main before it is ready
   return result;
 }
