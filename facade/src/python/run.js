@@ -112,10 +112,12 @@ export async function startPython(options = {}) {
   const script = options.script;
   const ctx = options.context ?? (await createContext({ interpreter: type, ...(script && { currentScript: () => script }) }));
   const output = { stdout: options.stdout ?? console.log, stderr: options.stderr ?? console.error };
+  // fetched while the interpreter loads, not after
+  layer ??= load(new URL("./pyscript.py", import.meta.url), "text", "execctx's Python layer");
+  layer.catch(() => {}); // seen where it is awaited, below
   const interpreter = await loadInterpreter(interpreterOf(ctx, type).name, output); // the component knows the aliases
   await writeFiles(interpreter, ctx.files);
   interpreter.registerJsModule("_execctx", bridge(ctx, await loadModules(ctx)));
-  layer ??= load(new URL("./pyscript.py", import.meta.url), "text", "execctx's Python layer");
   interpreter.runPython(await layer);
   return {
     context: ctx,
