@@ -18,7 +18,9 @@
 // next, one with async="false" does. Workers start first. A config error
 // stops every tag of its type and a main script's error is shown on the
 // page, in a div.py-error at the end of <body>; a worker tag's error goes
-// to the console only, as PyScript's does.
+// to the console only, as PyScript's does. Each tag fires PyScript's
+// {type}:ready (main tags) and {type}:done events, and window py:all-done
+// once every tag is done.
 
 import { createContext, pageScript } from "./context.js";
 import { startPython } from "./python/run.js";
@@ -38,18 +40,35 @@ function notify(error) {
   console.error(error);
 }
 
+/** dispatch fires PyScript's `{type}:{what}` event ("ready" or "done") on a tag; it bubbles, and detail.worker says where the tag ran. */
+function dispatch(tag, what, worker) {
+  tag.element.dispatchEvent(new CustomEvent(`${tag.scriptType}:${what}`, { bubbles: true, detail: { worker } }));
+}
+
+/**
+ * allDone fires PyScript's py:all-done on window once every tag is done;
+ * never when one was refused (it never runs), as in PyScript.
+ */
+function allDone(tags, refused) {
+  if (refused) return;
+  const done = tags.map((tag) => new Promise((resolve) => tag.element.addEventListener(`${tag.scriptType}:done`, resolve, { once: true })));
+  Promise.all(done).then(() => dispatchEvent(new Event("py:all-done")));
+}
+
 /** readTags reads every tag of the page, in document order, with one context, so that worker ids count across types. */
 async function readTags() {
   const reader = await createContext({ config: {} }); // its own config is never used
   const tags = [];
+  let refused = 0;
   for (const element of document.querySelectorAll(TAGS)) {
     try {
       tags.push({ element, ...pageScript(reader, element) });
     } catch (e) {
       notify(e); // a tag PyScript refuses does not run
+      refused++;
     }
   }
-  return tags;
+  return { tags, refused };
 }
 
 /**
@@ -83,7 +102,9 @@ async function runType(type, tags) {
       }
       running = tag.element;
       context.current_target(); // its output element exists before its code runs, as in PyScript
-      const run = python.run(code, { async: tag.runAsync }).catch(notify);
+      dispatch(tag, "ready", false);
+      // done even after an error, as PyScript's
+      const run = python.run(code, { async: tag.runAsync }).catch(notify).then(() => dispatch(tag, "done", false));
       if (!tag.runAsync) await run;
     } catch (e) {
       notify(e);
@@ -103,7 +124,8 @@ function startWorker(context, tag) {
       name: tag.name,
       service_worker: tag.serviceWorker,
     });
-    worker.ready.catch((e) => console.error(e));
+    // main learns when the worker's script has run (PyScript's worker says so itself)
+    worker.ready.catch((e) => console.error(e)).then(() => dispatch(tag, "done", true));
   } catch (e) {
     notify(e);
   }
@@ -113,7 +135,8 @@ function startWorker(context, tag) {
 async function runPage() {
   // PyScript's stylesheet hides the config tags; this page may not load it.
   for (const el of document.querySelectorAll(CONFIG_TAGS)) el.style.display = "none";
-  const tags = await readTags();
+  const { tags, refused } = await readTags();
+  allDone(tags, refused);
   const types = new Set(tags.map((t) => t.scriptType));
   for (const el of document.querySelectorAll(CONFIG_TAGS)) types.add(el.localName.replace(/-config$/, ""));
   await Promise.all([...types].map((type) => runType(type, tags.filter((t) => t.scriptType === type))));

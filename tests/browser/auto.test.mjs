@@ -44,6 +44,7 @@ function readIndex() {
     out: ["mpy-out", "py-out"].map((id) => describe(document.getElementById(id))),
     summaries: ["mpy-summary", "py-summary"].map((id) => JSON.parse(document.getElementById(id).textContent)),
     banners: [...document.querySelectorAll("body > div.py-error")].map((d) => d.textContent),
+    events: JSON.parse(document.body.dataset.events),
   };
 }
 
@@ -57,8 +58,7 @@ for (const engine of ENGINES) describe(engine, () => {
   after(() => browser?.close());
 
   test("a PyScript page: ids and output elements, order, config, workers by name, an exception on the page", async () => {
-    const page = await open("index.html",
-      () => document.getElementById("mpy-summary")?.textContent && document.getElementById("py-summary")?.textContent, readIndex);
+    const page = await open("index.html", () => document.body.dataset.events, readIndex); // py:all-done came
     assert.deepEqual(page.problems, []);
     // Tags in document order: the two workers, then Z, A, B, C, D, E, F of
     // each type. A worker's output element is <script-{type}> made after
@@ -96,6 +96,16 @@ for (const engine of ENGINES) describe(engine, () => {
       assert.equal(s.where, where, `${t}: the worker's current_target() and config`);
       assert.equal(s.other, 42, `${t}: the other type's named worker`);
     }
+    // PyScript's events: a main tag's ready, then its done (E's too), a
+    // worker tag's done (main hears of it when its script has run), each
+    // bubbling to window before py:all-done
+    const events = page.events.reduce((by, [i, type, where]) => ({ ...by, [i]: [...(by[i] ?? []), `${type} ${where}`] }), {});
+    const want = { 0: ["mpy:done worker"], 1: ["py:done worker"] };
+    for (let i = 2; i < 16; i++) {
+      const t = i < 9 ? "mpy" : "py";
+      want[i] = [`${t}:ready main`, `${t}:done main`];
+    }
+    assert.deepEqual(events, want);
     // E raised: one banner per type with its traceback; F ran after it
     assert.equal(page.banners.length, 2, `banners: ${JSON.stringify(page.banners)}`);
     for (const t of ["mpy", "py"]) {
