@@ -236,15 +236,20 @@ check-component: $(COMPONENT)
 BENCH_TARGETS := $(CURDIR)/$(BUILD)/bench-targets.jsonl
 BENCH_GO      := $(BUILD)/bench-go.txt
 
-bench: core $(COMPONENT) $(NPM_DIST)/index.js $(PRECOMPRESSED) tests/node_modules/.installed chromium firefox
+bench: core $(COMPONENT) $(NPM_DIST)/index.js $(PRECOMPRESSED) $(BUILD)/bench/trivial.wasm tests/node_modules/.installed chromium firefox
 	@mkdir -p $(BUILD) && : > $(BENCH_TARGETS)
 	cd tools && $(GO) run ./sizes ../$(CORE) ../$(COMPONENT) $(addprefix ../$(NPM_DIST)/bundle/,index.js shared.js worker-entry.js)
-	$(GO) test -run '^$$' -bench . -benchmem ./host/ > $(BENCH_GO); status=$$?; cat $(BENCH_GO); exit $$status
+	$(GO) test -run '^$$' -bench . -benchmem ./host/ ./tests/bench/gofloor/ > $(BENCH_GO); status=$$?; cat $(BENCH_GO); exit $$status
 	$(GO) test -run '^$$' -bench . -benchmem ./component/internal/config/
 	export EXECCTX_BENCH_TARGETS=$(BENCH_TARGETS) && node tests/bench/node-bench.mjs && node tests/bench/browser-bench.mjs && \
 	  node tests/bench/load-bench.mjs && node tests/bench/pyworker-bench.mjs && node tests/bench/visits-bench.mjs && \
   node tests/bench/auto-bench.mjs
 	EXECCTX_BENCH_TARGETS=$(BENCH_TARGETS) node tests/bench/targets.mjs $(BENCH_GO)
+
+# The floor under the start-up targets: a trivial Go module built as the core is.
+$(BUILD)/bench/trivial.wasm: tests/bench/gofloor/trivial/main.go
+	@mkdir -p $(@D)
+	$(GOWASM) -o $@ ./tests/bench/gofloor/trivial
 
 ## demo: the Go demo on its embedded default config, the Node demo, then the
 ## browser demo's server on localhost until interrupted.

@@ -68,11 +68,13 @@ func URLOf(src Source, baseURL string) (string, error) {
 // resolveSource resolves a config URL, refusing what must not be fetched.
 func resolveSource(text, baseURL string) (string, error) {
 	abs, err := Resolve(text, baseURL, nil)
-	var scheme *SchemeError
+	// Resolve returns a *SchemeError unwrapped; a type assertion keeps
+	// errors.As, and the reflection it brings (28 KB of code), out of the core.
+	_, scheme := err.(*SchemeError)
 	switch {
 	case err == nil:
 		return abs, nil
-	case errors.As(err, &scheme):
+	case scheme:
 		return "", errors.New("(PY1000): Invalid URL: " + text + "\nonly http, https and file URLs can be fetched")
 	}
 	return "", wrap.With("(PY1000): Invalid URL: "+text+"\n", err)
