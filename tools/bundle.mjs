@@ -54,6 +54,7 @@ const result = await build({
   platform: "browser", // the shim's browser build, in every runtime (facade/src/shim.js says why)
   target: "es2022",
   minify: true,
+  charset: "utf8", // module scripts are UTF-8; escaping cores.js's Latin-1 bytes would add a third to them
   sourcemap: "linked",
   sourcesContent: false, // the sources are in the package, beside the bundle
   chunkNames: "shared", // one chunk (a second would fail the build), with a name pages can preload

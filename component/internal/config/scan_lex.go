@@ -67,7 +67,7 @@ func (s *tomlScanner) keySegment() string {
 // skipString steps over a string value of any of TOML's four kinds.
 func (s *tomlScanner) skipString() {
 	q := s.text[s.pos]
-	if strings.HasPrefix(s.text[s.pos:], strings.Repeat(string(q), 3)) {
+	if strings.HasPrefix(s.text[s.pos:], string([]byte{q, q, q})) {
 		s.skipMultiLine(q, q == '"')
 	} else {
 		s.skipQuoted(q, q == '"')
@@ -95,7 +95,7 @@ func (s *tomlScanner) skipQuoted(q byte, escapes bool) {
 // skipMultiLine steps over a multi-line string opened by three q at
 // s.pos. Up to two more q may close it ("""a""""" is `a""`).
 func (s *tomlScanner) skipMultiLine(q byte, escapes bool) {
-	closing := strings.Repeat(string(q), 3)
+	closing := string([]byte{q, q, q})
 	for s.pos += 3; s.pos < len(s.text); s.pos++ {
 		switch {
 		case s.text[s.pos] == '\\' && escapes:

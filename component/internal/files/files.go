@@ -64,21 +64,24 @@ func Resolve(cfg map[string]any, base string) ([]Entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []Entry
-	seen := map[string]string{} // path → the URL that claimed it
+	byPath := map[string]Entry{}
 	room := maxExpanded
 	for _, src := range slices.Sorted(maps.Keys(sources)) {
 		e, err := entry(src, sources[src], templates, base, &room)
 		if err != nil {
 			return nil, wrap.With("files: "+strconv.Quote(src)+": ", err)
 		}
-		if other, dup := seen[e.Path]; dup {
-			return nil, errors.New("files: Duplicated destination: " + e.Path + " (from " + other + " and " + e.URL + ")")
+		if other, dup := byPath[e.Path]; dup {
+			return nil, errors.New("files: Duplicated destination: " + e.Path + " (from " + other.URL + " and " + e.URL + ")")
 		}
-		seen[e.Path] = e.URL
-		out = append(out, e)
+		byPath[e.Path] = e
 	}
-	slices.SortFunc(out, func(a, b Entry) int { return strings.Compare(a.Path, b.Path) })
+	// Sorting the paths, not the entries: a sort of strings is in the core
+	// already, and one of Entry values would add 24 KB of code.
+	var out []Entry
+	for _, path := range slices.Sorted(maps.Keys(byPath)) {
+		out = append(out, byPath[path])
+	}
 	return out, nil
 }
 

@@ -71,7 +71,7 @@ func (p *parser) multiLineString(q byte) string {
 	seg := i
 	for {
 		if i >= len(p.text) {
-			p.failf(open, "the multi-line string that starts here is not closed: end it with "+strings.Repeat(string(q), 3))
+			p.failf(open, "the multi-line string that starts here is not closed: end it with "+string([]byte{q, q, q}))
 		}
 		switch c := p.text[i]; {
 		case c == q:
@@ -168,7 +168,7 @@ func finish(b []byte, rest string) string {
 // unclosedString fails on the one-line string opened at open by q.
 func (p *parser) unclosedString(open int, q string) {
 	p.failf(open, "the string that starts here is not closed on its line: end it with "+q+
-		" (a string of several lines is written between "+strings.Repeat(q, 3)+" and "+strings.Repeat(q, 3)+")")
+		" (a string of several lines is written between "+q+q+q+" and "+q+q+q+")")
 }
 
 // escapeBytes are the one-letter escapes and what they stand for
