@@ -241,7 +241,8 @@ bench: core $(COMPONENT) $(NPM_DIST)/index.js $(PRECOMPRESSED) tests/node_module
 	$(GO) test -run '^$$' -bench . -benchmem ./host/ > $(BENCH_GO); status=$$?; cat $(BENCH_GO); exit $$status
 	$(GO) test -run '^$$' -bench . -benchmem ./component/internal/config/
 	export EXECCTX_BENCH_TARGETS=$(BENCH_TARGETS) && node tests/bench/node-bench.mjs && node tests/bench/browser-bench.mjs && \
-	  node tests/bench/load-bench.mjs && node tests/bench/pyworker-bench.mjs && node tests/bench/visits-bench.mjs
+	  node tests/bench/relay-bench.mjs && node tests/bench/load-bench.mjs && node tests/bench/pyworker-bench.mjs && \
+	  node tests/bench/visits-bench.mjs
 	EXECCTX_BENCH_TARGETS=$(BENCH_TARGETS) node tests/bench/targets.mjs $(BENCH_GO)
 
 ## demo: the Go demo on its embedded default config, the Node demo, then the
