@@ -242,8 +242,8 @@ bench: core $(COMPONENT) $(NPM_DIST)/index.js $(PRECOMPRESSED) $(BUILD)/bench/tr
 	$(GO) test -run '^$$' -bench . -benchmem ./host/ ./tests/bench/gofloor/ > $(BENCH_GO); status=$$?; cat $(BENCH_GO); exit $$status
 	$(GO) test -run '^$$' -bench . -benchmem ./component/internal/config/
 	export EXECCTX_BENCH_TARGETS=$(BENCH_TARGETS) && node tests/bench/node-bench.mjs && node tests/bench/browser-bench.mjs && \
-	  node tests/bench/load-bench.mjs && node tests/bench/pyworker-bench.mjs && node tests/bench/visits-bench.mjs && \
-	  node tests/bench/auto-bench.mjs
+	  node tests/bench/relay-bench.mjs && node tests/bench/load-bench.mjs && node tests/bench/pyworker-bench.mjs && \
+	  node tests/bench/visits-bench.mjs && node tests/bench/auto-bench.mjs
 	EXECCTX_BENCH_TARGETS=$(BENCH_TARGETS) node tests/bench/targets.mjs $(BENCH_GO)
 
 # The floor under the start-up targets: a trivial Go module built as the core is.

@@ -42,10 +42,13 @@ type Report struct {
 	MainChannel bool
 	// a DOM document is here, or, for a worker, on its main thread
 	HasDocument bool
-	// SharedArrayBuffer and Atomics can carry synchronous calls to main:
-	// in a worker with a main channel, main shared a buffer over it; on a
-	// main thread, this realm can share one with the workers it starts;
-	// in a worker without a channel, this realm has them
+	// a worker's calls to main can block until main answers: in a worker
+	// with a main channel, main shared a SharedArrayBuffer over it, or
+	// the service-worker relay answers it (PyWorker's service_worker
+	// option, on a page that is not cross-origin isolated); on a main
+	// thread, this realm can share a SharedArrayBuffer with the workers
+	// it starts; in a worker without a channel, this realm has
+	// SharedArrayBuffer and Atomics
 	SyncUsable bool
 	Runtime    RuntimeKind
 	// "micropython", "pyodide", or "" when no interpreter runs
@@ -239,7 +242,10 @@ type WorkerOptions struct {
 	Config      WorkerConfig
 	RunAsync    bool
 	Name        Option[string]
-	// absolute URL; validated, for hosts that fall back to a service worker
+	// absolute URL of a service worker that relays the worker's blocking
+	// calls to main where SharedArrayBuffer cannot carry them (a browser
+	// page that is not cross-origin isolated); validated; a host whose
+	// workers get SharedArrayBuffer ignores it
 	ServiceWorker Option[string]
 	// id of a <script> element on main that the worker runs for: its
 	// current_target() is then that script's output element (spec §9.2)

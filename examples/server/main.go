@@ -7,6 +7,10 @@
 //
 // Under each prefix, /execctx/ is the built npm package (npm/), /tests/
 // the browser test pages, and everything else the demo (examples/web).
+// The package's service worker, /execctx/dist/service-worker.js, needs
+// nothing special: its default scope, its own folder, holds the workers'
+// script, which is what the relay needs (README, "The service-worker
+// relay: blocking calls without the headers").
 // Directories are never listed. A file with a precompressed copy beside
 // it (file.br, file.gz: tools/precompress) goes out in that encoding to a
 // client that accepts it. Responses may be cached, but are revalidated.

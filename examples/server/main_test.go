@@ -17,6 +17,7 @@ func newServer(t *testing.T) *httptest.Server {
 	root := t.TempDir()
 	for name, body := range map[string]string{
 		"npm/dist/index.js":                    "export {};",
+		"npm/dist/service-worker.js":           "\"use strict\";",
 		"npm/dist/component/core.wasm":         "\x00asm",
 		"npm/node_modules/dep/index.js":        "export {};",
 		"npm/node_modules/pyodide/pyodide.mjs": "export {};",
@@ -95,6 +96,8 @@ func TestMIMETypes(t *testing.T) {
 		"/csp/@micropython/micropython-webassembly-pyscript/micropython.mjs": "text/javascript; charset=utf-8",
 		"/plain/tests/page.mjs": "text/javascript; charset=utf-8",
 		"/csp/":                 "text/html; charset=utf-8",
+		// the relay's service worker: a browser registers only a JavaScript type
+		"/plain/execctx/dist/service-worker.js": "text/javascript; charset=utf-8",
 	} {
 		if got := get(t, srv, path).Header.Get("Content-Type"); got != want {
 			t.Errorf("%s: Content-Type %q, want %q", path, got, want)

@@ -33,7 +33,8 @@ export function realmReport({ worker, threads, runtime, interpreter, baseURL }) 
     inWorker: inWorker(threads),
     mainChannel: Boolean(channel),
     hasDocument: worker ? worker.init.context.mainHasDocument : typeof globalThis.document !== "undefined",
-    // with a channel: whether main shared a sync buffer over it; else whether this realm could
+    // with a channel: whether its calls to main block (main shared a sync buffer, or the
+    // service-worker relay answered it); else whether this realm could
     syncUsable: channel ? channel.blocking : syncBufferAllowed(),
     runtime,
     interpreter,

@@ -12,6 +12,7 @@
 
 import { portOf, ours } from "./protocol/port.js";
 import { connect } from "./protocol/worker.js";
+import { openRelay } from "./protocol/relay.js";
 import { errorData } from "./protocol/wire.js";
 import { WORKER_STATE } from "./env.js";
 import { load } from "./load.js";
@@ -78,10 +79,20 @@ function reportExit() {
 
 if (isWebWorker) reportExit();
 
+// relayWaiter opens the service-worker relay main set up for this worker
+// (init.relay), if any. A relay that does not answer leaves the worker
+// without blocking calls, as on a page without it, and says why.
+function relayWaiter(relay) {
+  if (!relay) return null;
+  const { waiter, error } = openRelay(relay);
+  if (error) console.warn(`execctx: ${error}; the worker's calls to main are not blocking`);
+  return waiter ?? null;
+}
+
 port.listen(async function onInit(data) {
   if (!ours(data) || data.execctx !== "init") return;
   try {
-    const channel = connect(port, { sab: data.sab, timeout: data.timeout });
+    const channel = connect(port, { sab: data.sab, relay: relayWaiter(data.relay), timeout: data.timeout });
     if (data.modules) useCompiledModules(data.modules);
     globalThis[WORKER_STATE] = { channel, init: data };
     if (data.interpreter === "module") {

@@ -10,6 +10,7 @@ import { newSyncBuffer } from "./protocol/syncbuffer.js";
 import { serve } from "./protocol/main.js";
 import { toError } from "./protocol/wire.js";
 import { syncBufferAllowed } from "./env.js";
+import { relayFor } from "./relay.js";
 import { syncObject } from "./sync.js";
 import { readiness, watch, endedBeforeReady, endedError } from "./lifecycle.js";
 import { compiledModules } from "./component.js";
@@ -27,12 +28,20 @@ export const STATS = Symbol.for("execctx.stats");
  */
 export function startWorker(url, options, { workerThreads, objects, context }) {
   const sab = syncBufferAllowed() ? newSyncBuffer() : null;
-  const raw = workerThreads ? new workerThreads.Worker(ENTRY) : new Worker(ENTRY, { type: "module", name: options.name });
-  const port = portOf(raw);
+  // Without a sync buffer, a browser page may relay blocking calls through
+  // the service worker PyWorker's service_worker option names. Elsewhere
+  // (Node, Deno: they have SharedArrayBuffer) the option changes nothing.
+  const relay = sab === null && options.serviceWorker ? relayFor(options.serviceWorker) : null;
+  const make = () => (workerThreads ? new workerThreads.Worker(ENTRY) : new Worker(ENTRY, { type: "module", name: options.name }));
+  // A relayed worker starts once the service worker is active: a worker
+  // started before is not controlled by it, and never will be.
+  let raw = relay ? null : make();
+  const port = relay ? deferredPort() : portOf(raw);
   const started = readiness(url, context.readyTimeout);
   let ending = null; // why the worker ended, once it has
   const server = serve(port, {
     sab,
+    relay,
     expose: Object.create(null),
     objects,
     onMessage: (data) => {
@@ -57,21 +66,55 @@ export function startWorker(url, options, { workerThreads, objects, context }) {
     started.fail(endedBeforeReady(url, reason));
     server.close(endedError(url, reason));
   };
-  watch(raw, url, { fail, end });
-  postInit(port, initMessage(url, options, context, sab));
+  const init = initMessage(url, options, context, sab);
+  if (!relay) {
+    watch(raw, url, { fail, end });
+    postInit(port, init);
+  } else {
+    relay.ready.then((r) => {
+      if (ending) return; // terminated before it started
+      raw = make();
+      watch(raw, url, { fail, end });
+      port.attach(portOf(raw), (p) => postInit(p, { ...init, relay: r }));
+    });
+  }
   const handle = {
     ready: started.ready,
     /** main's view of the worker's sync: calls return promises; assignments expose main's functions. */
     sync: syncObject((name, args) => server.invoke(name, args), (name, fn) => server.offer(name, fn)),
     terminate: () => {
       end("terminated"); // a Web Worker reports no exit event
-      return raw.terminate();
+      return raw?.terminate();
     },
-    worker: raw,
+    /** The Worker; null while a relayed worker waits for its service worker. */
+    get worker() {
+      return raw;
+    },
   };
   Object.defineProperty(handle, STATS, { get: () => ({ ended: ending, ...server.stats() }) });
   if (options.name) nameWorker(options.name, handle); // pyscript.workers[name]
   return handle;
+}
+
+/**
+ * deferredPort stands for the port of a worker not started yet: what is
+ * posted waits, and listeners wait, until attach(port, first), which
+ * runs first(port) (init goes before anything else) and then posts them.
+ */
+function deferredPort() {
+  let real = null;
+  const waiting = [];
+  const listeners = [];
+  return {
+    post: (message) => (real ? real.post(message) : waiting.push(message)),
+    listen: (handler) => (real ? real.listen(handler) : listeners.push(handler)),
+    attach(port, first) {
+      real = port;
+      for (const handler of listeners) port.listen(handler);
+      first(port);
+      for (const message of waiting.splice(0)) port.post(message);
+    },
+  };
 }
 
 /**
@@ -92,11 +135,12 @@ function postInit(port, init) {
   port.post(init);
 }
 
-/** The `init` message (PROTOCOL.md) for a worker running url. */
+/** The `init` message (PROTOCOL.md) for a worker running url; the relay's part is added once it is up. */
 function initMessage(url, options, context, sab) {
   return {
     execctx: "init",
     sab,
+    relay: null,
     timeout: context.timeout,
     url,
     interpreter: options.interpreter,

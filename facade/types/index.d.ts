@@ -39,7 +39,11 @@ export interface PyWorkerOptions {
   name?: string;
   /** The id of the <script> element the worker runs for; its current_target() is that script's output element. */
   id?: string;
-  /** URL of a service worker, as in PyScript (resolved and scheme-checked). */
+  /**
+   * URL of execctx's service worker (the package's dist/service-worker.js, served by your site), as
+   * PyScript's service_worker: on a page that is not cross-origin isolated, the worker's calls to main
+   * block through it, and its window and document are proxies. Ignored where SharedArrayBuffer works.
+   */
   service_worker?: string;
   /** Alias of service_worker. */
   serviceWorker?: string;
@@ -66,7 +70,10 @@ export interface WorkerHandle {
   readonly sync: { [name: string]: (...args: any[]) => Promise<any> };
   /** Ends the worker: pending and later calls reject, and main lets go of everything it held for it. */
   terminate(): Promise<number> | void;
-  /** The underlying Worker (browsers, Deno) or worker_threads Worker (Node). */
+  /**
+   * The underlying Worker (browsers, Deno) or worker_threads Worker (Node); null while a worker started
+   * with service_worker waits for its service worker to be active (the worker starts once it is).
+   */
   readonly worker: unknown;
 }
 

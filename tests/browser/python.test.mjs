@@ -1,6 +1,7 @@
 // The Python suite (tests/python) in each engine of engines.mjs: MicroPython on an
 // isolated page's main thread and worker, and in a worker of a page that
-// is not isolated; Pyodide on the isolated page.
+// is not isolated; Pyodide on the isolated page; both in a worker of a
+// page that is not isolated, through the service-worker relay.
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { EXPECTED } from "../python/driver.mjs";
@@ -53,6 +54,15 @@ for (const engine of ENGINES) describe(engine, () => {
       const { results, errors } = await suite(`coi/python/?type=${type}`);
       assert.equal(results.error, undefined);
       check(results.M, "M");
+      check(results.W, "W");
+      assert.deepEqual(errors, []);
+    });
+  }
+
+  for (const type of ["micropython", "pyodide"]) {
+    test(`${type}: the Python suite in a worker of a page without SharedArrayBuffer, blocking through the service-worker relay`, async () => {
+      const { results, errors } = await suite(`plain/python/?type=${type}&relay`);
+      assert.equal(results.error, undefined);
       check(results.W, "W");
       assert.deepEqual(errors, []);
     });

@@ -41,3 +41,30 @@ test("C54 without SharedArrayBuffer a worker's sync call returns a promise", asy
   await w.ready;
   assert.deepEqual(await w.sync.callMainAsync(41), { isPromise: true, value: 42 });
 });
+
+// Node and Deno have no service workers, and their workers always get a
+// sync buffer: PyWorker's service_worker option is accepted and changes
+// nothing, with SharedArrayBuffer or without it.
+test("service_worker changes nothing in Node or Deno: a worker with a sync buffer blocks", async () => {
+  const w = PyWorker(new URL("./fixtures/no-sab-worker.mjs", import.meta.url), { type: "module", service_worker: "./service-worker.js" });
+  started.push(w);
+  w.sync.add = (a, b) => a + b;
+  await w.ready;
+  assert.deepEqual(await w.sync.callMainAsync(41), { isPromise: false, value: 42 });
+  assert.deepEqual((await w.sync.report()).warnings, []);
+});
+
+test("service_worker changes nothing in Node or Deno: without SharedArrayBuffer, promises and the one warning", async () => {
+  globalThis.crossOriginIsolated = false;
+  let w;
+  try {
+    w = PyWorker(new URL("./fixtures/no-sab-worker.mjs", import.meta.url), { type: "module", serviceWorker: "./service-worker.js" });
+  } finally {
+    delete globalThis.crossOriginIsolated;
+  }
+  started.push(w);
+  w.sync.add = (a, b) => a + b;
+  await w.ready;
+  assert.deepEqual(await w.sync.callMainAsync(41), { isPromise: true, value: 42 });
+  assert.deepEqual((await w.sync.report()).warnings, [SAB_MESSAGE]);
+});

@@ -1,10 +1,11 @@
 // The sync buffer's wire format (PROTOCOL.md, "The sync buffer") on its
 // own: every kind of answer main writes, read back as the worker reads it,
 // the header slots each kind sets, and answers that grow the buffer or do
-// not fit it. spin.test.mjs has the worker's spin before it blocks.
+// not fit it; and the same answers as the frames the service-worker relay
+// carries. spin.test.mjs has the worker's spin before it blocks.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { newSyncBuffer, writeAnswer, readAnswer, waitForAnswer } from "../../npm/dist/protocol/syncbuffer.js";
+import { newSyncBuffer, writeAnswer, readAnswer, waitForAnswer, answerFrame, readFrame } from "../../npm/dist/protocol/syncbuffer.js";
 import { Spinner } from "../../npm/dist/protocol/spin.js";
 import { encode, decode, errorData, toError } from "../../npm/dist/protocol/wire.js";
 
@@ -158,4 +159,39 @@ test("waitForAnswer returns an answer already there, and times out on one that n
   assert.deepEqual(waitForAnswer(sab, 3, 0), { ok: true, value: "here" });
   assert.equal(waitForAnswer(sab, 4, 0, new Spinner()), undefined);
   assert.equal(waitForAnswer(sab, 4, 0), undefined);
+});
+
+// The service-worker relay's frames (PROTOCOL.md, "The service-worker
+// relay"): the sync buffer's bytes, written into a resizable ArrayBuffer
+// main reuses and copied out, exactly as long as header and payload.
+const relayBuffer = () => new ArrayBuffer(64 << 10, { maxByteLength: 64 << 20 });
+
+for (const [label, value, kind, length] of [...cases, ["main's object", new MainObject(123456), 7, 0], ["a worker function", fn, 8, 0]]) {
+  test(`a relay frame of ${label} is kind ${kind}, header and payload long, and reads back as itself`, () => {
+    const { fits, frame } = answerFrame(relayBuffer(), 77, { ok: true, value: encode(value, codec) });
+    assert.equal(fits, true);
+    const [id, payload, frameKind] = new Int32Array(frame, 0, 3);
+    assert.deepEqual([id, frameKind], [77, kind]);
+    if (length !== undefined) assert.equal(payload, length);
+    assert.equal(frame.byteLength, 16 + payload);
+    const read = readFrame(frame);
+    assert.equal(read.id, 77);
+    const got = decode(read.answer.value, resolve);
+    if (value instanceof Error) assert.deepEqual([got.name, got.message, got.stack], [value.name, value.message, value.stack]);
+    else if (value === fn) assert.deepEqual(got, { fnId: 7 }); // the worker's function, as resolve stands for it
+    else assert.deepStrictEqual(got, value);
+  });
+}
+
+test("relay frames: a thrown error, a buffer reused and grown, and an answer too big for any", () => {
+  const buffer = relayBuffer();
+  const thrown = answerFrame(buffer, 1, { ok: false, error: errorData(new SyntaxError("main says no")) });
+  assert.equal(toError(readFrame(thrown.frame).answer.error).message, "main says no");
+  const big = "é".repeat(100000);
+  assert.equal(readFrame(answerFrame(buffer, 2, { ok: true, value: big }).frame).answer.value, big);
+  assert.ok(buffer.byteLength > 64 << 10, "the reused buffer grew");
+  assert.equal(readFrame(answerFrame(buffer, 3, { ok: true, value: "small" }).frame).answer.value, "small");
+  const tooBig = answerFrame(buffer, 4, { ok: true, value: "x".repeat(64 << 20) });
+  assert.equal(tooBig.fits, false);
+  assert.equal(readFrame(tooBig.frame).answer.error.name, "RangeError");
 });

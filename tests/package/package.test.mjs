@@ -17,9 +17,9 @@ const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: "utf8",
 const project = await mkdtemp(join(tmpdir(), "execctx-pack-"));
 const tarball = join(project, run("npm", ["pack", "--silent", "--pack-destination", project], npmDir).trim().split("\n").pop());
 
-test("the tarball holds the package, its bundle, its component and the bundled WASI shim", () => {
+test("the tarball holds the package, its bundle, its component, the relay's service worker and the bundled WASI shim", () => {
   const files = run("tar", ["-tzf", tarball], project).split("\n");
-  for (const f of ["package/dist/index.js", "package/dist/index.d.ts", "package/dist/worker-entry.js",
+  for (const f of ["package/dist/index.js", "package/dist/index.d.ts", "package/dist/worker-entry.js", "package/dist/service-worker.js",
     "package/dist/bundle/index.js", "package/dist/bundle/worker-entry.js", "package/dist/bundle/shared.js",
     "package/dist/bundle/index.js.map", "package/dist/bundle/worker-entry.js.map", "package/dist/bundle/shared.js.map",
     "package/dist/auto.js", "package/dist/auto.d.ts", "package/dist/bundle/auto.js", "package/dist/bundle/auto.js.map",
@@ -43,6 +43,15 @@ test("it installs offline from the tarball alone, and says where its documentati
   const readme = await readFile(join(project, "node_modules/execctx/README.md"), "utf8");
   assert.ok(readme.includes(`(${installed.homepage})`), "npm/README.md does not link to the homepage");
   assert.equal(run(process.execPath, ["--input-type=module", "-e", 'const { config } = await import("execctx"); console.log(config.type)'], project), "py\n");
+});
+
+// A bundler or a build script finds the relay's service worker by name,
+// to copy it where the site serves it (README, "The service-worker relay").
+test("execctx/service-worker.js names the relay's service worker, a classic script", async () => {
+  const resolved = run(process.execPath, ["--input-type=module", "-e", 'console.log(import.meta.resolve("execctx/service-worker.js"))'], project).trim();
+  assert.equal(resolved, pathToFileURL(join(project, "node_modules/execctx/dist/service-worker.js")).href);
+  const text = await readFile(fileURLToPath(resolved), "utf8");
+  assert.doesNotMatch(text, /^\s*(import|export)\s/m, "a service worker loaded with importScripts() cannot be a module");
 });
 
 // Node, Deno and browsers get the bundle (exports "default"); a page

@@ -32,15 +32,18 @@ js.execctxPythonSuite(await harness.main(${JSON.stringify(label)}, config["test_
 
 /**
  * runInWorker runs the suite in a worker for label ("W", "W0" or "NW"); id
- * binds the worker to a <script> element of the page (C86).
+ * binds the worker to a <script> element of the page (C86); serviceWorker
+ * is PyWorker's service_worker option (a page without SharedArrayBuffer
+ * whose worker blocks through the relay runs "W").
  */
-export async function runInWorker(execctx, { label, base, type, id }) {
+export async function runInWorker(execctx, { label, base, type, id, serviceWorker }) {
   const context = await execctx.createContext({ interpreter: type, baseURL: base });
   const worker = context.PyWorker(new URL("run_worker.py", base).href, {
     type,
     async: true,
     config: settings(base),
     ...(id && { id }),
+    ...(serviceWorker && { service_worker: serviceWorker }),
   });
   worker.sync.label = () => label;
   try {

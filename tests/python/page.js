@@ -1,7 +1,9 @@
 // Runs the Python suite in this page's contexts and reports to the page:
 // a row per case, and window.pythonSuite for the Chromium test. Isolated
 // pages run the main thread (M) and a worker with SharedArrayBuffer (W);
-// other pages a worker without it (W0). ?type=pyodide runs Pyodide.
+// other pages a worker without it (W0), or, with ?relay, a worker whose
+// calls block through the service-worker relay (W). ?type=pyodide runs
+// Pyodide.
 import * as execctx from "../execctx/dist/bundle/index.js";
 import { runOnMain, runInWorker } from "./driver.mjs";
 
@@ -23,12 +25,15 @@ function show(label, results) {
 
 async function suite() {
   const out = {};
+  // pyodide's ids are py-…: name the elements for the interpreter.
+  document.getElementById("mpy-w1").id = `${prefix}-w1`;
   if (crossOriginIsolated) {
-    // pyodide's ids are py-…: name the elements for the interpreter.
     const mainScript = document.querySelector('script[type="mpy"]:not([worker])');
-    document.getElementById("mpy-w1").id = `${prefix}-w1`;
     out.M = await runOnMain(execctx, { label: "M", base, type, script: mainScript, output: {} });
     out.W = await runInWorker(execctx, { label: "W", base, type, id: `${prefix}-w1` });
+  } else if (new URLSearchParams(location.search).has("relay")) {
+    const serviceWorker = new URL("../execctx/dist/service-worker.js", base).href;
+    out.W = await runInWorker(execctx, { label: "W", base, type, id: `${prefix}-w1`, serviceWorker });
   } else {
     out.W0 = await runInWorker(execctx, { label: "W0", base, type });
   }

@@ -42,8 +42,8 @@ type Report struct {
 	// HasDocument: a DOM document is reachable, locally on the main thread
 	// or, for a worker, on its main thread through a proxy.
 	HasDocument bool
-	// SyncUsable: SharedArrayBuffer and Atomics (or a service worker) can
-	// carry a worker's synchronous calls to main.
+	// SyncUsable: a worker's calls to main can block, through SharedArrayBuffer
+	// and Atomics or through the service-worker relay (service_worker option).
 	SyncUsable  bool
 	Runtime     Runtime
 	Interpreter string // "micropython", "pyodide" or ""

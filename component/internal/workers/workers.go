@@ -45,9 +45,9 @@ type Options struct {
 	Name    string
 	HasName bool
 
-	// ServiceWorker is an absolute URL. execctx's own hosts do not use it
-	// (without SharedArrayBuffer their calls to main return promises); it
-	// is passed on for hosts that fall back to a service worker.
+	// ServiceWorker is an absolute URL: the relay of the worker's blocking calls
+	// where SharedArrayBuffer is missing. Whether the relay came up, the worker's
+	// host reports (SyncUsable); hosts with SharedArrayBuffer ignore the URL.
 	ServiceWorker    string
 	HasServiceWorker bool
 

@@ -15,16 +15,18 @@ const thenable = (v) => (typeof v === "object" || typeof v === "function") && v 
 /**
  * serve answers one worker's requests on port. expose holds the functions
  * main offers the worker through sync; sab is the worker's sync buffer or
- * null; objects is the realm's ObjectTable; onMessage gets the messages
- * that are not the protocol's own (ready, failed).
+ * null; relay, without a sync buffer, is main's end of the service-worker
+ * relay (relay.js) or null; objects is the realm's ObjectTable; onMessage
+ * gets the messages that are not the protocol's own (ready, failed).
  */
-export function serve(port, { sab, expose, objects = new ObjectTable(), onMessage = () => {} }) {
-  return new WorkerServer(port, sab, expose, objects, onMessage);
+export function serve(port, { sab, relay = null, expose, objects = new ObjectTable(), onMessage = () => {} }) {
+  return new WorkerServer(port, sab, relay, expose, objects, onMessage);
 }
 
 class WorkerServer {
   #port;
   #sab;
+  #relay;
   #expose;
   #objects;
   #held; // main's objects this worker holds references to
@@ -60,9 +62,10 @@ class WorkerServer {
     import: ([urls]) => Promise.all(urls.map((url) => import(url))),
   };
 
-  constructor(port, sab, expose, objects, onMessage) {
+  constructor(port, sab, relay, expose, objects, onMessage) {
     this.#port = port;
     this.#sab = sab;
+    this.#relay = relay;
     this.#expose = expose;
     this.#objects = objects;
     this.#held = objects.holder();
@@ -106,6 +109,8 @@ class WorkerServer {
     this.#functions.close();
     this.#expose = Object.create(null);
     this.#sab = null;
+    this.#relay?.close(); // the service worker lets go of the worker's call, if one waits
+    this.#relay = null;
   }
 
   /** offer makes main's fn callable by the worker as sync.<name>; a worker that is gone gets nothing. */
@@ -158,9 +163,17 @@ class WorkerServer {
     }
     if (!sync) {
       this.#port.post({ execctx: "reply", id, ...answer });
-    } else if (id !== this.#awaited || !writeAnswer(this.#sab, id, answer)) {
+    } else if (id !== this.#awaited || !this.#answerSync(id, answer)) {
       for (const ref of refs) this.#held.release(ref, 1); // never delivered
     }
+  }
+
+  // #answerSync delivers the answer to the sync call the worker waits on:
+  // in its sync buffer, or through the relay. false: it was not delivered
+  // (too big: a RangeError went instead).
+  #answerSync(id, answer) {
+    if (this.#sab) return writeAnswer(this.#sab, id, answer);
+    return this.#relay ? this.#relay.answer(id, answer) : false;
   }
 
   // A result is decoded even when nobody awaits it any more: decoding

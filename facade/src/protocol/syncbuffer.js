@@ -47,11 +47,13 @@ export const nextCallId = (id) => (id >= 0x7fffffff ? 1 : id + 1);
 const views = new WeakMap();
 function viewsOf(sab) {
   let v = views.get(sab);
-  if (!v) {
-    v = { sab, i32: new Int32Array(sab, 0, HEADER / 4), f64: new Float64Array(sab, HEADER, 1), payload: null };
-    payloadOf(v, 0);
-    views.set(sab, v);
-  }
+  if (!v) views.set(sab, (v = makeViews(sab)));
+  return v;
+}
+
+function makeViews(sab) {
+  const v = { sab, i32: new Int32Array(sab, 0, HEADER / 4), f64: new Float64Array(sab, HEADER, 1), payload: null };
+  payloadOf(v, 0);
   return v;
 }
 
@@ -68,14 +70,32 @@ function payloadOf(v, length) {
  */
 export function writeAnswer(sab, id, answer) {
   const v = viewsOf(sab);
-  const fits = put(v, answer);
-  if (fits !== true) {
-    const message = `execctx: result of ${fits} bytes exceeds the ${sab.maxByteLength}-byte sync buffer`;
-    put(v, { ok: false, error: { name: "RangeError", message, stack: "" } });
-  }
+  const fits = fill(v, answer);
   Atomics.store(v.i32, ANSWERED, id); // last: the worker reads the rest once it sees its id
   Atomics.notify(v.i32, ANSWERED);
-  return fits === true;
+  return fits;
+}
+
+/**
+ * answerFrame writes answer to call id into buffer (a resizable
+ * ArrayBuffer that main reuses) in the sync buffer's layout, and returns
+ * { fits, frame }: a copy of the bytes written, header and payload, which
+ * the service-worker relay carries to the worker (readFrame reads it).
+ */
+export function answerFrame(buffer, id, answer) {
+  const v = viewsOf(buffer);
+  const fits = fill(v, answer);
+  v.i32[ANSWERED] = id;
+  return { fits, frame: buffer.slice(0, HEADER + v.i32[LENGTH]) };
+}
+
+/** fill writes answer, or the RangeError saying it did not fit; false for the latter. */
+function fill(v, answer) {
+  const fits = put(v, answer);
+  if (fits === true) return true;
+  const message = `execctx: result of ${fits} bytes exceeds the ${v.sab.maxByteLength}-byte sync buffer`;
+  put(v, { ok: false, error: { name: "RangeError", message, stack: "" } });
+  return false;
 }
 
 /** put writes answer's kind and payload; true, or the payload's byte length when it does not fit. */
@@ -117,10 +137,13 @@ function putString(v, s) {
 function putBytes(v, kind, bytes) {
   const size = HEADER + bytes.length;
   if (size > v.sab.maxByteLength) return bytes.length;
-  if (size > v.sab.byteLength) v.sab.grow(size);
+  if (size > v.sab.byteLength) grow(v.sab, size);
   payloadOf(v, bytes.length).set(bytes);
   return head(v, kind, bytes.length);
 }
+
+// grow enlarges a growable SharedArrayBuffer or a resizable ArrayBuffer.
+const grow = (buffer, size) => (typeof buffer.grow === "function" ? buffer.grow(size) : buffer.resize(size));
 
 function head(v, kind, length = 0, ref = 0) {
   v.i32[KIND] = kind;
@@ -159,6 +182,23 @@ function blockUntil(i32, id, timeout) {
 export function readAnswer(sab) {
   const v = viewsOf(sab);
   return { id: Atomics.load(v.i32, ANSWERED), answer: answerIn(v) };
+}
+
+/**
+ * readFrame returns the answer in a frame (answerFrame's) and the id of
+ * its call. A frame without a payload is shorter than the views need,
+ * hence the padded copy.
+ */
+export function readFrame(frame) {
+  const fixed = frame.byteLength >= HEADER + 8 ? frame : padded(frame, HEADER + 8);
+  const v = makeViews(fixed);
+  return { id: v.i32[ANSWERED], answer: answerIn(v) };
+}
+
+function padded(frame, size) {
+  const copy = new Uint8Array(size);
+  copy.set(new Uint8Array(frame));
+  return copy.buffer;
 }
 
 // answerIn reads the answer as { ok, value } with value in its wire form

@@ -1,6 +1,7 @@
 // The worker's side of the protocol: calls to main (blocking over the sync
-// buffer, or promises without one), proxies of main's objects, and the
-// functions the worker exposes to main. See PROTOCOL.md.
+// buffer or the service-worker relay, or promises without either),
+// proxies of main's objects, and the functions the worker exposes to
+// main. See PROTOCOL.md.
 
 import { encode, decode, errorData, toError } from "./wire.js";
 import { ours } from "./port.js";
@@ -11,16 +12,18 @@ import { Callbacks } from "./callbacks.js";
 
 /**
  * connect sets up the worker's end of port. sab is the sync buffer main
- * sent, or null (then calls to main return promises); timeout bounds a
- * blocking call in ms (negative: no bound).
+ * sent, or null; relay, without one, is the service-worker relay's waiter
+ * (relay.js) or null; with neither, calls to main return promises.
+ * timeout bounds a blocking call in ms (negative: no bound).
  */
-export function connect(port, { sab, timeout = -1 }) {
-  return new WorkerChannel(port, sab, timeout);
+export function connect(port, { sab, relay = null, timeout = -1 }) {
+  return new WorkerChannel(port, sab, relay, timeout);
 }
 
 class WorkerChannel {
   #port;
   #sab;
+  #relay;
   #timeout;
   #lastCall = 0;
   #pending = new Map(); // call id → { resolve, reject }, for calls without the sync buffer
@@ -29,9 +32,10 @@ class WorkerChannel {
   #spinner = new Spinner();
   #remote;
 
-  constructor(port, sab, timeout) {
+  constructor(port, sab, relay, timeout) {
     this.#port = port;
     this.#sab = sab;
+    this.#relay = sab ? null : relay;
     this.#timeout = timeout;
     this.#remote = remoteObjects(port, (op, args) => this.#callSync(op, args), (values) => this.#encodeAll(values));
     port.listen((data) => this.#onMessage(data));
@@ -42,9 +46,12 @@ class WorkerChannel {
     this.#timeout = ms;
   }
 
-  /** Whether calls to main block and return values (there is a sync buffer). */
+  /**
+   * Whether calls to main block and return values: there is a sync
+   * buffer, or the service-worker relay answered this worker.
+   */
   get blocking() {
-    return this.#sab !== null;
+    return this.#sab !== null || this.#relay !== null;
   }
 
   /** A proxy of main's object id (0: globalThis, 1: document). */
@@ -83,15 +90,19 @@ class WorkerChannel {
   }
 
   #call(op, args) {
-    return this.#sab ? this.#callSync(op, args) : this.#callAsync(op, args);
+    return this.blocking ? this.#callSync(op, args) : this.#callAsync(op, args);
   }
 
   #callSync(op, args) {
-    if (!this.#sab) throw new Error("execctx: synchronous calls to main need SharedArrayBuffer (a cross-origin isolated page)");
+    if (!this.blocking) {
+      throw new Error("execctx: synchronous calls to main need SharedArrayBuffer (a cross-origin isolated page) or the service-worker relay");
+    }
     const id = (this.#lastCall = nextCallId(this.#lastCall));
     const sent = performance.now();
     this.#port.post({ execctx: "call", id, op, args, sync: true });
-    const answer = waitForAnswer(this.#sab, id, this.#timeout, this.#spinner, sent);
+    const answer = this.#sab
+      ? waitForAnswer(this.#sab, id, this.#timeout, this.#spinner, sent)
+      : this.#relay.wait(id, this.#timeout, op);
     if (answer === undefined) {
       throw new Error(`execctx: the main thread did not answer ${op} within ${this.#timeout} ms (createContext's timeout)`);
     }
