@@ -77,59 +77,107 @@ function linked(url) {
 }
 
 /**
- * Link is a page's line to one service worker: a MessagePort, which
- * reaches the service worker's thread directly (its postMessage goes
- * through the browser, slower, and is dropped once the registration is
- * gone, while the service worker still serves its workers). A service
- * worker that stopped (idle) and started again has lost the port: it
- * says so when it starts (relay-started), and the link makes a new one
- * and sends again the last answer of each worker, which may have gone
- * to the old port.
+ * Link is a page's line to one service worker registration: a MessagePort
+ * per version of it, which reaches that service worker's thread directly
+ * (its postMessage goes through the browser, slower, and is dropped once
+ * the registration is gone, while the service worker still serves its
+ * workers). Every answer goes to every version the page has met: the one
+ * that serves a worker may be the active one, an update that activated
+ * and claimed it, or one replaced while it still serves it. A service
+ * worker that stopped (idle) and started again has lost its port: it
+ * says so when it starts (relay-started), and the link gives it a new one
+ * and sends again the last answer of each worker, which may have gone to
+ * the old port.
  */
 class Link {
   #registration;
-  #port = null;
+  #ports = new Map(); // ServiceWorker (a version) → the port to it
   #last = new Map(); // worker key → its last answer { id, frame }
+  #astray = new Set(); // worker keys whose answers missed the ports: they take the channel too
 
   constructor(registration) {
     this.#registration = registration;
-    this.connect();
+    this.connect(registration.active);
+    // an update that activates later (one installing or waiting now, or found later)
+    const follow = (sw) => sw?.addEventListener("statechange", () => sw.state === "activated" && this.connect(sw));
+    follow(registration.installing);
+    follow(registration.waiting);
+    registration.addEventListener("updatefound", () => follow(registration.installing));
   }
 
-  /** connect gives the active service worker a new port; false when there is none. */
-  connect() {
-    const sw = this.#registration.active;
-    if (!sw) return false;
+  /** connect gives sw (a version of this registration) a new port, and the last answers. */
+  connect(sw) {
+    if (!sw) return;
     const { port1, port2 } = new MessageChannel();
     sw.postMessage({ execctx: "relay-port" }, [port2]);
-    this.#port?.close();
-    this.#port = port1;
-    for (const [key, { id, frame }] of this.#last) this.#port.postMessage({ execctx: "relay-answer", key, id, frame });
-    return true;
+    this.#ports.get(sw)?.close();
+    this.#ports.set(sw, port1);
+    for (const [key, { id, frame }] of this.#last) port1.postMessage({ execctx: "relay-answer", key, id, frame });
+  }
+
+  /**
+   * resend posts the last answer to worker key on the relay's channel if
+   * it is that to call id, which a service worker says still waits: the
+   * ports missed it, and that worker's later answers take the channel too.
+   */
+  resend(key, id) {
+    const last = this.#last.get(key);
+    if (last?.id !== id) return;
+    this.#astray.add(key);
+    channel.postMessage({ execctx: "relay-answer", key, id, frame: last.frame });
+  }
+
+  /** Whether sw is a version of this link's registration. */
+  owns(sw) {
+    return this.#ports.has(sw) || [this.#registration.active, this.#registration.waiting, this.#registration.installing].includes(sw);
   }
 
   answer(key, id, frame) {
     this.#last.set(key, { id, frame });
-    this.#port?.postMessage({ execctx: "relay-answer", key, id, frame }); // a copy: the link keeps its own
+    // the active version may have changed unseen (an update that activated
+    // between two events the link watches): it gets a port, and the answers
+    const active = this.#registration.active;
+    if (active && !this.#ports.has(active)) this.connect(active);
+    else this.#post({ execctx: "relay-answer", key, id, frame }); // copies: the link keeps its own
+    if (this.#astray.has(key)) channel.postMessage({ execctx: "relay-answer", key, id, frame });
   }
 
   drop(key) {
     this.#last.delete(key);
-    this.#port?.postMessage({ execctx: "relay-drop", key });
+    this.#astray.delete(key);
+    this.#post({ execctx: "relay-drop", key });
+  }
+
+  #post(message) {
+    for (const port of this.#ports.values()) port.postMessage(message);
   }
 }
 
 let listening = false;
-/** listen reconnects every link when a service worker says it (re)started. */
+let channel = null; // the relay's BroadcastChannel, once listen() has run
+/**
+ * listen reconnects a link to a service worker that says it (re)started,
+ * and answers again, on the relay's BroadcastChannel, a call that a
+ * service worker says still waits for an answer main has sent.
+ */
 function listen() {
   if (listening) return;
   listening = true;
   const container = navigator.serviceWorker;
   container.addEventListener("message", async (event) => {
-    if (event.data?.execctx !== "relay-started") return;
-    for (const l of links.values()) (await l.catch(() => null))?.connect();
+    if (event.data?.execctx !== "relay-started" || !event.source) return;
+    for (const l of links.values()) {
+      const link = await l.catch(() => null);
+      if (link?.owns(event.source)) link.connect(event.source);
+    }
   });
   container.startMessages();
+  channel = new BroadcastChannel("execctx-relay");
+  channel.onmessage = async (event) => {
+    const { execctx, key, id } = event.data ?? {};
+    if (execctx !== "relay-want") return;
+    for (const l of links.values()) (await l.catch(() => null))?.resend(key, id);
+  };
 }
 
 async function register(url) {

@@ -16,6 +16,7 @@
   const HOLD_MAX_MS = 10000; // no request is held longer, whatever it asks
   const HEADERS = { "x-execctx-relay": VERSION, "cache-control": "no-store", "content-type": "application/octet-stream" };
   const EMPTY = new ArrayBuffer(0); // the answer "not yet": ask again
+  const ASK_MS = 250; // a request still waiting then asks the pages whether its answer went astray
 
   // One slot per waiting worker (its key): the request waiting for an
   // answer, and an answer that came before its request. A worker waits on
@@ -58,7 +59,21 @@
       };
       const timer = setTimeout(() => waiter.settle(EMPTY), ms);
       s.waiter = waiter;
+      setTimeout(() => s.waiter === waiter && ask(key, id), ASK_MS);
     });
+  }
+
+  // ask tells the pages that call id of worker key still waits here, on
+  // the relay's BroadcastChannel: the page that answered it already sends
+  // the answer again on the channel, which reaches this very service
+  // worker. Answers can miss it: a page may know another version of it as
+  // the active one (an update that activated, or was replaced, while the
+  // page was not looking), and a browser may not pass messages from a
+  // service worker to a page it does not control.
+  const channel = new BroadcastChannel("execctx-relay");
+  channel.onmessage = (event) => received(event.data);
+  function ask(key, id) {
+    channel.postMessage({ execctx: "relay-want", key, id });
   }
 
   // dropped: the worker ended; whatever waits for it answers "not yet" to nobody.

@@ -27,7 +27,11 @@ function watch(page) {
 /** visit loads path on page and returns its window.results. */
 async function visit(page, path) {
   await page.goto(`${server.base}/plain/tests/${path}`);
-  return page.waitFor(() => window.results, { timeout: 60000 });
+  try {
+    return await page.waitFor(() => window.results, { timeout: 60000 });
+  } catch (e) {
+    throw new Error(`${path}: no results at step ${await page.evaluate(() => window.progress)}: ${e.message}`);
+  }
 }
 
 /** What relay-worker.js reports when its calls to main block. */
@@ -69,7 +73,11 @@ for (const engine of ENGINES) describe(engine, () => {
       const ended = (what) => `execctx: worker ${server.base}/plain/tests/relay-worker.js has ended (terminated); call "${what}`;
       assert.deepEqual(results.dead, [`${ended("stallUnbounded")}" got no answer`, `${ended("report")}" was not sent`]);
       assert.equal(results.afterDead, "hello worker", "the relay serves new workers after one died in a relayed call");
-      assert.deepEqual(results.update, { waiting: true, greet: "hello once" }, "an update waits; the running relay still answers");
+      assert.equal(results.update.greet, "hello once", "after an update the relay still answers");
+      // Chromium keeps an update waiting while the relay's workers use the
+      // active version; Firefox may activate it at once (the page itself is
+      // not controlled), and the new version then serves the worker.
+      if (browser.engine === "chromium") assert.equal(results.update.waiting, true, "the update waits");
     }
     assert.deepEqual(seen.warnings, []);
     assert.deepEqual(seen.errors, []);

@@ -23,12 +23,21 @@ async function serviceWorker() {
     clients: { claim: async () => {}, matchAll: async () => [started] },
   };
   const started = { postMessage: (m) => (started.said = m) };
-  new Function("self", source)(self);
+  // the relay's BroadcastChannel, where a request that still waits asks the pages
+  const channel = { asked: [], postMessage: (m) => channel.asked.push(m) };
+  class BroadcastChannel {
+    constructor(name) {
+      assert.equal(name, "execctx-relay");
+      return channel;
+    }
+  }
+  new Function("self", "BroadcastChannel", source)(self, BroadcastChannel);
   // main's answers come over the port a page gives it
   const port = {};
   listeners.message({ data: { execctx: "relay-port" }, ports: [port] });
   return {
     started,
+    channel,
     /** fetch sends a request for url; resolves to { status, header, body } or to "not handled". */
     fetch(url) {
       let responded = null;
@@ -98,4 +107,13 @@ test("workers' keys never mix: each request gets its own worker's answer", async
   sw.answer("tab-b", 1, [0xb]);
   sw.answer("tab-a", 1, [0xa]);
   assert.deepEqual([[...(await a).body], [...(await b).body]], [[0xa], [0xb]]);
+});
+
+test("a request still waiting after 250 ms asks the pages on the channel, and takes an answer sent there", async () => {
+  const sw = await serviceWorker();
+  const waiting = sw.fetch(ask("k", 3));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.deepEqual(sw.channel.asked, [{ execctx: "relay-want", key: "k", id: 3 }]);
+  sw.channel.onmessage({ data: { execctx: "relay-answer", key: "k", id: 3, frame: new Uint8Array([7]).buffer } });
+  assert.deepEqual([...(await waiting).body], [7]);
 });

@@ -10,6 +10,7 @@ const params = new URLSearchParams(location.search);
 // holds the workers' script (and so controls them), not this page
 const registered = await navigator.serviceWorker.getRegistration(new URL(SW, location.href));
 const results = { crossOriginIsolated, registeredAtStart: Boolean(registered), controlledAtStart: Boolean(navigator.serviceWorker.controller) };
+// window.progress names the step the page is at, for a test that times out
 const message = (p) => p.then((v) => ({ resolved: v }), (e) => e.message);
 
 /** main's functions, as every relayed worker of the page sees them through sync */
@@ -42,19 +43,23 @@ try {
     throw new Error("done");
   }
   const start = (context = ctx, options = {}) => offer(context.PyWorker("./relay-worker.js", { type: "module", service_worker: SW, ...options }), []);
+  window.progress = "started";
   const w = start();
   await w.ready;
+  window.progress = "reported";
   results.worker = await w.sync.report();
   results.title = document.title;
   results.text = document.getElementById("out").textContent;
   if (params.has("calls")) results.calls = await w.sync.many(Number(params.get("calls")));
 
   // createContext's timeout bounds a relayed call; the next call works
+  window.progress = "timeout test";
   const bounded = start(await ctx.createContext({ timeout: 300 }));
   await bounded.ready;
   results.timeout = await bounded.sync.stallBounded();
 
   // a worker terminated while it waits on a relayed call
+  window.progress = "dying";
   const calls = [];
   const dying = offer(ctx.PyWorker("./relay-worker.js", { type: "module", serviceWorker: SW }), calls);
   await dying.ready;
@@ -62,6 +67,7 @@ try {
   while (calls.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
   dying.terminate();
   results.dead = [await inFlight, await message(dying.sync.report())];
+  window.progress = "after";
   const after = start();
   await after.ready;
   results.afterDead = (await after.sync.report()).greet;
@@ -69,9 +75,10 @@ try {
   // an update of the service worker (here its URL's query changes)
   // installs beside the active one and waits while it has clients: the
   // relay keeps serving the workers it controls
+  window.progress = "update";
   const update = await navigator.serviceWorker.register(new URL(`${SW}?v=${Date.now()}`, location.href));
   const installing = update.installing;
-  if (installing) await new Promise((resolve) => installing.addEventListener("statechange", () => installing.state !== "installing" && resolve()));
+  if (installing?.state === "installing") await new Promise((resolve) => installing.addEventListener("statechange", () => installing.state !== "installing" && resolve()));
   results.update = { waiting: Boolean(update.waiting), greet: await after.sync.greetOnce() };
   window.relayWorker = after; // for the test: the service worker gone
 } catch (e) {
