@@ -56,7 +56,3 @@ sync.greetOnce = () => {
     return `threw: ${e.message}`;
   }
 };
-
-sync.alive = () => "alive";
-
-sync.alive = () => "alive";
