@@ -7,10 +7,9 @@ import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startServer } from "./harness.mjs";
+import { startServer, SAB_MESSAGE, watch } from "./harness.mjs";
 import { ENGINES, launch } from "./engines.mjs";
 
-const SAB_MESSAGE = "Unable to use `window` or `document` in worker. This requires SharedArrayBuffer support. See: https://docs.pyscript.net/latest/faq/#sharedarraybuffer";
 const notSupported = (name, message = SAB_MESSAGE) => `<NotSupported ${name} [${message}]>`;
 const PYWORKER_IN_WORKER = "pyscript.PyWorker works only when running in the main thread";
 const SYNC_ON_MAIN = "pyscript.sync works only when running in a worker";
@@ -38,14 +37,6 @@ before(async () => {
 });
 
 after(() => server?.stop());
-
-/** watch collects a page's console warnings and uncaught errors. */
-function watch(page) {
-  const seen = { warnings: [], errors: [] };
-  page.onConsole((type, text) => type === "warning" && seen.warnings.push(text));
-  page.onPageError((message) => seen.errors.push(message));
-  return seen;
-}
 
 /** open loads a test page and returns its window.results with what watch saw. */
 function open(mode, path = "tests/context.html") {

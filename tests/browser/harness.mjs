@@ -71,3 +71,14 @@ export async function withPage(browser, options, fn) {
     await page.close();
   }
 }
+
+/** SAB_MESSAGE is PyScript's warning (and NotSupported text) for a worker without SharedArrayBuffer. */
+export const SAB_MESSAGE = "Unable to use `window` or `document` in worker. This requires SharedArrayBuffer support. See: https://docs.pyscript.net/latest/faq/#sharedarraybuffer";
+
+/** watch collects a page's console warnings and uncaught errors (an engines.mjs page). */
+export function watch(page) {
+  const seen = { warnings: [], errors: [] };
+  page.onConsole((type, text) => type === "warning" && seen.warnings.push(text));
+  page.onPageError((message) => seen.errors.push(message));
+  return seen;
+}

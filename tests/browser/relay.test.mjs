@@ -4,10 +4,9 @@
 // context has no service worker), a reload is a later one.
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer } from "./harness.mjs";
+import { startServer, SAB_MESSAGE, watch } from "./harness.mjs";
 import { ENGINES, launch } from "./engines.mjs";
 
-const SAB_MESSAGE = "Unable to use `window` or `document` in worker. This requires SharedArrayBuffer support. See: https://docs.pyscript.net/latest/faq/#sharedarraybuffer";
 let server, browser; // browser: the engine whose describe block runs
 
 before(async () => {
@@ -15,14 +14,6 @@ before(async () => {
 });
 
 after(() => server?.stop());
-
-/** watch collects a page's console warnings and uncaught errors. */
-function watch(page) {
-  const seen = { warnings: [], errors: [] };
-  page.onConsole((type, text) => type === "warning" && seen.warnings.push(text));
-  page.onPageError((message) => seen.errors.push(message));
-  return seen;
-}
 
 /** visit loads path on page and returns its window.results. */
 async function visit(page, path) {
