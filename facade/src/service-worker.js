@@ -59,7 +59,7 @@
       };
       const timer = setTimeout(() => waiter.settle(EMPTY), ms);
       s.waiter = waiter;
-      setTimeout(() => s.waiter === waiter && ask(key, id), ASK_MS);
+      setTimeout(() => s.waiter === waiter && slots.get(key) === s && ask(key, id), ASK_MS);
     });
   }
 
@@ -76,11 +76,13 @@
     channel.postMessage({ execctx: "relay-want", key, id });
   }
 
-  // dropped: the worker ended; whatever waits for it answers "not yet" to nobody.
+  // dropped: the worker ended, and its slot goes. A request it still has
+  // held here is not answered now: the browser is cancelling it, and an
+  // answer that races the cancel reaches a worker being terminated, which
+  // Firefox reports on the page as "A ServiceWorker intercepted the request
+  // and encountered an unexpected error". It ends on its hold's timer.
   function dropped(key) {
-    const s = slots.get(key);
     slots.delete(key);
-    s?.waiter?.settle(EMPTY);
   }
 
   const respond = (body) => new Response(body, { headers: HEADERS });
