@@ -9,12 +9,14 @@
 //
 // NPM_DIR/dist/bundle/ gets index.js (what `import "execctx"` loads),
 // worker-entry.js (what PyWorker starts a worker on), auto.js (what a
-// PyScript page loads: execctx/auto) and shared.js, the code they share
-// (auto.js imports only modules the other two share), each with a source map that points at the package's
-// unbundled files (all but facade/bundle/shim.js, a few lines that are
-// not in the package). The split keeps one copy of the code per realm: a
-// worker loads worker-entry.js and shared.js, and its script's import of
-// index.js reuses that shared.js, so the modules main sent to the worker
+// PyScript page loads: execctx/auto), shared.js, the code they share
+// (auto.js imports only modules the other two share), and relay-link.js,
+// which main loads only for a page's first relayed worker. Each has a
+// source map that points at the package's unbundled files (all but
+// facade/bundle/shim.js, a few lines that are not in the package). The
+// split keeps one copy of the code per realm: a worker loads
+// worker-entry.js and shared.js, and its script's import of index.js
+// reuses that shared.js, so the modules main sent to the worker
 // (component.js) are the ones its context uses.
 //
 // The facade and the shim find files by `new URL(path, import.meta.url)`.
@@ -31,6 +33,11 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 const SHIM_STANDIN = resolve(here, "../facade/bundle/shim.js");
 const ENTRIES = ["index.js", "worker-entry.js", "auto.js"]; // in npm/dist, and in the bundle's folder
+// Modules the facade loads with import() only when a page needs them, each
+// minified into a file of its own beside the entries. They import nothing:
+// splitting would give them a helper chunk of their own, and pages a
+// second shared file to preload.
+const LAZY = ["relay-link.js"];
 
 // `new URL("path", import.meta.url)`, or the leading text of `new URL(`path${…}`, import.meta.url)`
 const URL_OF_MODULE = /new URL\((["'])([^"'`$]*)\1\s*,\s*import\.meta\.url\s*\)|new URL\(`([^`$]*)\$\{/g;
@@ -62,8 +69,22 @@ const result = await build({
   nodePaths: [join(resolve(npmDir), "node_modules")], // the stand-in's shim, as the package has it
   logLevel: "warning",
   metafile: true,
-  plugins: [standIn(), relocate()],
+  plugins: [standIn(), relocate(), lazy()],
 });
+const lazyResult = await build({
+  entryPoints: LAZY.map((e) => join(dist, e)),
+  outdir,
+  bundle: true,
+  format: "esm",
+  target: "es2022",
+  minify: true,
+  sourcemap: "linked",
+  sourcesContent: false,
+  logLevel: "warning",
+  metafile: true,
+  plugins: [importsNothing()],
+});
+Object.assign(result.metafile.outputs, lazyResult.metafile.outputs);
 for (const [file, { bytes }] of Object.entries(result.metafile.outputs)) {
   if (file.endsWith(".js")) console.log(`bundle: ${relative(process.cwd(), file)} ${bytes} B`);
 }
@@ -74,6 +95,30 @@ function standIn() {
     name: "execctx-shim",
     setup(b) {
       b.onResolve({ filter: /^\.\/shim\.js$/ }, (args) => (resolve(args.resolveDir) === dist ? { path: SHIM_STANDIN } : undefined));
+    },
+  };
+}
+
+/** lazy keeps the LAZY modules out of the entries' build: their import() reaches the file beside them. */
+function lazy() {
+  return {
+    name: "execctx-lazy",
+    setup(b) {
+      b.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, (args) =>
+        resolve(args.resolveDir) === dist && LAZY.includes(args.path.slice(2)) ? { path: args.path, external: true } : undefined);
+    },
+  };
+}
+
+/** importsNothing fails the LAZY modules' build where one imports a module. */
+function importsNothing() {
+  return {
+    name: "execctx-imports-nothing",
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind === "entry-point") return undefined;
+        throw new Error(`${args.importer} imports ${args.path}: a lazily loaded module must import nothing (tools/bundle.mjs, LAZY)`);
+      });
     },
   };
 }

@@ -27,9 +27,10 @@ test("the tarball holds the package, its bundle, its component, the relay's serv
     "package/node_modules/@bytecodealliance/preview2-shim/package.json"]) {
     assert.ok(files.includes(f), `${f} missing from the tarball`);
   }
-  // the bundle is one shared chunk and three entries: a second chunk would be a request the README does not mention
+  // the bundle is one shared chunk, three entries and the relay's link, which only a relayed worker's page loads:
+  // a second chunk would be a request the README does not mention
   assert.deepEqual(files.filter((f) => f.startsWith("package/dist/bundle/") && f.endsWith(".js")).sort(),
-    ["package/dist/bundle/auto.js", "package/dist/bundle/index.js", "package/dist/bundle/shared.js", "package/dist/bundle/worker-entry.js"]);
+    ["package/dist/bundle/auto.js", "package/dist/bundle/index.js", "package/dist/bundle/relay-link.js", "package/dist/bundle/shared.js", "package/dist/bundle/worker-entry.js"]);
 });
 
 // readme.test.mjs runs every README snippet against such an install.
