@@ -8,9 +8,9 @@
 // make npm's bundle replaces this module with facade/bundle/shim.js.
 
 const BROWSER_BUILD = new URL("../node_modules/@bytecodealliance/preview2-shim/lib/browser/", import.meta.url);
-const INTERFACES = ["cli", "clocks", "filesystem", "io", "random"]; // what wasi.js uses: not http or sockets
+const INTERFACES = ["cli", "clocks", "io", "random"]; // what wasi.js uses: not filesystem (wasi.js has its own), http or sockets
 
-/** loadShim resolves to the shim's namespaces by name (cli, clocks, filesystem, io, random). */
+/** loadShim resolves to the shim's namespaces by name (cli, clocks, io, random). */
 export async function loadShim() {
   const modules = await Promise.all(INTERFACES.map((name) => import(new URL(`${name}.js`, BROWSER_BUILD).href)));
   return Object.fromEntries(INTERFACES.map((name, i) => [name, modules[i]]));

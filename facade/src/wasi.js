@@ -1,6 +1,7 @@
 // The WASI preview2 imports the component needs (Go's runtime uses clocks,
 // random, stdio and exit), from @bytecodealliance/preview2-shim 0.17.9
-// (shim.js says which build, and how it is loaded).
+// (shim.js says which build, and how it is loaded), and the ones it only
+// links against, supplied here.
 
 import { loadShim } from "./shim.js";
 
@@ -38,9 +39,20 @@ const environment = {
   initialCwd: () => undefined,
 };
 
+// The guest opens no file (docs/boundary.md): its filesystem imports are
+// there for linking only. It has no preopened directory (the shim's
+// browser build would give it an empty "/"), so no Descriptor ever
+// exists, and no stream error is a filesystem one. The shim's in-memory
+// filesystem is left out: it was the bundle's largest part of the shim.
+class Descriptor {}
+const filesystem = {
+  preopens: { getDirectories: () => [] },
+  types: { Descriptor, filesystemErrorCode: () => undefined },
+};
+
 /** The wasi:* part of the component's import object. */
 export function wasiImports() {
-  imports ??= loadShim().then(({ cli, clocks, filesystem, io, random }) => ({
+  imports ??= loadShim().then(({ cli, clocks, io, random }) => ({
     "wasi:cli/environment": environment,
     "wasi:cli/exit": exit,
     "wasi:cli/stderr": cli.stderr,
