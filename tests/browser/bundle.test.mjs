@@ -70,5 +70,7 @@ for (const engine of ENGINES) describe(engine, () => {
     assert.deepEqual(results.started, { by: new URL(BUNDLE, pkg).href, compiles: 0 });
     assert.deepEqual(requested.filter((u) => u.endsWith(".wasm")), [`${pkg}dist/component/execctx.core.wasm`], "the core is fetched once, by main");
     assert.ok(requested.includes(`${pkg}dist/bundle/worker-entry.js`), "the worker was not started on the bundle's worker-entry.js");
+    // the service-worker relay's code (relay-link.js) is for pages whose workers use it; relay.test.mjs's do
+    assert.deepEqual(requested.filter((u) => u.includes("relay")), [], "a page without the relay loaded its code");
   }));
 });
