@@ -98,7 +98,7 @@ npm/node_modules/.installed: npm/package.json npm/package-lock.json
 
 # The unbundled files (facade/src and the transpiled glue), then the
 # bundle made from them (tools/bundle.mjs) that every runtime imports.
-$(NPM_DIST)/index.js: $(COMPONENT) $(FACADE_SRC) facade/bundle/shim.js tools/bundle.mjs tools/cores.mjs npm/node_modules/.installed tools/node_modules/.installed
+$(NPM_DIST)/index.js: $(COMPONENT) $(FACADE_SRC) $(wildcard facade/bundle/*.js) tools/bundle.mjs tools/cores.mjs npm/node_modules/.installed tools/node_modules/.installed
 	rm -rf $(NPM_DIST) && mkdir -p $(NPM_DIST)
 	cp -r facade/src/. $(NPM_DIST)/
 	cp facade/types/index.d.ts $(NPM_DIST)/index.d.ts

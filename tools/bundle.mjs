@@ -25,13 +25,15 @@
 // .wasm stays a file beside the glue, the Python layer beside python/),
 // or, for the two entry modules, the bundle's own entry. Any other use of
 // import.meta.url fails the build, so that a new one cannot slip through.
-import { build } from "esbuild";
-import { readFile, rm } from "node:fs/promises";
+import { build, transform } from "esbuild";
+import { readdirSync } from "node:fs";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, posix, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SHIM_STANDIN = resolve(here, "../facade/bundle/shim.js");
+const CORE_FIRST = resolve(here, "../facade/bundle/core-first.js"); // index.js's first line (startCoreFirst)
 const ENTRIES = ["index.js", "worker-entry.js", "auto.js"]; // in npm/dist, and in the bundle's folder
 // Modules the facade loads with import() only when a page needs them, each
 // minified into a file of its own beside the entries. They import nothing:
@@ -85,8 +87,37 @@ const lazyResult = await build({
   plugins: [importsNothing()],
 });
 Object.assign(result.metafile.outputs, lazyResult.metafile.outputs);
+result.metafile.outputs[relative(process.cwd(), join(outdir, "index.js"))].bytes = await startCoreFirst();
 for (const [file, { bytes }] of Object.entries(result.metafile.outputs)) {
   if (file.endsWith(".js")) console.log(`bundle: ${relative(process.cwd(), file)} ${bytes} B`);
+}
+
+/**
+ * startCoreFirst makes the bundle's index.js start the core's download
+ * (facade/bundle/core-first.js) before it loads shared.js, and returns
+ * its new size. esbuild writes index.js as one static import of
+ * shared.js, which a browser fetches and runs before any of index.js
+ * does; that import becomes a dynamic one after the download has begun.
+ * The new code is a line of its own, and the import's place in the old
+ * first line is kept as spaces, so the source map needs only one more
+ * (empty) line. Any other shape of index.js fails the build.
+ */
+async function startCoreFirst() {
+  const file = join(outdir, "index.js");
+  const code = await readFile(file, "utf8");
+  const imported = code.match(/^import\{([\w$, ]+)\}from"\.\/shared\.js";/);
+  if (!imported) throw new Error(`${file} does not start with one import of ./shared.js: tools/bundle.mjs cannot start the core first`);
+  const bindings = imported[1].split(",").map((b) => b.replace(" as ", ":")).join(",");
+  const cores = readdirSync(join(dist, "component")).filter((n) => n.endsWith(".wasm"));
+  if (cores.length !== 1) throw new Error(`${dist}/component has ${cores.length} core module files, not the Go core alone (tools/cores.mjs)`);
+  const core = fromBundle(join(dist, "component.js"), `./component/${cores[0]}`);
+  const first = (await transform(await readFile(CORE_FIRST, "utf8"), { minify: true, format: "esm", target: "es2022", define: { CORE: JSON.stringify(core) } })).code.trim();
+  const rewritten = `${first}const{${bindings}}=await import("./shared.js");\n${" ".repeat(imported[0].length)}${code.slice(imported[0].length)}`;
+  const map = JSON.parse(await readFile(`${file}.map`, "utf8"));
+  map.mappings = `;${map.mappings}`;
+  await writeFile(file, rewritten);
+  await writeFile(`${file}.map`, JSON.stringify(map));
+  return Buffer.byteLength(rewritten);
 }
 
 /** standIn gives the bundle facade/bundle/shim.js where the facade imports ./shim.js. */

@@ -18,12 +18,24 @@ async function compile(name) {
   if (bytes) return WebAssembly.compile(bytes);
   const url = new URL(`./component/${name}`, import.meta.url);
   if (url.protocol === "file:") return WebAssembly.compile(await load(url, "bytes", "the component"));
-  const response = await fetch(url);
+  const response = await (startedDownload(url) ?? fetch(url));
   if (!response.ok) throw new Error(`execctx: fetching ${url} failed with ${response.status} ${response.statusText}`);
   if (response.headers.get("content-type")?.startsWith("application/wasm")) {
     return WebAssembly.compileStreaming(response);
   }
   return WebAssembly.compile(await response.arrayBuffer()); // a server without the wasm MIME type
+}
+
+// The bundle's index.js starts the core's download on a page's main
+// thread before it loads the rest (facade/bundle/core-first.js): compile
+// takes that response, once, instead of fetching again.
+const CORE_DOWNLOAD = Symbol.for("execctx.coreDownload");
+
+function startedDownload(url) {
+  const started = globalThis[CORE_DOWNLOAD];
+  if (started?.href !== url.href) return undefined;
+  delete globalThis[CORE_DOWNLOAD];
+  return started.response;
 }
 
 /** Compiles the component's core modules and loads the WASI shim, once per realm. */

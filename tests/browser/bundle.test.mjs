@@ -66,6 +66,13 @@ for (const engine of ENGINES) describe(engine, () => {
     assert.deepEqual(before.filter((u) => u.startsWith(pkg) && !u.startsWith(`${pkg}dist/bundle/`) && !u.endsWith(".wasm")), [],
       "the page loaded package files the bundle has inlined");
 
+    // without preloads, index.js starts the core's download before it loads shared.js (facade/bundle/core-first.js)
+    if (name === "ready") {
+      const start = (file) => fetched.find((r) => r.url === `${pkg}dist/${file}`).start;
+      assert.ok(start("component/execctx.core.wasm") <= start("bundle/shared.js"),
+        `the core's download started at ${start("component/execctx.core.wasm")} ms, after shared.js's at ${start("bundle/shared.js")} ms`);
+    }
+
     // the worker: started on the bundle's entry, with main's compiled modules
     assert.deepEqual(results.started, { by: new URL(BUNDLE, pkg).href, compiles: 0 });
     assert.deepEqual(requested.filter((u) => u.endsWith(".wasm")), [`${pkg}dist/component/execctx.core.wasm`], "the core is fetched once, by main");

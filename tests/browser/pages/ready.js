@@ -3,7 +3,7 @@
 // a module worker's view (tests/browser/bundle.test.mjs).
 import { PyWorker } from "../execctx/dist/bundle/index.js";
 
-const before = ["navigation", "resource"].flatMap((type) => performance.getEntriesByType(type)).map((r) => ({ url: r.name, bytes: r.encodedBodySize }));
+const before = ["navigation", "resource"].flatMap((type) => performance.getEntriesByType(type)).map((r) => ({ url: r.name, bytes: r.encodedBodySize, start: r.startTime }));
 const worker = PyWorker("./ready-worker.js", { type: "module" });
 await worker.ready;
 window.results = { before, started: await worker.sync.started() };
