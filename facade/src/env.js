@@ -1,6 +1,8 @@
 // What the facade can tell about the realm it runs in, for the component's
 // environment report. The decisions made from it are the component's.
 
+import { builtin } from "./builtin.js";
+
 /** Where the worker bootstrap leaves { channel, init } for the worker's contexts (worker-entry.js). */
 export const WORKER_STATE = Symbol.for("execctx.worker");
 
@@ -19,7 +21,7 @@ export function runtimeKind() {
  * thread.
  */
 export async function workerThreadsOf(runtime) {
-  return runtime === "node" || runtime === "deno" ? import("node:worker_threads") : null;
+  return runtime === "node" || runtime === "deno" ? builtin("node:worker_threads") : null;
 }
 
 /**
@@ -64,7 +66,7 @@ export const syncBufferAllowed = () => globalThis.crossOriginIsolated !== false;
 export async function defaultBaseURL() {
   if (globalThis.location?.href) return globalThis.location.href;
   if (typeof globalThis.process?.cwd === "function") {
-    const { pathToFileURL } = await import("node:url");
+    const { pathToFileURL } = await builtin("node:url");
     return pathToFileURL(`${globalThis.process.cwd()}/`).href;
   }
   return "file:///";

@@ -16,13 +16,14 @@ import { openRelay } from "./protocol/relay.js";
 import { errorData } from "./protocol/wire.js";
 import { WORKER_STATE } from "./env.js";
 import { load } from "./load.js";
+import { builtin } from "./builtin.js";
 import { useCompiledModules } from "./component.js";
 // static, though only Python workers run it: a bundle then shares one
 // chunk between this entry and index.js (tools/bundle.mjs)
 import { runPython } from "./python/run.js";
 
 const isWebWorker = typeof globalThis.WorkerGlobalScope !== "undefined" && globalThis instanceof globalThis.WorkerGlobalScope;
-const target = isWebWorker ? globalThis : (await import("node:worker_threads")).parentPort;
+const target = isWebWorker ? globalThis : (await builtin("node:worker_threads")).parentPort;
 const port = portOf(target);
 
 globalThis.execctx = Object.freeze({ url: new URL("./index.js", import.meta.url).href });
