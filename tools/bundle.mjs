@@ -26,8 +26,7 @@
 // or, for the two entry modules, the bundle's own entry. Any other use of
 // import.meta.url fails the build, so that a new one cannot slip through.
 import { build, transform } from "esbuild";
-import { readdirSync } from "node:fs";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, posix, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -108,7 +107,7 @@ async function startCoreFirst() {
   const imported = code.match(/^import\{([\w$, ]+)\}from"\.\/shared\.js";/);
   if (!imported) throw new Error(`${file} does not start with one import of ./shared.js: tools/bundle.mjs cannot start the core first`);
   const bindings = imported[1].split(",").map((b) => b.replace(" as ", ":")).join(",");
-  const cores = readdirSync(join(dist, "component")).filter((n) => n.endsWith(".wasm"));
+  const cores = (await readdir(join(dist, "component"))).filter((n) => n.endsWith(".wasm"));
   if (cores.length !== 1) throw new Error(`${dist}/component has ${cores.length} core module files, not the Go core alone (tools/cores.mjs)`);
   const core = fromBundle(join(dist, "component.js"), `./component/${cores[0]}`);
   const first = (await transform(await readFile(CORE_FIRST, "utf8"), { minify: true, format: "esm", target: "es2022", define: { CORE: JSON.stringify(core) } })).code.trim();

@@ -4,6 +4,7 @@
 // suites here import the unbundled files it is made of.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 
 const BUNDLE = new URL("../../npm/dist/bundle/index.js", import.meta.url).href;
 const { config, PyWorker, RUNNING_IN_WORKER } = await import(BUNDLE);
@@ -27,10 +28,10 @@ test("a worker started from the bundle runs it, with main's compiled component, 
 // esbuild's code (facade/bundle/core-first.js), so the source map must
 // skip that line: the createContext call still maps to facade's index.js.
 test("the bundle's index.js source map points past its first line at the facade's source", async () => {
-  const { readFile } = await import("node:fs/promises");
-  const code = await readFile(new URL("../../npm/dist/bundle/index.js", import.meta.url), "utf8");
-  const map = JSON.parse(await readFile(new URL("../../npm/dist/bundle/index.js.map", import.meta.url), "utf8"));
-  const source = await readFile(new URL(map.sources[0], new URL("../../npm/dist/bundle/index.js.map", import.meta.url)), "utf8");
+  const mapURL = new URL("../../npm/dist/bundle/index.js.map", import.meta.url);
+  const code = await readFile(new URL("index.js", mapURL), "utf8");
+  const map = JSON.parse(await readFile(mapURL, "utf8"));
+  const source = await readFile(new URL(map.sources[0], mapURL), "utf8");
   const lines = mappingLines(map.mappings);
   assert.deepEqual(lines[0], [], "the early-start line maps to nothing");
   const generated = code.split("\n")[1];
