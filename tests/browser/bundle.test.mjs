@@ -68,7 +68,11 @@ for (const engine of ENGINES) describe(engine, () => {
 
     // without preloads, index.js starts the core's download before it loads shared.js (facade/bundle/core-first.js)
     if (name === "ready") {
-      const start = (file) => fetched.find((r) => r.url === `${pkg}dist/${file}`).start;
+      const start = (file) => {
+        const entry = results.later.find((r) => r.url === `${pkg}dist/${file}`);
+        assert.ok(entry, `no resource timing entry for ${file}`);
+        return entry.start;
+      };
       assert.ok(start("component/execctx.core.wasm") <= start("bundle/shared.js"),
         `the core's download started at ${start("component/execctx.core.wasm")} ms, after shared.js's at ${start("bundle/shared.js")} ms`);
     }
