@@ -78,7 +78,7 @@ test-component: $(BUILD)/js/execctx.js
 WASMTIME_BRIDGE := $(BUILD)/wasmtime-bridge
 WASMTIME_GO := github.com/bytecodealliance/wasmtime-go/v44
 
-$(WASMTIME_BRIDGE): $(wildcard tests/wasmtime/*.go tests/wasmtime/*.c) tests/wasmtime/go.mod tests/wasmtime/go.sum
+$(WASMTIME_BRIDGE): $(wildcard tests/wasmtime/*.go tests/wasmtime/*.c tests/internal/jsonfloat/*.go) tests/wasmtime/go.mod tests/wasmtime/go.sum
 	@mkdir -p $(BUILD)
 	cd tests/wasmtime && $(GO) mod download $(WASMTIME_GO) && \
 	  export CGO_ENABLED=1 CGO_CFLAGS="-I$$($(GO) list -m -f '{{.Dir}}' $(WASMTIME_GO))/build/include" && \

@@ -8,8 +8,9 @@ import "C"
 
 import (
 	"fmt"
-	"math"
 	"unsafe"
+
+	"github.com/execctx/execctx/tests/internal/jsonfloat"
 )
 
 // run answers one op.
@@ -162,35 +163,8 @@ func (v vals) free() {
 	C.free(v.base)
 }
 
-// The JSON forms of floats JSON cannot hold, as jcohost writes them.
-func encodeFloat(f float64) any {
-	switch {
-	case math.IsNaN(f):
-		return map[string]any{"$n": "NaN"}
-	case math.IsInf(f, 1):
-		return map[string]any{"$n": "Infinity"}
-	case math.IsInf(f, -1):
-		return map[string]any{"$n": "-Infinity"}
-	case f == 0 && math.Signbit(f):
-		return map[string]any{"$n": "-0"}
-	}
-	return f
-}
-
-func decodeFloat(j any) (float64, error) {
-	if f, ok := j.(float64); ok {
-		return f, nil
-	}
-	o, _ := j.(map[string]any)
-	switch o["$n"] {
-	case "NaN":
-		return math.NaN(), nil
-	case "Infinity":
-		return math.Inf(1), nil
-	case "-Infinity":
-		return math.Inf(-1), nil
-	case "-0":
-		return math.Copysign(0, -1), nil
-	}
-	return 0, fmt.Errorf("want a number, got %T %v", j, j)
-}
+// The JSON form of floats, as jcohost writes them.
+var (
+	encodeFloat = jsonfloat.Encode
+	decodeFloat = jsonfloat.Decode
+)

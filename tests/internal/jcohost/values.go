@@ -3,6 +3,8 @@ package jcohost
 import (
 	"fmt"
 	"math"
+
+	"github.com/execctx/execctx/tests/internal/jsonfloat"
 )
 
 // The hand-written helpers of the generated codecs in bridge_gen.go.
@@ -46,36 +48,8 @@ func arity(args []any, n int) error {
 	return nil
 }
 
-// encodeFloat writes the floats JSON cannot hold as {"$n": name}; the JS
-// half turns them back.
-func encodeFloat(f float64) any {
-	switch {
-	case math.IsNaN(f):
-		return map[string]any{"$n": "NaN"}
-	case math.IsInf(f, 1):
-		return map[string]any{"$n": "Infinity"}
-	case math.IsInf(f, -1):
-		return map[string]any{"$n": "-Infinity"}
-	case f == 0 && math.Signbit(f):
-		return map[string]any{"$n": "-0"}
-	}
-	return f
-}
-
-func decodeFloat(j any) (float64, error) {
-	if f, ok := j.(float64); ok {
-		return f, nil
-	}
-	o, _ := j.(map[string]any)
-	switch o["$n"] {
-	case "NaN":
-		return math.NaN(), nil
-	case "Infinity":
-		return math.Inf(1), nil
-	case "-Infinity":
-		return math.Inf(-1), nil
-	case "-0":
-		return math.Copysign(0, -1), nil
-	}
-	return 0, fmt.Errorf("want a number, got %T %v", j, j)
-}
+// The generated codecs' names for the JSON form of floats both bridges share.
+var (
+	encodeFloat = jsonfloat.Encode
+	decodeFloat = jsonfloat.Decode
+)
