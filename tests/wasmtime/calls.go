@@ -9,8 +9,6 @@ import "C"
 import (
 	"fmt"
 	"unsafe"
-
-	"github.com/execctx/execctx/tests/internal/jsonfloat"
 )
 
 // run answers one op.
@@ -162,9 +160,3 @@ func (v vals) free() {
 	}
 	C.free(v.base)
 }
-
-// The JSON form of floats, as jcohost writes them.
-var (
-	encodeFloat = jsonfloat.Encode
-	decodeFloat = jsonfloat.Decode
-)

@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"math"
 	"unsafe"
+
+	"github.com/execctx/execctx/tests/internal/jsonfloat"
 )
 
 // Values cross the wire in the shapes jco gives them, which jcohost's
@@ -53,7 +55,7 @@ func toJSON(v *C.wasmtime_component_val_t) (any, error) {
 	case C.WASMTIME_COMPONENT_S32:
 		return float64(*of[C.int32_t](v)), nil
 	case C.WASMTIME_COMPONENT_F64:
-		return encodeFloat(float64(*of[C.float64_t](v))), nil
+		return jsonfloat.Encode(float64(*of[C.float64_t](v))), nil
 	case C.WASMTIME_COMPONENT_STRING, C.WASMTIME_COMPONENT_ENUM:
 		return goName(of[C.wasm_name_t](v)), nil
 	case C.WASMTIME_COMPONENT_LIST:
@@ -117,7 +119,7 @@ func fromJSON(j any, t *C.wasmtime_component_valtype_t, out *C.wasmtime_componen
 	case C.WASMTIME_COMPONENT_VALTYPE_U8, C.WASMTIME_COMPONENT_VALTYPE_U16, C.WASMTIME_COMPONENT_VALTYPE_U32:
 		return unsignedFromJSON(j, t.kind, out)
 	case C.WASMTIME_COMPONENT_VALTYPE_F64:
-		f, err := decodeFloat(j)
+		f, err := jsonfloat.Decode(j)
 		if err != nil {
 			return err
 		}
