@@ -10,9 +10,11 @@
 // sides are served brotli by examples/server, from copies that
 // tools/precompress made (PyScript's dist and the MicroPython package are
 // copied to build/bench first, so that node_modules stays untouched).
-// Page loads alternate between the sides. A third side is the floor: a
-// trivial Go module (tests/bench/gofloor/trivial), built as the core is and
-// started the plainest way a page can. Every page declares an empty icon:
+// Page loads alternate between the sides. Two more sides are floors, each
+// a Go module started the plainest way a page can (visit-gofloor.html): a
+// trivial one (tests/bench/gofloor/trivial), built as the core is, and
+// execctx's own core module alone, with no component glue, facade or
+// earlier request, which shows what execctx's Go code costs by itself. Every page declares an empty icon:
 // the favicon.ico a browser asks for otherwise is no side's (the test
 // server answers it 404, about 2 KB). It prints numbers and never judges
 // them.
@@ -30,10 +32,11 @@ const THROTTLE = { offline: false, latency: 40, downloadThroughput: 20e6 / 8, up
 const SIDES = {
   execctx: { page: "visit-execctx.html", ready: () => window.results?.ready },
   "PyScript+MicroPython": { page: "visit-pyscript.html", ready: () => window.pyReady },
-  // the floor: a trivial Go module started the plainest way (visit-gofloor.html)
+  // the floors: Go modules started the plainest way (visit-gofloor.html)
   "a trivial Go module": { page: "visit-gofloor.html", ready: () => window.results?.sum === 5 && window.results.ready },
+  "execctx's core alone": { page: "visit-gofloor.html?core", ready: () => window.results?.sum === 5 && window.results.ready },
 };
-const FLOOR = "a trivial Go module";
+const FLOORS = ["a trivial Go module", "execctx's core alone"];
 
 const bench = join(root, "build", "bench");
 const pyscript = copy(join(root, "tests/node_modules/@pyscript/core/dist"), join(bench, "pyscript"));
@@ -156,26 +159,27 @@ function median(xs) {
 
 function report(results, version) {
   const chromium = browser.engine === "chromium";
-  const [a, b, floor] = Object.keys(SIDES);
+  const [a, b] = Object.keys(SIDES);
   const load = loadavg().map((x) => x.toFixed(2)).join(", ");
+  const explain = `ratio = ${a} / ${b} (ready = its first line of Python); a floor's ratio = that floor / ${b}`;
   console.log(`${NAMES[browser.engine]} ${version}, ${RUNS} visits of each kind per side (alternating), both served brotli, medians; load average ${load}:`);
-  console.log(`${"visit".padEnd(34)}${a.padStart(12)}${b.padStart(24)}${"ratio".padStart(8)}${floor.padStart(22)}${"its ratio".padStart(11)}`);
+  console.log(`${"visit".padEnd(34)}${a.padStart(12)}${b.padStart(24)}${"ratio".padStart(8)}${FLOORS.map((f) => `${f.padStart(22)}${"its ratio".padStart(11)}`).join("")}`);
   for (const [kind, label] of [
     ["first", "first visit: navigation → ready"],
     ["repeat", "repeat visit: navigation → ready"],
     ["throttled", "20 Mbit/s, 40 ms RTT, first visit"],
   ].filter(([kind]) => results[`${a} ${kind}`])) {
-    const [x, y, f] = [a, b, floor].map((s) => median(results[`${s} ${kind}`].map((r) => r.ready)));
+    const [x, y, ...floors] = [a, b, ...FLOORS].map((s) => median(results[`${s} ${kind}`].map((r) => r.ready)));
     const targets = { first: ["main context ready ÷ PyScript+MicroPython first line", "≤ 0.5"],
       throttled: ["main ready ÷ PyScript+MicroPython, 20 Mbit/s 40 ms RTT, brotli, first visit", "≤ 0.75"] };
     if (chromium && targets[kind]) {
       recordTarget(targets[kind][0], `${x.toFixed(1)} ms`, `${y.toFixed(1)} ms`, (x / y).toFixed(2), targets[kind][1],
-        `${FLOOR}: ${f.toFixed(1)} ms, ${(f / y).toFixed(2)} of the peer's`);
+        FLOORS.map((name, i) => `${name}: ${floors[i].toFixed(1)} ms, ${(floors[i] / y).toFixed(2)} of the peer's`).join("; "));
     }
     console.log(`${label.padEnd(34)}${`${x.toFixed(1)} ms`.padStart(12)}${`${y.toFixed(1)} ms`.padStart(24)}${(x / y).toFixed(2).padStart(8)}` +
-      `${`${f.toFixed(1)} ms`.padStart(22)}${(f / y).toFixed(2).padStart(11)}`);
+      floors.map((f) => `${`${f.toFixed(1)} ms`.padStart(22)}${(f / y).toFixed(2).padStart(11)}`).join(""));
   }
-  for (const side of [a, b, floor]) {
+  for (const side of [a, b, ...FLOORS]) {
     const first = results[`${side} first`][0];
     const repeat = results[`${side} repeat`][0];
     console.log(`${side}: before ready, first visit ${first.requests} requests, ${first.bytes} B transferred; ` +
@@ -185,16 +189,16 @@ function report(results, version) {
     // Seen here: the repeat visit's requests are answered 304, but Firefox's
     // Resource Timing gives them the transferSize of the cached response.
     console.log("Firefox: a repeat visit's bytes count each revalidated (304) response at its cached size, not the bytes that crossed the network");
-    console.log(`ratio = execctx / PyScript+MicroPython (ready = its first line of Python); its ratio = ${FLOOR} / PyScript+MicroPython`);
+    console.log(explain);
     return;
   }
   const first = results[`${a} first`];
-  const floorBytes = median(results[`${floor} first`].map((r) => r.bytes));
+  const floorBytes = FLOORS.map((name) => `${name}: ${median(results[`${name} first`].map((r) => r.bytes))} B`).join("; ");
   recordTarget("bytes before main ready (as transferred, brotli)", `${median(first.map((r) => r.bytes))} B`, "", `${median(first.map((r) => r.bytes))} B`, "≤ 600 KB",
-    `${FLOOR}: ${floorBytes} B`);
+    floorBytes);
   recordTarget("requests before main ready", String(median(first.map((r) => r.requests))), "", String(median(first.map((r) => r.requests))), "≤ 6");
   const workers = first.map((r) => r.workers);
   recordTarget("bytes a second worker adds", `${median(workers.map((w) => w[1]))} B`, "", `${median(workers.map((w) => w[1]))} B`, "≤ 10 KB");
   console.log(`${a}: a first worker transferred ${median(workers.map((w) => w[0]))} B, a second ${median(workers.map((w) => w[1]))} B (medians)`);
-  console.log(`ratio = execctx / PyScript+MicroPython (ready = its first line of Python); its ratio = ${FLOOR} / PyScript+MicroPython`);
+  console.log(explain);
 }
