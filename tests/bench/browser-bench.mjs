@@ -16,6 +16,7 @@ import { root, startServer } from "../browser/harness.mjs";
 import { BENCH_ENGINES, NAMES, launch } from "../browser/engines.mjs";
 import { loadAverage, withBusyCores, median, spinLine } from "./load.mjs";
 import { recordTarget } from "./targets.mjs";
+import { readyLine } from "./ready.mjs";
 
 const N = Number(process.env.BENCH_CALLS ?? 10000);
 const N_LOADED = Number(process.env.BENCH_LOADED_CALLS ?? 3000); // calls per loop with every core busy
@@ -77,8 +78,10 @@ async function measure(n) {
 function load(side, n) {
   return browser.withPage({}, async (page) => {
     const [file, query = ""] = PAGES[side].split("?");
+    const logged = readyLine(page, 120000); // nothing is evaluated in the page before it is done (ready.mjs)
     await page.goto(`${server.base}/coi/tests/bench/${file}?n=${n}${query && `&${query}`}`);
-    return page.waitFor(() => window.results, { timeout: 120000 });
+    await logged;
+    return page.evaluate(() => window.results);
   });
 }
 

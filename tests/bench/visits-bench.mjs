@@ -25,6 +25,7 @@ import { execFileSync } from "node:child_process";
 import { root, startServer } from "../browser/harness.mjs";
 import { BENCH_ENGINES, NAMES, launch } from "../browser/engines.mjs";
 import { recordTarget } from "./targets.mjs";
+import { readyLine } from "./ready.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const THROTTLE = { offline: false, latency: 40, downloadThroughput: 20e6 / 8, uploadThroughput: 20e6 / 8 };
@@ -117,8 +118,11 @@ function watch(page) {
  */
 async function load(page, side, errors) {
   try {
+    const logged = readyLine(page, 120000); // nothing is evaluated in the page before it is ready (ready.mjs)
     await page.goto(`${server.base}/coi/tests/bench/${SIDES[side].page}`);
-    const ready = await page.waitFor(SIDES[side].ready, { timeout: 120000 });
+    await logged;
+    const ready = await page.evaluate(SIDES[side].ready);
+    if (!ready) throw new Error("the page logged that it was ready, but has no results");
     if (errors.length) throw new Error("the page did not load as it should");
     return await page.evaluate((ready) => {
       const nav = performance.getEntriesByType("navigation")[0];

@@ -14,3 +14,4 @@ const workerReadyAt = await new Promise((resolve) => {
   worker.proxy.ready = resolve;
 });
 window.results = { mainReady, workerReady: workerReadyAt - performance.timeOrigin, resources, ...(await worker.proxy.run(n)) };
+console.info("execctx-bench: ready"); // what the benchmark waits for (tests/bench/ready.mjs)

@@ -12,3 +12,4 @@ worker.sync.add = (a, b) => a + b;
 await worker.ready;
 const workerReady = await worker.sync.readyAt();
 window.results = { mainReady, workerReady: workerReady - performance.timeOrigin, resources, ...(await worker.sync.run(n)) };
+console.info("execctx-bench: ready"); // what the benchmark waits for (tests/bench/ready.mjs)

@@ -11,3 +11,4 @@ window.results = await new Promise((resolve) => {
   worker.postMessage({ sab, n });
 });
 worker.terminate();
+console.info("execctx-bench: ready"); // what the benchmark waits for (tests/bench/ready.mjs)

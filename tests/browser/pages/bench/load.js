@@ -13,3 +13,4 @@ const workerReady = performance.now() - t0;
 const fetched = ["navigation", "resource"].flatMap((type) => performance.getEntriesByType(type))
   .filter((r) => r.startTime < mainReady && !r.name.endsWith("/favicon.ico")).map((r) => r.encodedBodySize);
 window.results = { mainReady, workerReady, fetched };
+console.info("execctx-bench: ready"); // what load-bench.mjs waits for (tests/bench/ready.mjs)

@@ -29,3 +29,4 @@ try {
 } catch (e) {
   window.results = { error: String(e?.stack ?? e) };
 }
+console.info("execctx-bench: ready"); // what the benchmark waits for (tests/bench/ready.mjs)
