@@ -1,3 +1,3 @@
 // execctx/auto runs the PyScript tags of the page it is loaded on (see
-// README.md, "PyScript pages with execctx/auto"); it exports nothing.
+// docs/python.md, "PyScript pages with execctx/auto"); it exports nothing.
 export {};

@@ -70,12 +70,12 @@ test("import \"execctx\" is the bundle in Node, and the README's pages import th
 });
 
 // A PyScript page loads execctx/auto by its path (its one module script).
-test("execctx/auto is the bundle's auto.js, and the README's PyScript pages load that same file", async () => {
+test("execctx/auto is the bundle's auto.js, and the documented PyScript pages load that same file", async () => {
   const resolved = run(process.execPath, ["--input-type=module", "-e", 'console.log(import.meta.resolve("execctx/auto"))'], project).trim();
   assert.equal(resolved, pathToFileURL(join(project, "node_modules/execctx/dist/bundle/auto.js")).href);
-  const readme = await readFile(fileURLToPath(new URL("../../README.md", import.meta.url)), "utf8");
-  const srcs = [...readme.matchAll(/<script type="module" src="([^"]*auto\.js)">/g)].map((m) => m[1]);
-  assert.ok(srcs.length > 0, "README has no page that loads execctx/auto");
+  const docs = await Promise.all(["README.md", "docs/python.md"].map((f) => readFile(fileURLToPath(new URL(`../../${f}`, import.meta.url)), "utf8")));
+  const srcs = docs.flatMap((doc) => [...doc.matchAll(/<script type="module" src="([^"]*auto\.js)">/g)].map((m) => m[1]));
+  assert.ok(srcs.length > 0, "neither README.md nor docs/python.md has a page that loads execctx/auto");
   for (const src of srcs) assert.equal(src, "./node_modules/execctx/dist/bundle/auto.js");
 });
 

@@ -1,4 +1,4 @@
-// Every code block of README.md and npm/README.md, as a new user would
+// Every code block of README.md, npm/README.md and docs/python.md, as a new user would
 // meet it: each program runs as written, in a fresh project that installed
 // the packed tarball offline (with the MicroPython package beside it), in
 // Node, Deno or the browser as its marker says (a `chromium` program runs
@@ -20,7 +20,7 @@ import { ENGINES, launch } from "../browser/engines.mjs";
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const deno = join(root, "tests/node_modules/.bin/deno");
 const MICROPYTHON = "npm/node_modules/@micropython/micropython-webassembly-pyscript";
-const READMES = ["README.md", "npm/README.md"];
+const READMES = ["README.md", "npm/README.md", "docs/python.md"];
 const TIMEOUT = 90_000; // ms per program: Chromium starts an interpreter in a worker
 const exec = promisify(execFile);
 
