@@ -14,10 +14,10 @@
 // a Go module started the plainest way a page can (visit-gofloor.html): a
 // trivial one (tests/bench/gofloor/trivial), built as the core is, and
 // execctx's own core module alone, with no component glue, facade or
-// earlier request, which shows what execctx's Go code costs by itself. Every page declares an empty icon:
-// the favicon.ico a browser asks for otherwise is no side's (the test
-// server answers it 404, about 2 KB). It prints numbers and never judges
-// them.
+// earlier request, which shows what execctx's Go code costs by itself.
+// Every page declares an empty icon: the favicon.ico a browser asks for
+// otherwise is no side's (the test server answers it 404, about 2 KB). It
+// prints numbers and never judges them.
 import { copyFileSync, cpSync, mkdirSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
@@ -27,8 +27,8 @@ import { BENCH_ENGINES, NAMES, launch } from "../browser/engines.mjs";
 import { recordTarget } from "./targets.mjs";
 import { readyLine } from "./ready.mjs";
 
-// 11 visits a kind: over loopback a page's start-up and its floors move by 20-50 ms
-// from visit to visit, and a run of 11 takes about a minute per engine
+// 11 visits a kind: over loopback a page's start-up and its floors move
+// by 20-50 ms from visit to visit; 11 take about a minute per engine
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const THROTTLE = { offline: false, latency: 40, downloadThroughput: 20e6 / 8, uploadThroughput: 20e6 / 8 };
 
