@@ -21,7 +21,8 @@ import { readyLine } from "./ready.mjs";
 const N = Number(process.env.BENCH_CALLS ?? 10000);
 const N_LOADED = Number(process.env.BENCH_LOADED_CALLS ?? 3000); // calls per loop with every core busy
 // 11 page loads a side: one worker starts per load, and single starts
-// range from 37 to 115 ms, so 5 loads gave ratios from 1.23 to 1.80
+// range from 37 to 115 ms, so 5 loads gave the worker row 1.42 to 1.80
+// within an hour
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 // Each side's page; BENCH_BASELINE (a directory holding an earlier build's
 // dist/) adds that build beside this one.
