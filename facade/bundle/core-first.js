@@ -5,7 +5,7 @@
 // On a page's main thread, the core's download then starts one request
 // deep from the page's script, beside shared.js's, instead of after
 // shared.js has arrived and run: over a 40 ms round trip that is a round
-// trip and shared.js's transfer sooner (docs/benchmarks.md). Workers get
+// trip and shared.js's transfer sooner (docs/benchmarks-history.md, run E). Workers get
 // main's compiled modules and fetch nothing; Node and Deno read files.
 // facade/src/component.js takes the response by the same symbol's key.
 (() => {
