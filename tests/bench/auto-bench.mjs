@@ -12,7 +12,7 @@ import { loadavg } from "node:os";
 import { join } from "node:path";
 import { root, startServer } from "../browser/harness.mjs";
 import { BENCH_ENGINES, NAMES, launch } from "../browser/engines.mjs";
-import { readyLine } from "./ready.mjs";
+import { gotoReady } from "./ready.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const SIDES = { "execctx/auto": "auto-execctx.html", "PyScript 0.7.31": "auto-pyscript.html" };
@@ -48,10 +48,7 @@ function visit(browser, side) {
     const errors = [];
     page.onPageError((message) => errors.push(message));
     page.onRequest((url) => url.startsWith(`${server.base}/`) || errors.push(`fetched from beyond localhost: ${url}`));
-    const logged = readyLine(page, 120000); // nothing is evaluated in the page before it is ready (ready.mjs)
-    await page.goto(`${server.base}/coi/tests/bench/${SIDES[side]}`);
-    await logged;
-    const ready = await page.evaluate(() => window.pyReady);
+    const ready = await gotoReady(page, `${server.base}/coi/tests/bench/${SIDES[side]}`, { read: () => window.pyReady });
     if (errors.length) throw new Error(`${side}: ${errors.join("\n")}`);
     return ready;
   });

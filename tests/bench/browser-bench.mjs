@@ -5,7 +5,8 @@
 // round trips (with a core free and with every core busy, beside the raw
 // transport floor), and what each page downloads before its main side is
 // ready. A new worker's start is shown beside its floors: a bare module
-// worker, and a worker that starts execctx's core alone (worker-floor.js). Page loads rotate between the sides so that a slow moment of the
+// worker, and a worker that starts execctx's core alone (worker-floor.js).
+// Page loads rotate between the sides so that a slow moment of the
 // machine hits all of them. Issue 10's target rows are Chromium's. It
 // prints numbers and never judges them.
 // BENCH_CALLS, BENCH_LOADED_CALLS and BENCH_RUNS size the runs;
@@ -17,7 +18,7 @@ import { root, startServer } from "../browser/harness.mjs";
 import { BENCH_ENGINES, NAMES, launch } from "../browser/engines.mjs";
 import { loadAverage, withBusyCores, median, spinLine } from "./load.mjs";
 import { recordTarget } from "./targets.mjs";
-import { readyLine } from "./ready.mjs";
+import { gotoReady } from "./ready.mjs";
 
 const N = Number(process.env.BENCH_CALLS ?? 10000);
 const N_LOADED = Number(process.env.BENCH_LOADED_CALLS ?? 3000); // calls per loop with every core busy
@@ -38,7 +39,8 @@ const PAGES = {
   "worker floor: core alone": "worker-floor.html?core",
 };
 const SIDES = Object.keys(PAGES);
-const CALL_SIDES = SIDES.filter((s) => !s.startsWith("worker floor")); // the pages that make calls
+const WORKER_FLOOR_SIDES = SIDES.filter((s) => s.startsWith("worker floor: "));
+const CALL_SIDES = SIDES.filter((s) => !WORKER_FLOOR_SIDES.includes(s)); // the pages that make calls
 const mounts = ["-mount", `/coincident/=${join(root, "tests/node_modules/coincident/dist")}`];
 if (process.env.BENCH_BASELINE) mounts.push("-mount", `/baseline/=${process.env.BENCH_BASELINE}`);
 
@@ -87,10 +89,7 @@ async function measure(n, sides) {
 function load(side, n) {
   return browser.withPage({}, async (page) => {
     const [file, query = ""] = PAGES[side].split("?");
-    const logged = readyLine(page, 120000); // nothing is evaluated in the page before it is done (ready.mjs)
-    await page.goto(`${server.base}/coi/tests/bench/${file}?n=${n}${query && `&${query}`}`);
-    await logged;
-    return page.evaluate(() => window.results);
+    return gotoReady(page, `${server.base}/coi/tests/bench/${file}?n=${n}${query && `&${query}`}`);
   });
 }
 
@@ -126,7 +125,7 @@ function report(runs, loadBefore) {
  */
 function workerFloors(runs, peer) {
   const text = [];
-  for (const side of SIDES.filter((s) => s.startsWith("worker floor"))) {
+  for (const side of WORKER_FLOOR_SIDES) {
     if (!runs[side].every((r) => r.started)) throw new Error(`${side}: the worker did not start its module`);
     const ms = median(runs[side].map((r) => r.workerReady - r.mainReady));
     console.log(`${`  ${side}`.padEnd(38)} ${`${ms.toFixed(1)} ms`.padStart(10)} ${"".padStart(18)} ${(ms / peer).toFixed(2).padStart(18)}`);

@@ -9,7 +9,7 @@
 import { loadavg } from "node:os";
 import { startServer } from "../browser/harness.mjs";
 import { BENCH_ENGINES, NAMES, launch } from "../browser/engines.mjs";
-import { readyLine } from "./ready.mjs";
+import { gotoReady } from "./ready.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PAGES = { bundle: "load-bundle", "bundle + preloads": "load-preload", unbundled: "load-unbundled" };
@@ -43,10 +43,7 @@ async function measure(network) {
 function load(page, network) {
   return browser.withPage({}, async (p) => {
     if (network) await p.throttle(network);
-    const logged = readyLine(p, 120000); // nothing is evaluated in the page before it is ready (ready.mjs)
-    await p.goto(`${server.base}/coi/tests/bench/${page}.html`);
-    await logged;
-    return p.evaluate(() => window.results);
+    return gotoReady(p, `${server.base}/coi/tests/bench/${page}.html`);
   });
 }
 

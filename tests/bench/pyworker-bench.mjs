@@ -7,7 +7,7 @@
 import { join } from "node:path";
 import { root, startServer } from "../browser/harness.mjs";
 import { BENCH_ENGINES, NAMES, launch } from "../browser/engines.mjs";
-import { readyLine } from "./ready.mjs";
+import { gotoReady } from "./ready.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const server = await startServer(["-mount", `/pyscript/=${join(root, "tests/node_modules/@pyscript/core/dist")}`]);
@@ -27,9 +27,7 @@ function once(side, type) {
     const log = [];
     page.onConsole((type, text) => log.push(`${type}: ${text}`));
     page.onPageError((message) => log.push(`pageerror: ${message}`));
-    const logged = readyLine(page, 60000); // nothing is evaluated in the page before it is done (ready.mjs)
-    await page.goto(`${base}/coi/tests/bench/${sides[side]}.html?type=${type}`);
-    const r = await logged.then(() => page.evaluate(() => window.results)).catch((e) => ({ error: e.message }));
+    const r = await gotoReady(page, `${base}/coi/tests/bench/${sides[side]}.html?type=${type}`, { timeout: 60000 }).catch((e) => ({ error: e.message }));
     if (r.error) throw new Error(`${side} ${type}: ${r.error}\nconsole:\n  ${log.join("\n  ")}`);
     const foreign = requests.filter((u) => !u.startsWith(`${base}/`) && !u.startsWith(`blob:${base}/`));
     if (foreign.length) throw new Error(`${side} ${type} fetched from outside localhost:\n  ${foreign.join("\n  ")}`);

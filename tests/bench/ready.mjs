@@ -13,11 +13,23 @@
 export const READY_LINE = "execctx-bench: ready";
 
 /**
+ * gotoReady navigates page (an engines.mjs page) to url, waits for it to
+ * log READY_LINE, and only then evaluates read in it (window.results by
+ * default), returning what read returns.
+ */
+export async function gotoReady(page, url, { read = () => window.results, timeout = 120000 } = {}) {
+  const logged = readyLine(page, timeout);
+  await page.goto(url);
+  await logged;
+  return page.evaluate(read);
+}
+
+/**
  * readyLine resolves when page (an engines.mjs page) logs READY_LINE, and
  * rejects after timeout ms. Call it before page.goto, so that a page that
  * is ready before goto returns is not missed.
  */
-export function readyLine(page, timeout) {
+function readyLine(page, timeout) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the page did not log ${JSON.stringify(READY_LINE)} within ${timeout} ms`)), timeout);
     page.onConsole((type, text) => {

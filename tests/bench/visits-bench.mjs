@@ -25,7 +25,7 @@ import { execFileSync } from "node:child_process";
 import { root, startServer } from "../browser/harness.mjs";
 import { BENCH_ENGINES, NAMES, launch } from "../browser/engines.mjs";
 import { recordTarget } from "./targets.mjs";
-import { readyLine } from "./ready.mjs";
+import { gotoReady } from "./ready.mjs";
 
 // 11 visits a kind: over loopback a page's start-up and its floors move
 // by 20-50 ms from visit to visit; 11 take about a minute per engine
@@ -120,10 +120,7 @@ function watch(page) {
  */
 async function load(page, side, errors) {
   try {
-    const logged = readyLine(page, 120000); // nothing is evaluated in the page before it is ready (ready.mjs)
-    await page.goto(`${server.base}/coi/tests/bench/${SIDES[side].page}`);
-    await logged;
-    const ready = await page.evaluate(SIDES[side].ready);
+    const ready = await gotoReady(page, `${server.base}/coi/tests/bench/${SIDES[side].page}`, { read: SIDES[side].ready });
     if (!ready) throw new Error("the page logged that it was ready, but has no results");
     if (errors.length) throw new Error("the page did not load as it should");
     return await page.evaluate((ready) => {
