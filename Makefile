@@ -242,7 +242,7 @@ BENCH_GO      := $(BUILD)/bench-go.txt
 
 bench: core $(COMPONENT) $(NPM_DIST)/index.js $(PRECOMPRESSED) $(BUILD)/bench/trivial.wasm tests/node_modules/.installed chromium firefox
 	@mkdir -p $(BUILD) && : > $(BENCH_TARGETS)
-	cd tools && $(GO) run ./sizes ../$(CORE) ../$(COMPONENT) $(addprefix ../$(NPM_DIST)/bundle/,index.js shared.js worker-entry.js)
+	cd tools && $(GO) run ./sizes ../$(CORE) ../$(COMPONENT) $(addprefix ../$(NPM_DIST)/bundle/,index.js shared.js worker-entry.js worker-boot.js)
 	$(GO) test -run '^$$' -bench . -benchmem ./host/ ./tests/bench/gofloor/ > $(BENCH_GO); status=$$?; cat $(BENCH_GO); exit $$status
 	$(GO) test -run '^$$' -bench . -benchmem ./component/internal/config/
 	export EXECCTX_BENCH_TARGETS=$(BENCH_TARGETS) && node tests/bench/node-bench.mjs && node tests/bench/browser-bench.mjs && \

@@ -8,16 +8,20 @@
 //   node tools/bundle.mjs NPM_DIR
 //
 // NPM_DIR/dist/bundle/ gets index.js (what `import "execctx"` loads),
-// worker-entry.js (what PyWorker starts a worker on), auto.js (what a
-// PyScript page loads: execctx/auto), shared.js, the code they share
-// (auto.js imports only modules the other two share), and relay-link.js,
-// which main loads only for a page's first relayed worker. Each has a
-// source map that points at the package's unbundled files (all but
+// worker-entry.js (what PyWorker starts a worker on) and worker-boot.js
+// (what it loads once main's init has arrived), auto.js (what a PyScript
+// page loads: execctx/auto), shared.js, the code they share (auto.js
+// imports only modules the others share), and relay-link.js, which main
+// loads only for a page's first relayed worker. Each has a source map
+// that points at the package's unbundled files (all but
 // facade/bundle/shim.js, a few lines that are not in the package). The
 // split keeps one copy of the code per realm: a worker loads
-// worker-entry.js and shared.js, and its script's import of index.js
+// worker-boot.js and shared.js, and its script's import of index.js
 // reuses that shared.js, so the modules main sent to the worker
-// (component.js) are the ones its context uses.
+// (component.js) are the ones its context uses. worker-entry.js is built
+// on its own, so that it does not load shared.js (facade/src/
+// worker-entry.js says why); the few stateless modules it needs
+// (WORKER_ENTRY_IMPORTS) are a second copy in the worker.
 //
 // The facade and the shim find files by `new URL(path, import.meta.url)`.
 // In a bundle import.meta.url is the bundle's, so every such path is
@@ -33,7 +37,16 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 const SHIM_STANDIN = resolve(here, "../facade/bundle/shim.js");
 const CORE_FIRST = resolve(here, "../facade/bundle/core-first.js"); // index.js's first line (startCoreFirst)
-const ENTRIES = ["index.js", "worker-entry.js", "auto.js"]; // in npm/dist, and in the bundle's folder
+const ENTRIES = ["index.js", "worker-boot.js", "auto.js"]; // in npm/dist, and in the bundle's folder
+const WORKER_ENTRY = "worker-entry.js";
+// The bundle's worker-entry.js starts shared.js's download on its first
+// line, beside worker-boot.js's, instead of once worker-boot.js has
+// arrived and named it: the chunk then arrives a request sooner (the
+// worker still evaluates it once, as worker-boot.js's import).
+const SHARED_EARLY = `import("./shared.js").catch(()=>{});`;
+// What worker-entry.js may bundle: modules of npm/dist that hold no state,
+// so that a second copy in the worker changes nothing.
+const WORKER_ENTRY_IMPORTS = ["protocol/port.js", "protocol/errors.js", "env.js", "builtin.js"];
 // Modules the facade loads with import() only when a page needs them, each
 // minified into a file of its own beside the entries. They import nothing:
 // splitting would give them a helper chunk of their own, and pages a
@@ -85,8 +98,23 @@ const lazyResult = await build({
   metafile: true,
   plugins: [importsNothing()],
 });
-Object.assign(result.metafile.outputs, lazyResult.metafile.outputs);
+const entryResult = await build({
+  entryPoints: [join(dist, WORKER_ENTRY)],
+  outdir,
+  bundle: true,
+  format: "esm",
+  platform: "browser",
+  target: "es2022",
+  minify: true,
+  sourcemap: "linked",
+  sourcesContent: false,
+  logLevel: "warning",
+  metafile: true,
+  plugins: [statelessOnly(), relocate()],
+});
+Object.assign(result.metafile.outputs, lazyResult.metafile.outputs, entryResult.metafile.outputs);
 result.metafile.outputs[relative(process.cwd(), join(outdir, "index.js"))].bytes = await startCoreFirst();
+result.metafile.outputs[relative(process.cwd(), join(outdir, WORKER_ENTRY))].bytes = await startSharedEarly();
 for (const [file, { bytes }] of Object.entries(result.metafile.outputs)) {
   if (file.endsWith(".js")) console.log(`bundle: ${relative(process.cwd(), file)} ${bytes} B`);
 }
@@ -111,12 +139,30 @@ async function startCoreFirst() {
   if (cores.length !== 1) throw new Error(`${dist}/component has ${cores.length} core module files, not the Go core alone (tools/cores.mjs)`);
   const core = fromBundle(join(dist, "component.js"), `./component/${cores[0]}`);
   const first = (await transform(await readFile(CORE_FIRST, "utf8"), { minify: true, format: "esm", target: "es2022", define: { CORE: JSON.stringify(core) } })).code.trim();
-  const rewritten = `${first}const{${bindings}}=await import("./shared.js");\n${" ".repeat(imported[0].length)}${code.slice(imported[0].length)}`;
+  await writeFile(file, `${" ".repeat(imported[0].length)}${code.slice(imported[0].length)}`);
+  return prependLine("index.js", `${first}const{${bindings}}=await import("./shared.js");`);
+}
+
+/** startSharedEarly puts SHARED_EARLY first in the bundle's worker-entry.js, once sure worker-boot.js loads that chunk. */
+async function startSharedEarly() {
+  if (!/^import\{[^}]*\}from"\.\/shared\.js";/.test(await readFile(join(outdir, "worker-boot.js"), "utf8"))) {
+    throw new Error("the bundle's worker-boot.js does not start with an import of ./shared.js: tools/bundle.mjs cannot start it early");
+  }
+  return prependLine(WORKER_ENTRY, SHARED_EARLY);
+}
+
+/**
+ * prependLine puts line before the first line of the bundle's file, moves
+ * its source map down a line to match, and returns the file's new size.
+ */
+async function prependLine(name, line) {
+  const file = join(outdir, name);
+  const code = `${line}\n${await readFile(file, "utf8")}`;
   const map = JSON.parse(await readFile(`${file}.map`, "utf8"));
   map.mappings = `;${map.mappings}`;
-  await writeFile(file, rewritten);
+  await writeFile(file, code);
   await writeFile(`${file}.map`, JSON.stringify(map));
-  return Buffer.byteLength(rewritten);
+  return Buffer.byteLength(code);
 }
 
 /** standIn gives the bundle facade/bundle/shim.js where the facade imports ./shim.js. */
@@ -153,6 +199,26 @@ function importsNothing() {
   };
 }
 
+/**
+ * statelessOnly lets worker-entry.js bundle only WORKER_ENTRY_IMPORTS, and
+ * leaves its import of worker-boot.js to reach the file beside it.
+ */
+function statelessOnly() {
+  return {
+    name: "execctx-stateless-only",
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind === "entry-point") return undefined;
+        if (args.path.startsWith("node:")) return { path: args.path, external: true };
+        const inDist = relative(dist, resolve(args.resolveDir, args.path)).split(sep).join("/");
+        if (args.kind === "dynamic-import" && ENTRIES.includes(inDist)) return { path: args.path, external: true };
+        if (WORKER_ENTRY_IMPORTS.includes(inDist)) return undefined;
+        throw new Error(`${args.importer} imports ${args.path}: ${WORKER_ENTRY} may bundle only stateless modules (tools/bundle.mjs, WORKER_ENTRY_IMPORTS)`);
+      });
+    },
+  };
+}
+
 /** relocate rewrites the import.meta.url-relative paths of every module bundled. */
 function relocate() {
   return {
@@ -182,7 +248,7 @@ function relocate() {
  */
 function fromBundle(file, path) {
   const inDist = relative(dist, resolve(dirname(file), path)).split(sep).join("/");
-  if (ENTRIES.includes(inDist)) return `./${inDist}`;
+  if (ENTRIES.includes(inDist) || inDist === WORKER_ENTRY) return `./${inDist}`;
   if (path.endsWith(".js") && !inDist.startsWith("../")) {
     throw new Error(`${file}: ${path} is a module the bundle has inlined; reach it through an entry`);
   }

@@ -31,11 +31,13 @@ let realmObjects; // main's object table, shared by every context and worker of 
  * long as main takes. It stays in the config, with no effect here.
  */
 export async function createContext(options = {}) {
+  // A worker's state is a promise until the bootstrap has connected it
+  // (worker-entry.js), and only then has main's compiled component.
+  const worker = await globalThis[WORKER_STATE];
   // Download and compile first: everything before the guest runs can
   // happen meanwhile. (A failure is seen where it is awaited, below.)
   const compiling = compileComponent();
   compiling.catch(() => {});
-  const worker = globalThis[WORKER_STATE];
   const runtime = runtimeKind();
   const threads = await workerThreadsOf(runtime);
   const workerThreads = runtime === "node" ? threads : null; // what startWorker starts workers on; Deno and browsers use Worker

@@ -3,7 +3,7 @@
 
 import { builtin } from "./builtin.js";
 
-/** Where the worker bootstrap leaves { channel, init } for the worker's contexts (worker-entry.js). */
+/** Where the worker bootstrap leaves { channel, init } for the worker's contexts, a promise of it until then (worker-entry.js). */
 export const WORKER_STATE = Symbol.for("execctx.worker");
 
 /** The runtime kind, as the WIT enum names it. */

@@ -1,26 +1,29 @@
-// The execctx worker bootstrap. Main starts every worker on this module and
-// sends `init` (see PROTOCOL.md); the bootstrap connects the protocol,
-// leaves what the worker's own context needs in globalThis, runs the
-// worker's script, and reports `ready` or `failed`.
+// The execctx worker entry. Main starts every worker on this module and
+// sends `init` (see PROTOCOL.md). The entry is small and imports nothing
+// that holds state, so that it runs, and takes `init`, as soon as it has
+// arrived: a browser delivers a worker's first message only once its
+// module graph has loaded. It then starts two things at once, the
+// bootstrap (worker-boot.js: the protocol, main's compiled component) and
+// the worker's script, and reports `ready` once both are done, or
+// `failed`. Loading them side by side saves the script's requests a wait
+// behind the bootstrap's (docs/benchmarks.md, "A new worker's start").
+//
+// The entry leaves a promise of { channel, init } in globalThis
+// (WORKER_STATE) before the script starts; the worker's contexts await it
+// (context.js), so a script that imports execctx at once gets a context
+// only after the bootstrap has connected it to main.
 //
 // It also sets globalThis.execctx = { url }, the URL of this package's
 // index.js. A browser module worker cannot import "execctx" by name
 // without a bundler (import maps do not reach workers), so it imports
 // that URL instead: `await import(self.execctx.url)`. It is the module
-// this bootstrap sits beside, so the worker gets the package it was
-// started by, whatever the page's layout.
+// this entry sits beside, so the worker gets the package it was started
+// by, whatever the page's layout.
 
 import { portOf, ours } from "./protocol/port.js";
-import { connect } from "./protocol/worker.js";
-import { openRelay } from "./protocol/relay.js";
-import { errorData } from "./protocol/wire.js";
+import { errorData } from "./protocol/errors.js";
 import { WORKER_STATE } from "./env.js";
-import { load } from "./load.js";
 import { builtin } from "./builtin.js";
-import { useCompiledModules } from "./component.js";
-// static, though only Python workers run it: a bundle then shares one
-// chunk between this entry and index.js (tools/bundle.mjs)
-import { runPython } from "./python/run.js";
 
 const isWebWorker = typeof globalThis.WorkerGlobalScope !== "undefined" && globalThis instanceof globalThis.WorkerGlobalScope;
 const target = isWebWorker ? globalThis : (await builtin("node:worker_threads")).parentPort;
@@ -28,46 +31,11 @@ const port = portOf(target);
 
 globalThis.execctx = Object.freeze({ url: new URL("./index.js", import.meta.url).href });
 
-// runPythonFile runs the worker's Python source, fetched relative to the
-// page like the original, in the interpreter its type names.
-async function runPythonFile({ url, interpreter, context }) {
-  const source = await load(url, "text", "the worker's Python file");
-  await runPython(source, { type: interpreter, async: context.async });
-}
-
-// importModule runs a module worker's url. When the import fails, the
-// browser's message names neither the worker nor the HTTP status: if the
-// file cannot be read, load's message says that. An error the module's
-// code threw passes unchanged; one raised before any code ran (a syntax
-// error, a missing import) names no file in Node or a browser, so it is
-// given the worker's URL.
-async function importModule(url) {
-  try {
-    await import(url);
-  } catch (e) {
-    await load(url, "text", "the worker's module");
-    throw beforeRunning(e) ? withURL(e, url) : e;
-  }
-}
-
-// A location in a script (url:line:column) that is not the runtime's own.
-const SCRIPT_LOCATION = /\b(?:file|https?|blob):\S*:\d+:\d+/;
-
-/** Whether e was raised before the module's code ran: neither its message nor its stack points into a script. */
-function beforeRunning(e) {
-  return e instanceof Error && !SCRIPT_LOCATION.test(`${e.message}\n${e.stack ?? ""}`);
-}
-
-/** e's runtime error type, saying which worker could not be imported. */
-function withURL(e, url) {
-  const Ctor = globalThis[e.name]?.prototype instanceof Error ? globalThis[e.name] : Error;
-  return new Ctor(`execctx: worker ${url} could not be imported: ${e.message}`, { cause: e });
-}
-
 // A Web Worker's end is not reported to main (Node's worker_threads emit
 // "exit"): tell main before it closes itself (close()), or exits (Deno's
 // unload event, after Deno.exit or process.exit), so that main's calls to
-// it reject instead of waiting for ever.
+// it reject instead of waiting for ever. Set before the script runs, which
+// may close the worker at once.
 function reportExit() {
   const close = globalThis.close.bind(globalThis);
   const exit = () => port.post({ execctx: "exit" });
@@ -80,29 +48,27 @@ function reportExit() {
 
 if (isWebWorker) reportExit();
 
-// relayWaiter opens the service-worker relay main set up for this worker
-// (init.relay), if any. A relay that does not answer leaves the worker
-// without blocking calls, as on a page without it, and says why.
-function relayWaiter(relay) {
-  if (!relay) return null;
-  const { waiter, error } = openRelay(relay);
-  if (error) console.warn(`execctx: ${error}; the worker's calls to main are not blocking`);
-  return waiter ?? null;
-}
+// The bootstrap loads while main's init is on its way. (A failure is
+// reported once init has arrived.)
+const boot = import("./worker-boot.js");
+boot.catch(() => {});
 
-port.listen(async function onInit(data) {
+port.listen(function onInit(data) {
   if (!ours(data) || data.execctx !== "init") return;
-  try {
-    const channel = connect(port, { sab: data.sab, relay: relayWaiter(data.relay), timeout: data.timeout });
-    if (data.modules) useCompiledModules(data.modules);
-    globalThis[WORKER_STATE] = { channel, init: data };
-    if (data.interpreter === "module") {
-      await importModule(data.url);
-    } else {
-      await runPythonFile(data);
-    }
-    port.post({ execctx: "ready" });
-  } catch (e) {
-    port.post({ execctx: "failed", error: errorData(e) });
-  }
+  const state = boot.then((b) => b.connectWorker(port, data));
+  globalThis[WORKER_STATE] = state; // worker-boot.js replaces it with the state itself
+  const script = data.interpreter === "module" ? runModule(data.url, boot) : state.then(() => boot).then((b) => b.runPythonFile(data));
+  Promise.all([state, script]).then(
+    () => port.post({ execctx: "ready" }),
+    (e) => port.post({ execctx: "failed", error: errorData(e) }),
+  );
 });
+
+/** runModule imports a module worker's url; a failure is explained by the bootstrap (worker-boot.js, whyNotImported). */
+async function runModule(url, boot) {
+  try {
+    await import(url);
+  } catch (e) {
+    throw await (await boot).whyNotImported(e, url);
+  }
+}

@@ -8,7 +8,7 @@
 import { portOf } from "./protocol/port.js";
 import { newSyncBuffer } from "./protocol/syncbuffer.js";
 import { serve } from "./protocol/main.js";
-import { toError } from "./protocol/wire.js";
+import { toError } from "./protocol/errors.js";
 import { syncBufferAllowed } from "./env.js";
 import { relayFor } from "./relay.js";
 import { syncObject } from "./sync.js";

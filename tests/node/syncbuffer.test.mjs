@@ -7,7 +7,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { newSyncBuffer, writeAnswer, readAnswer, waitForAnswer, answerFrame, readFrame } from "../../npm/dist/protocol/syncbuffer.js";
 import { Spinner } from "../../npm/dist/protocol/spin.js";
-import { encode, decode, errorData, toError } from "../../npm/dist/protocol/wire.js";
+import { encode, decode } from "../../npm/dist/protocol/wire.js";
+import { errorData, toError } from "../../npm/dist/protocol/errors.js";
 
 // References stand in for objects as PROTOCOL.md's $r and $c: here a
 // main object and a worker function are plain markers with an id.

@@ -19,18 +19,18 @@ const tarball = join(project, run("npm", ["pack", "--silent", "--pack-destinatio
 
 test("the tarball holds the package, its bundle, its component, the relay's service worker and the bundled WASI shim", () => {
   const files = run("tar", ["-tzf", tarball], project).split("\n");
-  for (const f of ["package/dist/index.js", "package/dist/index.d.ts", "package/dist/worker-entry.js", "package/dist/service-worker.js",
-    "package/dist/bundle/index.js", "package/dist/bundle/worker-entry.js", "package/dist/bundle/shared.js",
-    "package/dist/bundle/index.js.map", "package/dist/bundle/worker-entry.js.map", "package/dist/bundle/shared.js.map",
+  for (const f of ["package/dist/index.js", "package/dist/index.d.ts", "package/dist/worker-entry.js", "package/dist/worker-boot.js", "package/dist/service-worker.js",
+    "package/dist/bundle/index.js", "package/dist/bundle/worker-entry.js", "package/dist/bundle/worker-boot.js", "package/dist/bundle/shared.js",
+    "package/dist/bundle/index.js.map", "package/dist/bundle/worker-entry.js.map", "package/dist/bundle/worker-boot.js.map", "package/dist/bundle/shared.js.map",
     "package/dist/auto.js", "package/dist/auto.d.ts", "package/dist/bundle/auto.js", "package/dist/bundle/auto.js.map",
     "package/dist/component/execctx.js", "package/dist/component/cores.js", "package/dist/component/execctx.core.wasm",
     "package/node_modules/@bytecodealliance/preview2-shim/package.json"]) {
     assert.ok(files.includes(f), `${f} missing from the tarball`);
   }
-  // the bundle is one shared chunk, three entries and the relay's link, which only a relayed worker's page loads:
-  // a second chunk would be a request the README does not mention
+  // the bundle is one shared chunk, four entries (the worker's two among them) and the relay's link, which only a
+  // relayed worker's page loads: a second chunk would be a request the README does not mention
   assert.deepEqual(files.filter((f) => f.startsWith("package/dist/bundle/") && f.endsWith(".js")).sort(),
-    ["package/dist/bundle/auto.js", "package/dist/bundle/index.js", "package/dist/bundle/relay-link.js", "package/dist/bundle/shared.js", "package/dist/bundle/worker-entry.js"]);
+    ["package/dist/bundle/auto.js", "package/dist/bundle/index.js", "package/dist/bundle/relay-link.js", "package/dist/bundle/shared.js", "package/dist/bundle/worker-boot.js", "package/dist/bundle/worker-entry.js"]);
 });
 
 // readme.test.mjs runs every README snippet against such an install.

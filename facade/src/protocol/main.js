@@ -2,7 +2,8 @@
 // main's objects, which the worker reaches by reference, and calls the
 // functions the worker exposes. See PROTOCOL.md.
 
-import { encode, decode, errorData, toError } from "./wire.js";
+import { encode, decode } from "./wire.js";
+import { errorData, toError } from "./errors.js";
 import { ours } from "./port.js";
 import { writeAnswer } from "./syncbuffer.js";
 import { ObjectTable } from "./objects.js";

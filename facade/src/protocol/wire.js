@@ -3,6 +3,8 @@
 // by value; every other object, and every function, travels as a reference
 // to the side that owns it.
 
+import { errorData, toError } from "./errors.js";
+
 const OBJECT_PROTO = Object.prototype;
 
 /** Whether v is plain data: an array or an object of the Object prototype. */
@@ -74,18 +76,3 @@ export function decode(w, resolve, made = []) {
 // put defines a data property, so that a "__proto__" key stays a key
 // instead of replacing the prototype.
 const put = (o, k, v) => Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
-
-/** The parts of an error that cross: name, message and stack. */
-export function errorData(e) {
-  if (e instanceof Error) return { name: e.name, message: e.message, stack: e.stack ?? "" };
-  return { name: "Error", message: String(e), stack: "" };
-}
-
-/** Rebuilds an error with the other side's name, message and stack. */
-export function toError({ name, message, stack }) {
-  const Ctor = globalThis[name] && globalThis[name].prototype instanceof Error ? globalThis[name] : Error;
-  const e = new Ctor(message);
-  if (e.name !== name) Object.defineProperty(e, "name", { value: name, configurable: true, writable: true });
-  if (stack) e.stack = stack;
-  return e;
-}

@@ -3,7 +3,8 @@
 // proxies of main's objects, and the functions the worker exposes to
 // main. See PROTOCOL.md.
 
-import { encode, decode, errorData, toError } from "./wire.js";
+import { encode, decode } from "./wire.js";
+import { errorData, toError } from "./errors.js";
 import { ours } from "./port.js";
 import { nextCallId, waitForAnswer } from "./syncbuffer.js";
 import { Spinner } from "./spin.js";
