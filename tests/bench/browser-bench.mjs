@@ -28,9 +28,10 @@ const N_LOADED = Number(process.env.BENCH_LOADED_CALLS ?? 3000); // calls per lo
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 // Each side's page; BENCH_BASELINE (a directory holding an earlier build's
 // dist/) adds that build beside this one.
+const BASELINE = "execctx, baseline";
 const PAGES = {
   execctx: "execctx.html",
-  ...(process.env.BENCH_BASELINE ? { "execctx, baseline": "execctx.html?dist=baseline" } : {}),
+  ...(process.env.BENCH_BASELINE ? { [BASELINE]: "execctx.html?dist=baseline" } : {}),
   coincident: "coincident.html",
   floor: "floor.html",
   // the floors under a new worker's start (worker-floor.js): a bare module
@@ -113,6 +114,7 @@ function report(runs, loadBefore) {
   // Each page starts its worker as soon as its main side is ready.
   const [a, b] = ["execctx", "coincident"].map((s) => median(runs[s].map((r) => r.workerReady - r.mainReady)));
   console.log(`${"new worker → its context usable".padEnd(38)} ${`${a.toFixed(1)} ms`.padStart(10)} ${`${b.toFixed(1)} ms`.padStart(18)} ${(a / b).toFixed(2).padStart(18)}`);
+  if (runs[BASELINE]) besidePeer(BASELINE, median(runs[BASELINE].map((r) => r.workerReady - r.mainReady)), b);
   const floors = workerFloors(runs, b);
   if (browser.engine === "chromium") recordTarget("worker context usable ÷ coincident's", `${a.toFixed(1)} ms`, `${b.toFixed(1)} ms`, (a / b).toFixed(2), "≤ 1.5", floors);
 }
@@ -128,10 +130,15 @@ function workerFloors(runs, peer) {
   for (const side of WORKER_FLOOR_SIDES) {
     if (!runs[side].every((r) => r.started)) throw new Error(`${side}: the worker did not start its module`);
     const ms = median(runs[side].map((r) => r.workerReady - r.mainReady));
-    console.log(`${`  ${side}`.padEnd(38)} ${`${ms.toFixed(1)} ms`.padStart(10)} ${"".padStart(18)} ${(ms / peer).toFixed(2).padStart(18)}`);
+    besidePeer(side, ms, peer);
     text.push(`${side.replace("worker floor: ", "")}: ${ms.toFixed(1)} ms, ${(ms / peer).toFixed(2)} of the peer's`);
   }
   return text.join("; ");
+}
+
+/** besidePeer prints side's new-worker start (ms) as a row under execctx's, with its ratio to the peer's. */
+function besidePeer(side, ms, peer) {
+  console.log(`${`  ${side}`.padEnd(38)} ${`${ms.toFixed(1)} ms`.padStart(10)} ${"".padStart(18)} ${(ms / peer).toFixed(2).padStart(18)}`);
 }
 
 /** callTable prints each side's worker → main calls as multiples of the floor measured in the same loads. */
@@ -149,7 +156,7 @@ function callTable(title, n, runs, loadBefore) {
   row("floor: worker in Atomics.wait", undefined, wait);
   const ratio = (a, b, key) => (m(a, key) / m(b, key)).toFixed(2);
   console.log(`execctx ÷ coincident: get ${ratio("execctx", "coincident", "get")}, call ${ratio("execctx", "coincident", "call")}` +
-    (runs["execctx, baseline"] ? `; execctx ÷ baseline: get ${ratio("execctx", "execctx, baseline", "get")}, call ${ratio("execctx", "execctx, baseline", "call")}` : ""));
+    (runs[BASELINE] ? `; execctx ÷ baseline: get ${ratio("execctx", BASELINE, "get")}, call ${ratio("execctx", BASELINE, "call")}` : ""));
   console.log(spinLine(runs.execctx.map((r) => r.spin)));
   const call = m("execctx", "call");
   if (browser.engine !== "chromium") return;

@@ -4,7 +4,7 @@
 const params = new URLSearchParams(location.search);
 const n = Number(params.get("n") ?? 10000);
 // ?dist=baseline: an earlier build the driver mounts at /baseline/, measured beside this one
-const ctx = await import(params.get("dist") === "baseline" ? "../../baseline/dist/index.js" : "../../execctx/dist/bundle/index.js");
+const ctx = await import(params.get("dist") === "baseline" ? "../../baseline/dist/bundle/index.js" : "../../execctx/dist/bundle/index.js");
 const mainReady = performance.now();
 const resources = performance.getEntriesByType("resource").map((r) => r.name);
 const worker = ctx.PyWorker("./execctx-worker.js", { type: "module" });
