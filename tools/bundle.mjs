@@ -85,38 +85,30 @@ const result = await build({
   metafile: true,
   plugins: [standIn(), relocate(), lazy()],
 });
-const lazyResult = await build({
-  entryPoints: LAZY.map((e) => join(dist, e)),
-  outdir,
-  bundle: true,
-  format: "esm",
-  target: "es2022",
-  minify: true,
-  sourcemap: "linked",
-  sourcesContent: false,
-  logLevel: "warning",
-  metafile: true,
-  plugins: [importsNothing()],
-});
-const entryResult = await build({
-  entryPoints: [join(dist, WORKER_ENTRY)],
-  outdir,
-  bundle: true,
-  format: "esm",
-  platform: "browser",
-  target: "es2022",
-  minify: true,
-  sourcemap: "linked",
-  sourcesContent: false,
-  logLevel: "warning",
-  metafile: true,
-  plugins: [statelessOnly(), relocate()],
-});
+const lazyResult = await buildAlone(LAZY, [importsNothing()]);
+const entryResult = await buildAlone([WORKER_ENTRY], [statelessOnly(), relocate()]);
 Object.assign(result.metafile.outputs, lazyResult.metafile.outputs, entryResult.metafile.outputs);
 result.metafile.outputs[relative(process.cwd(), join(outdir, "index.js"))].bytes = await startCoreFirst();
 result.metafile.outputs[relative(process.cwd(), join(outdir, WORKER_ENTRY))].bytes = await startSharedEarly();
 for (const [file, { bytes }] of Object.entries(result.metafile.outputs)) {
   if (file.endsWith(".js")) console.log(`bundle: ${relative(process.cwd(), file)} ${bytes} B`);
+}
+
+/** buildAlone builds each of entries (in npm/dist) into one file of its own, with no shared chunk. */
+function buildAlone(entries, plugins) {
+  return build({
+    entryPoints: entries.map((e) => join(dist, e)),
+    outdir,
+    bundle: true,
+    format: "esm",
+    target: "es2022",
+    minify: true,
+    sourcemap: "linked",
+    sourcesContent: false,
+    logLevel: "warning",
+    metafile: true,
+    plugins,
+  });
 }
 
 /**
