@@ -131,8 +131,8 @@ async function startCoreFirst() {
   if (cores.length !== 1) throw new Error(`${dist}/component has ${cores.length} core module files, not the Go core alone (tools/cores.mjs)`);
   const core = fromBundle(join(dist, "component.js"), `./component/${cores[0]}`);
   const first = (await transform(await readFile(CORE_FIRST, "utf8"), { minify: true, format: "esm", target: "es2022", define: { CORE: JSON.stringify(core) } })).code.trim();
-  await writeFile(file, `${" ".repeat(imported[0].length)}${code.slice(imported[0].length)}`);
-  return prependLine("index.js", `${first}const{${bindings}}=await import("./shared.js");`);
+  const rest = `${" ".repeat(imported[0].length)}${code.slice(imported[0].length)}`;
+  return prependLine("index.js", `${first}const{${bindings}}=await import("./shared.js");`, rest);
 }
 
 /** startSharedEarly puts SHARED_EARLY first in the bundle's worker-entry.js, once sure worker-boot.js loads that chunk. */
@@ -144,12 +144,13 @@ async function startSharedEarly() {
 }
 
 /**
- * prependLine puts line before the first line of the bundle's file, moves
- * its source map down a line to match, and returns the file's new size.
+ * prependLine puts line before the first line of the bundle's file (or of
+ * rest, the file's code as the caller changed it), moves its source map
+ * down a line to match, and returns the file's new size.
  */
-async function prependLine(name, line) {
+async function prependLine(name, line, rest) {
   const file = join(outdir, name);
-  const code = `${line}\n${await readFile(file, "utf8")}`;
+  const code = `${line}\n${rest ?? (await readFile(file, "utf8"))}`;
   const map = JSON.parse(await readFile(`${file}.map`, "utf8"));
   map.mappings = `;${map.mappings}`;
   await writeFile(file, code);

@@ -19,8 +19,9 @@ import { runPython } from "./python/run.js";
 export function connectWorker(port, init) {
   const channel = connect(port, { sab: init.sab, relay: relayWaiter(init.relay), timeout: init.timeout });
   if (init.modules) useCompiledModules(init.modules);
-  globalThis[WORKER_STATE] = { channel, init };
-  return globalThis[WORKER_STATE];
+  const state = { channel, init };
+  globalThis[WORKER_STATE] = state;
+  return state;
 }
 
 // relayWaiter opens the service-worker relay main set up for this worker

@@ -6,7 +6,8 @@
 // bootstrap (worker-boot.js: the protocol, main's compiled component) and
 // the worker's script, and reports `ready` once both are done, or
 // `failed`. Loading them side by side saves the script's requests a wait
-// behind the bootstrap's (docs/benchmarks.md, "A new worker's start").
+// behind the bootstrap's (docs/benchmarks.md, "Worker context usable",
+// "the worker's requests side by side").
 //
 // The entry leaves a promise of { channel, init } in globalThis
 // (WORKER_STATE) before the script starts; the worker's contexts await it

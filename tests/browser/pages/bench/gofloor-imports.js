@@ -1,5 +1,5 @@
 // The imports a Go module gets on the floors' pages (visit-gofloor.html,
-// worker-floor-worker.js): the six WASI calls Go's runtime makes while it
+// worker-floor.js and its worker): the six WASI calls Go's runtime makes while it
 // starts, answered the plainest way. Any other WASI call fails with
 // ENOSYS (52); an execctx import (execctx's core alone, whose
 // _initialize calls none) throws if it is ever called.
@@ -33,4 +33,13 @@ export function goFloorImports(memory) {
       ? new Proxy(wasi, { get: (t, name) => t[name] ?? (() => 52) })
       : new Proxy({}, { get: (_, name) => unexpected(`${module}#${name}`) }),
   });
+}
+
+/** startGoModule instantiates a compiled Go module with goFloorImports and runs its _initialize; it returns the instance. */
+export function startGoModule(module) {
+  let memory;
+  const instance = new WebAssembly.Instance(module, goFloorImports(() => memory));
+  memory = instance.exports.memory;
+  instance.exports._initialize();
+  return instance;
 }

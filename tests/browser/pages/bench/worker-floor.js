@@ -10,16 +10,11 @@
 // matters: V8 compiles each function of the module on its first call,
 // once for every thread, so a worker's _initialize after main's compiles
 // little (in one probe 16 ms, against 40 with a module main never ran).
-import { goFloorImports } from "./gofloor-imports.js";
+import { startGoModule } from "./gofloor-imports.js";
 
 const core = new URLSearchParams(location.search).has("core");
 const module = core ? await WebAssembly.compileStreaming(fetch("../../execctx/dist/component/execctx.core.wasm")) : null;
-if (module) {
-  let memory;
-  const instance = new WebAssembly.Instance(module, goFloorImports(() => memory));
-  memory = instance.exports.memory;
-  instance.exports._initialize();
-}
+if (module) startGoModule(module);
 const mainReady = performance.now();
 const worker = new Worker("./worker-floor-worker.js", { type: "module" });
 worker.postMessage({ module });
